@@ -1,0 +1,129 @@
+/**
+ * The GRU cell, forward and backward through time:
+ *   z = σ(W_z x + U_z h_{t−1} + b_z)
+ *   r = σ(W_r x + U_r h_{t−1} + b_r)
+ *   g = tanh(W_g x + U_g (r⊙h_{t−1}) + b_g)              (standard)
+ *   g = tanh(W_g x + b_g + r⊙(U_g h_{t−1} + bh_g))      (reset-after, as cuDNN and PyTorch)
+ *   h_t = z⊙h_{t−1} + (1−z)⊙g
+ * Gate blocks sit in the order z r g. ws.gates already holds W x_t + b on entry.
+ * The standard variant needs r before U_g can act, so it takes two products per step.
+ */
+import { gemmNT, sigmoid, addColumnSums } from './kernels';
+import type { Network } from './network';
+import { accumulateRecurrentGrad } from './recurrentGrad';
+import type { Workspace } from './workspace';
+
+export function gruForward(net: Network, ws: Workspace): void {
+  const H = net.spec.hiddenSize;
+  const GH = 3 * H;
+  const { T, B, gates, h, aux } = ws;
+  const U = net.U.w;
+  const bh = net.bh.w;
+  const after = net.spec.resetAfter;
+  for (let s = 0; s < T; s++) {
+    const g0 = s * B * GH;
+    const st = s * B * H;
+    if (after) {
+      // One product for all three blocks: z, r pre-activations += U_zr h; aux = U_g h.
+      gemmNT(B, 2 * H, H, h, st, H, U, 0, H, gates, g0, GH, true);
+      gemmNT(B, H, H, h, st, H, U, 2 * H * H, H, aux, st, H, false);
+    } else {
+      gemmNT(B, 2 * H, H, h, st, H, U, 0, H, gates, g0, GH, true);
+    }
+    for (let b = 0; b < B; b++) {
+      const gr = g0 + b * GH;
+      const prev = st + b * H;
+      for (let j = 0; j < H; j++) {
+        const z = sigmoid(gates[gr + j]);
+        const r = sigmoid(gates[gr + H + j]);
+        gates[gr + j] = z;
+        gates[gr + H + j] = r;
+        if (after) {
+          const uh = aux[prev + j] + bh[j];
+          aux[prev + j] = uh;
+          gates[gr + 2 * H + j] += r * uh;
+        } else {
+          aux[prev + j] = r * h[prev + j];
+        }
+      }
+    }
+    // Standard variant: g pre-activation += U_g (r⊙h_{t−1}).
+    if (!after) gemmNT(B, H, H, aux, st, H, U, 2 * H * H, H, gates, g0 + 2 * H, GH, true);
+    for (let b = 0; b < B; b++) {
+      const gr = g0 + b * GH;
+      const prev = st + b * H;
+      const next = prev + B * H;
+      for (let j = 0; j < H; j++) {
+        const z = gates[gr + j];
+        const g = Math.tanh(gates[gr + 2 * H + j]);
+        gates[gr + 2 * H + j] = g;
+        h[next + j] = z * h[prev + j] + (1 - z) * g;
+      }
+    }
+  }
+}
+
+export function gruBackward(net: Network, ws: Workspace): void {
+  const H = net.spec.hiddenSize;
+  const GH = 3 * H;
+  const { T, B, gates, h, aux, dh, dpre, dgRec, dhRec, drh, UT } = ws;
+  const after = net.spec.resetAfter;
+  dhRec.fill(0);
+  for (let s = T - 1; s >= 0; s--) {
+    const g0 = s * B * GH;
+    const st = s * B * H;
+    for (let b = 0; b < B; b++) {
+      const gr = g0 + b * GH;
+      const prev = st + b * H;
+      const rb = b * H;
+      for (let j = 0; j < H; j++) {
+        const z = gates[gr + j];
+        const r = gates[gr + H + j];
+        const g = gates[gr + 2 * H + j];
+        const dhT = dh[prev + j] + dhRec[rb + j];
+        dh[prev + j] = dhT;
+        const gPreGrad = dhT * (1 - z) * (1 - g * g);
+        dpre[gr + j] = dhT * (h[prev + j] - g) * z * (1 - z);
+        dpre[gr + 2 * H + j] = gPreGrad;
+        if (after) {
+          const uh = aux[prev + j];
+          dgRec[prev + j] = gPreGrad * r;
+          dpre[gr + H + j] = gPreGrad * uh * r * (1 - r);
+        }
+      }
+    }
+    if (!after) {
+      // δ(r⊙h_{t−1}) = δg_pre U_g, then δr_pre = δ(r⊙h)⊙h_{t−1}⊙r(1−r).
+      gemmNT(B, H, H, dpre, g0 + 2 * H, GH, UT, 2 * H, GH, drh, 0, H, false);
+      for (let b = 0; b < B; b++) {
+        const gr = g0 + b * GH;
+        const prev = st + b * H;
+        for (let j = 0; j < H; j++) {
+          const r = gates[gr + H + j];
+          dpre[gr + H + j] = drh[b * H + j] * h[prev + j] * r * (1 - r);
+        }
+      }
+    }
+    if (s === 0) continue;
+    // δh_{t−1} from step t: through U_z, U_r (and U_g), directly through z, and through r⊙h.
+    gemmNT(B, H, 2 * H, dpre, g0, GH, UT, 0, GH, dhRec, 0, H, false);
+    if (after) gemmNT(B, H, H, dgRec, st, H, UT, 2 * H, GH, dhRec, 0, H, true);
+    for (let b = 0; b < B; b++) {
+      const gr = g0 + b * GH;
+      const prev = st + b * H;
+      for (let j = 0; j < H; j++) {
+        let d = dh[prev + j] * gates[gr + j];
+        if (!after) d += drh[b * H + j] * gates[gr + H + j];
+        dhRec[b * H + j] += d;
+      }
+    }
+  }
+  // ∂L/∂U_z, ∂L/∂U_r from h_{t−1}; ∂L/∂U_g from r⊙h_{t−1} (standard) or via dgRec (reset-after).
+  accumulateRecurrentGrad(net.U, H, ws, dpre, 0, GH, 2 * H, h, 0, 0);
+  if (after) {
+    accumulateRecurrentGrad(net.U, H, ws, dgRec, 0, H, H, h, 0, 2 * H);
+    addColumnSums(T * B, H, dgRec, 0, H, net.bh.dw);
+  } else {
+    accumulateRecurrentGrad(net.U, H, ws, dpre, 2 * H, GH, H, aux, 0, 2 * H);
+  }
+}

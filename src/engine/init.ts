@@ -1,0 +1,61 @@
+/**
+ * Seeded initialisation: Glorot-uniform input and readout weights, orthogonal recurrent
+ * weights (each gate's U_* on its own, scaled), zero biases, and a forget-gate bias.
+ */
+import type { Rng } from './rng';
+import type { Network } from './network';
+import type { FloatArray } from './tensor';
+
+export interface InitOptions {
+  /** b_f at start (LSTM); 1 by default, 0 switches it off. */
+  readonly forgetBias: number;
+  /** Every U_* is scale × an orthogonal matrix, so its spectral radius is `scale`. */
+  readonly recurrentScale: number;
+}
+
+export const DEFAULT_INIT: InitOptions = { forgetBias: 1, recurrentScale: 1 };
+
+export function initNetwork(net: Network, rng: Rng, options: Partial<InitOptions> = {}): void {
+  const { forgetBias, recurrentScale } = { ...DEFAULT_INIT, ...options };
+  const { inputSize: I, hiddenSize: H, outputSize: O, cell } = net.spec;
+  for (let gate = 0; gate < net.G; gate++) {
+    // W_* (H×I) and U_* (H×H) of one gate are contiguous row blocks of the fused matrices.
+    glorotUniform(rng, net.W.w, gate * H * I, H, I);
+    orthogonal(rng, net.U.w, gate * H * H, H, recurrentScale);
+  }
+  glorotUniform(rng, net.Wy.w, 0, O, H);
+  net.b.w.fill(0);
+  if (cell === 'lstm') net.b.w.fill(forgetBias, H, 2 * H);
+  net.P.w.fill(0);
+  net.bh.w.fill(0);
+  net.by.w.fill(0);
+}
+
+/** Uniform in ±√(6 / (fan_in + fan_out)) for a rows×cols block (fan_in = cols, fan_out = rows). */
+function glorotUniform(rng: Rng, out: FloatArray, offset: number, rows: number, cols: number): void {
+  const limit = Math.sqrt(6 / (rows + cols));
+  for (let k = 0; k < rows * cols; k++) out[offset + k] = rng.uniform(-limit, limit);
+}
+
+/**
+ * A random n×n orthogonal matrix, times scale: Q from the QR decomposition of a Gaussian
+ * matrix (modified Gram–Schmidt on its columns, signs fixed so R has a positive diagonal).
+ */
+export function orthogonal(rng: Rng, out: FloatArray, offset: number, n: number, scale: number): void {
+  const a = new Float64Array(n * n); // column-major: column c is a[c·n .. c·n+n)
+  for (let k = 0; k < n * n; k++) a[k] = rng.normal();
+  for (let c = 0; c < n; c++) {
+    const col = c * n;
+    for (let prev = 0; prev < c; prev++) {
+      const pc = prev * n;
+      let dot = 0;
+      for (let k = 0; k < n; k++) dot += a[pc + k] * a[col + k];
+      for (let k = 0; k < n; k++) a[col + k] -= dot * a[pc + k];
+    }
+    let norm = 0;
+    for (let k = 0; k < n; k++) norm += a[col + k] * a[col + k];
+    norm = Math.sqrt(norm);
+    for (let k = 0; k < n; k++) a[col + k] /= norm;
+  }
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) out[offset + r * n + c] = scale * a[c * n + r];
+}

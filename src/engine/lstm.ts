@@ -1,0 +1,112 @@
+/**
+ * The LSTM cell, forward and backward through time, with optional peepholes:
+ *   i = σ(W_i x + U_i h_{t−1} + p_i⊙c_{t−1} + b_i)
+ *   f = σ(W_f x + U_f h_{t−1} + p_f⊙c_{t−1} + b_f)
+ *   g = tanh(W_g x + U_g h_{t−1} + b_g)
+ *   c_t = f⊙c_{t−1} + i⊙g
+ *   o = σ(W_o x + U_o h_{t−1} + p_o⊙c_t + b_o)
+ *   h_t = o⊙tanh(c_t)
+ * Gate blocks sit in the order i f g o. ws.gates already holds W x_t + b on entry.
+ */
+import { gemmNT, sigmoid } from './kernels';
+import type { Network } from './network';
+import { accumulateRecurrentGrad } from './recurrentGrad';
+import type { Workspace } from './workspace';
+
+export function lstmForward(net: Network, ws: Workspace): void {
+  const H = net.spec.hiddenSize;
+  const GH = 4 * H;
+  const { T, B, gates, h, c, tc } = ws;
+  const U = net.U.w;
+  const p = net.P.w;
+  const peep = net.spec.peephole;
+  for (let s = 0; s < T; s++) {
+    // One product for all four gates and the whole batch: gates_t += U h_{t−1}.
+    gemmNT(B, GH, H, h, s * B * H, H, U, 0, H, gates, s * B * GH, GH, true);
+    for (let b = 0; b < B; b++) {
+      const gr = (s * B + b) * GH; // this step's gate row
+      const prev = (s * B + b) * H; // h_{t−1}, c_{t−1} (slot t−1)
+      const next = prev + B * H; // h_t, c_t (slot t)
+      for (let j = 0; j < H; j++) {
+        const cPrev = c[prev + j];
+        let iPre = gates[gr + j];
+        let fPre = gates[gr + H + j];
+        const gPre = gates[gr + 2 * H + j];
+        let oPre = gates[gr + 3 * H + j];
+        if (peep) {
+          iPre += p[j] * cPrev;
+          fPre += p[H + j] * cPrev;
+        }
+        const i = sigmoid(iPre);
+        const f = sigmoid(fPre);
+        const g = Math.tanh(gPre);
+        const cNow = f * cPrev + i * g;
+        if (peep) oPre += p[2 * H + j] * cNow;
+        const o = sigmoid(oPre);
+        const tanhC = Math.tanh(cNow);
+        gates[gr + j] = i;
+        gates[gr + H + j] = f;
+        gates[gr + 2 * H + j] = g;
+        gates[gr + 3 * H + j] = o;
+        c[next + j] = cNow;
+        tc[prev + j] = tanhC;
+        h[next + j] = o * tanhC;
+      }
+    }
+  }
+}
+
+export function lstmBackward(net: Network, ws: Workspace): void {
+  const H = net.spec.hiddenSize;
+  const GH = 4 * H;
+  const { T, B, gates, c, tc, dh, dc, dpre, dhRec, dcRec, UT } = ws;
+  const p = net.P.w;
+  const dp = net.P.dw;
+  const peep = net.spec.peephole;
+  dhRec.fill(0);
+  dcRec.fill(0);
+  for (let s = T - 1; s >= 0; s--) {
+    for (let b = 0; b < B; b++) {
+      const gr = (s * B + b) * GH;
+      const prev = (s * B + b) * H;
+      const next = prev + B * H;
+      const rb = b * H;
+      for (let j = 0; j < H; j++) {
+        const i = gates[gr + j];
+        const f = gates[gr + H + j];
+        const g = gates[gr + 2 * H + j];
+        const o = gates[gr + 3 * H + j];
+        const cPrev = c[prev + j];
+        const tanhC = tc[prev + j];
+        // δh_t: from y_t (already in dh) plus from step t+1.
+        const dhT = dh[prev + j] + dhRec[rb + j];
+        dh[prev + j] = dhT;
+        const oPreGrad = dhT * tanhC * o * (1 - o);
+        // δc_t = δh_t·o·(1 − tanh²c_t) + what flows back from t+1 (and through the o peephole).
+        let dcT = dhT * o * (1 - tanhC * tanhC) + dcRec[rb + j];
+        if (peep) dcT += oPreGrad * p[2 * H + j];
+        dc[prev + j] = dcT;
+        const iPreGrad = dcT * g * i * (1 - i);
+        const fPreGrad = dcT * cPrev * f * (1 - f);
+        const gPreGrad = dcT * i * (1 - g * g);
+        dpre[gr + j] = iPreGrad;
+        dpre[gr + H + j] = fPreGrad;
+        dpre[gr + 2 * H + j] = gPreGrad;
+        dpre[gr + 3 * H + j] = oPreGrad;
+        // δc_{t−1} through the forget gate (the carousel) and through the i, f peepholes.
+        let dcBack = dcT * f;
+        if (peep) {
+          dcBack += iPreGrad * p[j] + fPreGrad * p[H + j];
+          dp[j] += iPreGrad * cPrev;
+          dp[H + j] += fPreGrad * cPrev;
+          dp[2 * H + j] += oPreGrad * c[next + j];
+        }
+        dcRec[rb + j] = dcBack;
+      }
+    }
+    // δh_{t−1} from step t: [δi δf δg δo] U, one product for the batch.
+    if (s > 0) gemmNT(B, H, GH, dpre, s * B * GH, GH, UT, 0, GH, dhRec, 0, H, false);
+  }
+  // ∂L/∂U = Σ_t δ_tᵀ h_{t−1} (h_{t−1} for t = 1..T are slots 0..T−1).
+  accumulateRecurrentGrad(net.U, H, ws, dpre, 0, GH, GH, ws.h, 0, 0);
+}

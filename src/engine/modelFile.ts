@@ -1,0 +1,185 @@
+/**
+ * The model file format (docs/model-format.md) and the named weights of a network.
+ * Each named matrix of the equations (W_i, U_f, p_o, …) is a block of one fused parameter;
+ * the tables below say which, written out in full rather than built from strings.
+ */
+import { CELL_KINDS, type CellKind, type NetSpec } from './spec';
+import { Network } from './network';
+import type { DType, FloatArray, Param } from './tensor';
+import {
+  ValidationError, describe, expectBoolean, expectMatrix, expectObject, expectSize, expectVector,
+} from './validate';
+
+export const MODEL_FORMAT = 'gatescope-model';
+export const MODEL_VERSION = 1;
+
+export type WeightJson = number[] | number[][];
+
+export interface ModelFile {
+  readonly format: typeof MODEL_FORMAT;
+  readonly version: typeof MODEL_VERSION;
+  readonly cell: CellKind;
+  readonly peephole?: boolean;
+  readonly resetAfter?: boolean;
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly outputSize: number;
+  readonly weights: Record<string, WeightJson>;
+}
+
+type Fused = 'W' | 'U' | 'b' | 'P' | 'bh' | 'Wy' | 'by';
+
+/** The fused parameters whose blocks are 1-D vectors in the file. */
+const VECTORS: ReadonlySet<Fused> = new Set<Fused>(['b', 'P', 'bh', 'by']);
+
+/** One named weight of the equations: block `block` (H rows each) of fused parameter `of`. */
+interface Slot {
+  readonly name: string;
+  readonly of: Fused;
+  readonly block: number;
+  /** Only present in a file when this switch is on. */
+  readonly when?: 'peephole' | 'resetAfter';
+}
+
+const READOUT: readonly Slot[] = [
+  { name: 'W_y', of: 'Wy', block: 0 },
+  { name: 'b_y', of: 'by', block: 0 },
+];
+
+const SLOTS: Record<CellKind, readonly Slot[]> = {
+  rnn: [
+    { name: 'W', of: 'W', block: 0 }, { name: 'U', of: 'U', block: 0 }, { name: 'b', of: 'b', block: 0 },
+    ...READOUT,
+  ],
+  lstm: [
+    { name: 'W_i', of: 'W', block: 0 }, { name: 'U_i', of: 'U', block: 0 }, { name: 'b_i', of: 'b', block: 0 },
+    { name: 'W_f', of: 'W', block: 1 }, { name: 'U_f', of: 'U', block: 1 }, { name: 'b_f', of: 'b', block: 1 },
+    { name: 'W_g', of: 'W', block: 2 }, { name: 'U_g', of: 'U', block: 2 }, { name: 'b_g', of: 'b', block: 2 },
+    { name: 'W_o', of: 'W', block: 3 }, { name: 'U_o', of: 'U', block: 3 }, { name: 'b_o', of: 'b', block: 3 },
+    { name: 'p_i', of: 'P', block: 0, when: 'peephole' },
+    { name: 'p_f', of: 'P', block: 1, when: 'peephole' },
+    { name: 'p_o', of: 'P', block: 2, when: 'peephole' },
+    ...READOUT,
+  ],
+  gru: [
+    { name: 'W_z', of: 'W', block: 0 }, { name: 'U_z', of: 'U', block: 0 }, { name: 'b_z', of: 'b', block: 0 },
+    { name: 'W_r', of: 'W', block: 1 }, { name: 'U_r', of: 'U', block: 1 }, { name: 'b_r', of: 'b', block: 1 },
+    { name: 'W_g', of: 'W', block: 2 }, { name: 'U_g', of: 'U', block: 2 }, { name: 'b_g', of: 'b', block: 2 },
+    { name: 'bh_g', of: 'bh', block: 0, when: 'resetAfter' },
+    ...READOUT,
+  ],
+};
+
+/** A named weight of a live network: views (no copies) onto its value and gradient. */
+export interface NamedWeight {
+  readonly name: string;
+  /** Rows; 1-D vectors have rows = length and isVector. */
+  readonly rows: number;
+  readonly cols: number;
+  readonly isVector: boolean;
+  readonly w: FloatArray;
+  readonly dw: FloatArray;
+  /** Whether the file format includes it for this spec. */
+  readonly inFile: boolean;
+}
+
+function fusedParam(net: Network, of: Fused): Param {
+  switch (of) {
+    case 'W': return net.W;
+    case 'U': return net.U;
+    case 'b': return net.b;
+    case 'P': return net.P;
+    case 'bh': return net.bh;
+    case 'Wy': return net.Wy;
+    case 'by': return net.by;
+  }
+}
+
+/** The named weights of a network, in file order (including p_* while peepholes are off). */
+export function namedWeights(net: Network): NamedWeight[] {
+  const { hiddenSize: H, cell } = net.spec;
+  return SLOTS[cell]
+    .filter((slot) => slot.when !== 'resetAfter' || net.spec.resetAfter)
+    .map((slot) => {
+      const p = fusedParam(net, slot.of);
+      const readout = slot.of === 'Wy' || slot.of === 'by';
+      const rows = readout ? p.rows : H;
+      const cols = p.cols;
+      const start = slot.block * rows * cols;
+      const end = start + rows * cols;
+      return {
+        name: slot.name, rows, cols, isVector: VECTORS.has(slot.of),
+        w: p.w.subarray(start, end), dw: p.dw.subarray(start, end),
+        inFile: slot.when === undefined || net.spec[slot.when],
+      };
+    });
+}
+
+/** A weight buffer as file JSON: a vector, or nested row-major rows. */
+export function weightToJson(weight: NamedWeight, data: FloatArray = weight.w): WeightJson {
+  if (weight.isVector) return Array.from(data);
+  const out: number[][] = [];
+  for (let r = 0; r < weight.rows; r++) out.push(Array.from(data.subarray(r * weight.cols, (r + 1) * weight.cols)));
+  return out;
+}
+
+export function modelToFile(net: Network): ModelFile {
+  const { cell, inputSize, hiddenSize, outputSize, peephole, resetAfter } = net.spec;
+  const weights: Record<string, WeightJson> = {};
+  for (const weight of namedWeights(net)) if (weight.inFile) weights[weight.name] = weightToJson(weight);
+  return {
+    format: MODEL_FORMAT, version: MODEL_VERSION, cell,
+    ...(cell === 'lstm' ? { peephole } : {}),
+    ...(cell === 'gru' ? { resetAfter } : {}),
+    inputSize, hiddenSize, outputSize, weights,
+  };
+}
+
+/**
+ * Check an untrusted JSON value against the model format and build the network it describes.
+ * Throws a ValidationError naming the first field that is wrong.
+ */
+export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'): Network {
+  const obj = expectObject(json, path);
+  if (obj.format !== MODEL_FORMAT) {
+    throw new ValidationError(`${path}.format`, `expected "${MODEL_FORMAT}", got ${describe(obj.format)}`);
+  }
+  if (obj.version !== MODEL_VERSION) {
+    throw new ValidationError(`${path}.version`, `expected ${MODEL_VERSION}, got ${describe(obj.version)}`);
+  }
+  const cell = obj.cell;
+  if (typeof cell !== 'string' || !(CELL_KINDS as readonly string[]).includes(cell)) {
+    throw new ValidationError(`${path}.cell`, `expected one of ${CELL_KINDS.map((c) => `"${c}"`).join(', ')}, got ${describe(cell)}`);
+  }
+  const kind = cell as CellKind;
+  const peephole = kind === 'lstm' && obj.peephole !== undefined ? expectBoolean(obj.peephole, `${path}.peephole`) : false;
+  const resetAfter = kind === 'gru' && obj.resetAfter !== undefined ? expectBoolean(obj.resetAfter, `${path}.resetAfter`) : false;
+  const spec: NetSpec = {
+    cell: kind,
+    peephole,
+    resetAfter,
+    inputSize: expectSize(obj.inputSize, `${path}.inputSize`),
+    hiddenSize: expectSize(obj.hiddenSize, `${path}.hiddenSize`),
+    outputSize: expectSize(obj.outputSize, `${path}.outputSize`),
+  };
+  const weights = expectObject(obj.weights, `${path}.weights`);
+  const net = new Network(spec, dtype);
+  const named = namedWeights(net);
+  for (const key of Object.keys(weights)) {
+    if (!named.some((w) => w.name === key)) {
+      const hint = key.startsWith('p_') && kind === 'lstm' ? '' : ` (expected ${named.filter((w) => w.inFile).map((w) => w.name).join(' ')})`;
+      throw new ValidationError(`${path}.weights.${key}`, `not a weight of this ${kind}${hint}`);
+    }
+  }
+  for (const weight of named) {
+    const value = weights[weight.name];
+    const at = `${path}.weights.${weight.name}`;
+    if (value === undefined) {
+      if (!weight.inFile) continue; // p_* of an LSTM saved with peepholes off: they start at 0
+      throw new ValidationError(at, `missing (expected ${weight.isVector ? `${weight.rows} numbers` : `${weight.rows}×${weight.cols} numbers`})`);
+    }
+    if (weight.isVector) weight.w.set(expectVector(value, at, weight.rows));
+    else expectMatrix(value, at, weight.rows, weight.cols).forEach((row, r) => weight.w.set(row, r * weight.cols));
+  }
+  return net;
+}

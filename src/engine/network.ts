@@ -1,0 +1,137 @@
+/**
+ * A recurrent network: one cell (RNN, LSTM or GRU) and a linear readout at every step.
+ * The gate weights are fused: W, U and b stack the gates' blocks in equation order, so one
+ * matrix product per step serves every gate and every sequence of the batch.
+ */
+import { makeParam, type DType, type Param } from './tensor';
+import { blockCount, type NetSpec } from './spec';
+import { Workspace } from './workspace';
+import { gemmNT, transpose, addColumnSums } from './kernels';
+import { rnnForward, rnnBackward } from './rnn';
+import { lstmForward, lstmBackward } from './lstm';
+import { gruForward, gruBackward } from './gru';
+
+export class Network {
+  readonly dtype: DType;
+  /** G: gate blocks in W, U and b (LSTM 4: i f g o; GRU 3: z r g; RNN 1). */
+  readonly G: number;
+  /** Input weights [W_* stacked], (G·H)×I. */
+  readonly W: Param;
+  /** Recurrent weights [U_* stacked], (G·H)×H. */
+  readonly U: Param;
+  /** Biases [b_* stacked], G·H. */
+  readonly b: Param;
+  /** LSTM peepholes [p_i p_f p_o], 3H; kept while switched off (length 0 for other cells). */
+  readonly P: Param;
+  /** GRU reset-after: bh_g, the bias inside r⊙(U_g h + bh_g), H (length 0 otherwise). */
+  readonly bh: Param;
+  /** Readout weights W_y, O×H. */
+  readonly Wy: Param;
+  /** Readout bias b_y, O. */
+  readonly by: Param;
+  private specValue: NetSpec;
+  private readonly all: readonly Param[];
+  private active: readonly Param[];
+
+  constructor(spec: NetSpec, dtype: DType = 'f32') {
+    const { cell, inputSize: I, hiddenSize: H, outputSize: O } = spec;
+    this.specValue = { ...spec, peephole: cell === 'lstm' && spec.peephole, resetAfter: cell === 'gru' && spec.resetAfter };
+    this.dtype = dtype;
+    this.G = blockCount(cell);
+    const GH = this.G * H;
+    this.W = makeParam(dtype, 'W', GH, I);
+    this.U = makeParam(dtype, 'U', GH, H);
+    this.b = makeParam(dtype, 'b', GH, 1);
+    this.P = makeParam(dtype, 'P', cell === 'lstm' ? 3 * H : 0, 1);
+    this.bh = makeParam(dtype, 'bh', this.specValue.resetAfter ? H : 0, 1);
+    this.Wy = makeParam(dtype, 'Wy', O, H);
+    this.by = makeParam(dtype, 'by', O, 1);
+    this.all = [this.W, this.U, this.b, this.P, this.bh, this.Wy, this.by].filter((p) => p.w.length > 0);
+    this.active = this.computeActive();
+  }
+
+  get spec(): NetSpec {
+    return this.specValue;
+  }
+
+  /** Every parameter the network owns, including peepholes that are switched off. */
+  params(): readonly Param[] {
+    return this.all;
+  }
+
+  /** The parameters that take part in the computation now (training updates only these). */
+  activeParams(): readonly Param[] {
+    return this.active;
+  }
+
+  /**
+   * Switch the LSTM's peephole connections. Off keeps the p_* values; on uses them again.
+   * A network that never had them on holds p_* = 0, so switching on changes no output.
+   */
+  setPeephole(on: boolean): void {
+    if (this.specValue.cell !== 'lstm') throw new Error('peephole connections exist only in the LSTM');
+    this.specValue = { ...this.specValue, peephole: on };
+    this.active = this.computeActive();
+  }
+
+  private computeActive(): readonly Param[] {
+    return this.all.filter((p) => p !== this.P || this.specValue.peephole);
+  }
+
+  /** A workspace for batches of B sequences of T steps. */
+  createWorkspace(T: number, B: number): Workspace {
+    return new Workspace(this.specValue, this.dtype, T, B);
+  }
+
+  zeroGrad(): void {
+    for (const p of this.all) p.dw.fill(0);
+  }
+
+  /** Run the cell over ws.x and write every state, gate and output y_t. */
+  forward(ws: Workspace): void {
+    const { inputSize: I, hiddenSize: H, outputSize: O, cell } = this.specValue;
+    const TB = ws.T * ws.B;
+    const GH = this.G * H;
+    // Input projections for every step at once: gates ← x_t W_*ᵀ + b_*; the cell adds U h_{t−1}.
+    gemmNT(TB, GH, I, ws.x, 0, I, this.W.w, 0, I, ws.gates, 0, GH, false);
+    const bw = this.b.w;
+    for (let r = 0; r < TB; r++) {
+      const row = r * GH;
+      for (let k = 0; k < GH; k++) ws.gates[row + k] += bw[k];
+    }
+    if (cell === 'lstm') lstmForward(this, ws);
+    else if (cell === 'gru') gruForward(this, ws);
+    else rnnForward(this, ws);
+    // Readout: y_t = W_y h_t + b_y, for every step at once (h_1..h_T start at slot 1).
+    gemmNT(TB, O, H, ws.h, ws.B * H, H, this.Wy.w, 0, H, ws.y, 0, O, false);
+    const byw = this.by.w;
+    for (let r = 0; r < TB; r++) for (let k = 0; k < O; k++) ws.y[r * O + k] += byw[k];
+  }
+
+  /**
+   * Exact backpropagation through time, given ws.dy = ∂L/∂y_t. Accumulates every dw, and
+   * fills ws.dh, ws.dc and ws.dpre with the total gradients per step and unit.
+   */
+  backward(ws: Workspace): void {
+    const { inputSize: I, hiddenSize: H, outputSize: O, cell } = this.specValue;
+    const TB = ws.T * ws.B;
+    const GH = this.G * H;
+    // Readout: ∂L/∂h_t from y_t (the cell adds what flows back from later steps), ∂L/∂W_y, ∂L/∂b_y.
+    transpose(O, H, this.Wy.w, 0, H, ws.WyT);
+    gemmNT(TB, H, O, ws.dy, 0, O, ws.WyT, 0, O, ws.dh, 0, H, false);
+    transpose(TB, O, ws.dy, 0, O, ws.colsWide);
+    transpose(TB, H, ws.h, ws.B * H, H, ws.colsNarrow);
+    gemmNT(O, H, TB, ws.colsWide, 0, TB, ws.colsNarrow, 0, TB, this.Wy.dw, 0, H, true);
+    addColumnSums(TB, O, ws.dy, 0, O, this.by.dw);
+    // The cell's backward pass through time; it leaves ws.dpre filled and its recurrent grads summed.
+    transpose(GH, H, this.U.w, 0, H, ws.UT);
+    if (cell === 'lstm') lstmBackward(this, ws);
+    else if (cell === 'gru') gruBackward(this, ws);
+    else rnnBackward(this, ws);
+    // Input weights and biases from the gate pre-activation gradients of every step.
+    transpose(TB, GH, ws.dpre, 0, GH, ws.colsWide);
+    transpose(TB, I, ws.x, 0, I, ws.colsNarrow);
+    gemmNT(GH, I, TB, ws.colsWide, 0, TB, ws.colsNarrow, 0, TB, this.W.dw, 0, I, true);
+    addColumnSums(TB, GH, ws.dpre, 0, GH, this.b.dw);
+  }
+}

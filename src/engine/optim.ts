@@ -1,0 +1,92 @@
+/**
+ * Optimisers over a network's active parameters: SGD with momentum, and Adam.
+ * Both first rescale the gradients so that their global L2 norm is at most `clip`.
+ * State buffers are allocated once, per parameter, when the optimiser is made.
+ */
+import { alloc, type Param, type FloatArray } from './tensor';
+import type { Network } from './network';
+
+export type OptimizerKind = 'sgd' | 'adam';
+
+export interface OptimizerOptions {
+  readonly kind: OptimizerKind;
+  /** Learning rate η. */
+  readonly lr: number;
+  /** SGD momentum μ (0 for plain SGD). */
+  readonly momentum: number;
+  /** Largest global gradient norm; 0 or Infinity turns clipping off. */
+  readonly clip: number;
+  /** Adam's decay rates and ε. */
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+}
+
+export const DEFAULT_OPTIMIZER: OptimizerOptions = {
+  kind: 'adam', lr: 0.01, momentum: 0.9, clip: 1, beta1: 0.9, beta2: 0.999, eps: 1e-8,
+};
+
+/** Per-parameter optimiser state. */
+interface Slot {
+  /** SGD: velocity v; Adam: first moment m. */
+  readonly m: FloatArray;
+  /** Adam: second moment v (unused by SGD). */
+  readonly v: FloatArray;
+  /** Updates this parameter has had (Adam's bias correction counts per parameter, so a
+   *  peephole vector switched on late starts its correction afresh). */
+  steps: number;
+}
+
+export class Optimizer {
+  options: OptimizerOptions;
+  private readonly slots: Map<Param, Slot>;
+  /** The global gradient norm before clipping, at the last step. */
+  lastGradNorm = 0;
+
+  constructor(net: Network, options: Partial<OptimizerOptions> = {}) {
+    this.options = { ...DEFAULT_OPTIMIZER, ...options };
+    this.slots = new Map(
+      net.params().map((p) => [p, { m: alloc(net.dtype, p.w.length), v: alloc(net.dtype, p.w.length), steps: 0 }]),
+    );
+  }
+
+  /** ‖∇‖₂ over the given parameters. */
+  static gradNorm(params: readonly Param[]): number {
+    let sq = 0;
+    for (const p of params) {
+      const d = p.dw;
+      for (let k = 0; k < d.length; k++) sq += d[k] * d[k];
+    }
+    return Math.sqrt(sq);
+  }
+
+  /** Clip, then update every active parameter of `net` from its dw. */
+  step(net: Network): void {
+    const params = net.activeParams();
+    const { kind, lr, momentum, clip, beta1, beta2, eps } = this.options;
+    const norm = Optimizer.gradNorm(params);
+    this.lastGradNorm = norm;
+    const scale = clip > 0 && norm > clip ? clip / norm : 1;
+    for (const p of params) {
+      const slot = this.slots.get(p)!;
+      slot.steps++;
+      const { w, dw } = p;
+      const { m, v } = slot;
+      if (kind === 'sgd') {
+        for (let k = 0; k < w.length; k++) {
+          m[k] = momentum * m[k] + scale * dw[k];
+          w[k] -= lr * m[k];
+        }
+      } else {
+        const c1 = 1 - Math.pow(beta1, slot.steps);
+        const c2 = 1 - Math.pow(beta2, slot.steps);
+        for (let k = 0; k < w.length; k++) {
+          const g = scale * dw[k];
+          m[k] = beta1 * m[k] + (1 - beta1) * g;
+          v[k] = beta2 * v[k] + (1 - beta2) * g * g;
+          w[k] -= (lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + eps);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Every buffer one forward and backward pass over a batch needs, allocated once per shape
+ * (T steps, B sequences) so that a training step allocates nothing.
+ *
+ * Time is 1-based as in the equations: step t = 1..T reads x_t and writes h_t.
+ * Per-step buffers hold step t in slot t−1; state buffers (h, c) have T+1 slots, slot t
+ * holding h_t and slot 0 holding h_0 = 0.
+ * Within a slot, sequences are rows: index (slot·B + b)·width + unit.
+ */
+import { alloc, type DType, type FloatArray } from './tensor';
+import { blockCount, type NetSpec } from './spec';
+
+export class Workspace {
+  /** T: time steps. */
+  readonly T: number;
+  /** B: sequences in the batch. */
+  readonly B: number;
+  /** x_t: [T][B][I]. */
+  readonly x: FloatArray;
+  /** target_t: [T][B][O], meaningful only where mask is 1. */
+  readonly target: FloatArray;
+  /** 1 where step t of sequence b has a target, 0 where its target is null: [T][B]. */
+  readonly mask: Uint8Array;
+  /** Gate values after their nonlinearity, blocks in equation order (i f g o / z r g / the RNN's h): [T][B][G·H]. */
+  readonly gates: FloatArray;
+  /** h_t: [T+1][B][H], slot 0 is h_0 = 0. */
+  readonly h: FloatArray;
+  /** c_t (LSTM): [T+1][B][H], slot 0 is c_0 = 0. */
+  readonly c: FloatArray;
+  /** tanh(c_t) (LSTM): [T][B][H]. */
+  readonly tc: FloatArray;
+  /** GRU: r⊙h_{t−1} (standard) or U_g h_{t−1} + bh_g (reset-after): [T][B][H]. */
+  readonly aux: FloatArray;
+  /** y_t = W_y h_t + b_y: [T][B][O]. */
+  readonly y: FloatArray;
+  /** ∂L/∂y_t: [T][B][O]. */
+  readonly dy: FloatArray;
+  /** Total ∂L/∂h_t, through every later step: [T][B][H]. */
+  readonly dh: FloatArray;
+  /** Total ∂L/∂c_t (LSTM), through every later step: [T][B][H]. */
+  readonly dc: FloatArray;
+  /** ∂L/∂(gate pre-activation), blocks as in gates: [T][B][G·H]. */
+  readonly dpre: FloatArray;
+  /** GRU reset-after: ∂L/∂(U_g h_{t−1} + bh_g) = δg_pre ⊙ r: [T][B][H]. */
+  readonly dgRec: FloatArray;
+  /** Scratch: the part of ∂L/∂h_{t−1} that flows back from step t: [B][H]. */
+  readonly dhRec: FloatArray;
+  /** Scratch: the part of ∂L/∂c_{t−1} that flows back from step t (LSTM): [B][H]. */
+  readonly dcRec: FloatArray;
+  /** Scratch: ∂L/∂(r⊙h_{t−1}) (standard GRU): [B][H]. */
+  readonly drh: FloatArray;
+  /** Scratch: Uᵀ, H×(G·H), so that δ·U is a row-contiguous product. */
+  readonly UT: FloatArray;
+  /** Scratch: W_yᵀ, H×O. */
+  readonly WyT: FloatArray;
+  /** Scratch: a [T·B]-column transpose of one G·H- (or O-) wide time-major buffer. */
+  readonly colsWide: FloatArray;
+  /** Scratch: a [T·B]-column transpose of one H-wide (or I-, O-wide) time-major buffer. */
+  readonly colsNarrow: FloatArray;
+
+  constructor(spec: NetSpec, dtype: DType, T: number, B: number) {
+    const { inputSize: I, hiddenSize: H, outputSize: O, cell } = spec;
+    const G = blockCount(cell);
+    const lstm = cell === 'lstm';
+    const gru = cell === 'gru';
+    const TB = T * B;
+    this.T = T;
+    this.B = B;
+    this.x = alloc(dtype, TB * I);
+    this.target = alloc(dtype, TB * O);
+    this.mask = new Uint8Array(TB);
+    this.gates = alloc(dtype, TB * G * H);
+    this.h = alloc(dtype, (T + 1) * B * H);
+    this.c = alloc(dtype, lstm ? (T + 1) * B * H : 0);
+    this.tc = alloc(dtype, lstm ? TB * H : 0);
+    this.aux = alloc(dtype, gru ? TB * H : 0);
+    this.y = alloc(dtype, TB * O);
+    this.dy = alloc(dtype, TB * O);
+    this.dh = alloc(dtype, TB * H);
+    this.dc = alloc(dtype, lstm ? TB * H : 0);
+    this.dpre = alloc(dtype, TB * G * H);
+    this.dgRec = alloc(dtype, gru && spec.resetAfter ? TB * H : 0);
+    this.dhRec = alloc(dtype, B * H);
+    this.dcRec = alloc(dtype, lstm ? B * H : 0);
+    this.drh = alloc(dtype, gru ? B * H : 0);
+    this.UT = alloc(dtype, G * H * H);
+    this.WyT = alloc(dtype, H * O);
+    this.colsWide = alloc(dtype, TB * Math.max(G * H, O));
+    this.colsNarrow = alloc(dtype, TB * Math.max(H, I, O));
+  }
+
+  /** Whether this workspace fits a network of this spec (the resetAfter switch changes buffers). */
+  fits(spec: NetSpec, T: number, B: number): boolean {
+    const G = blockCount(spec.cell);
+    return (
+      this.T === T && this.B === B &&
+      this.gates.length === T * B * G * spec.hiddenSize &&
+      this.x.length === T * B * spec.inputSize &&
+      this.y.length === T * B * spec.outputSize &&
+      this.dgRec.length === (spec.cell === 'gru' && spec.resetAfter ? T * B * spec.hiddenSize : 0)
+    );
+  }
+}
