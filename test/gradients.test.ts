@@ -50,10 +50,10 @@ function checkAll(shape: Shape, seqs: Sequence[], kind: LossKind, seed: number):
     for (let t = 1; t <= T; t++) {
       for (let j = 0; j < H; j++) {
         const at = (s: string) => `${s} seq ${b} t=${t} j=${j}`;
-        const cell = (s: number) => ((t - 1) * B + b) * H + j;
-        check(at('dL/dh'), ws.dh[cell(0)]!, centralDiff((eps) => refLoss(model, seqs, kind, { what: 'h', seq: b, t, j, eps })));
+        const unit = ((t - 1) * B + b) * H + j;
+        check(at('dL/dh'), ws.dh[unit]!, centralDiff((eps) => refLoss(model, seqs, kind, { what: 'h', seq: b, t, j, eps })));
         if (shape.cell === 'lstm') {
-          check(at('dL/dc'), ws.dc[cell(0)]!, centralDiff((eps) => refLoss(model, seqs, kind, { what: 'c', seq: b, t, j, eps })));
+          check(at('dL/dc'), ws.dc[unit]!, centralDiff((eps) => refLoss(model, seqs, kind, { what: 'c', seq: b, t, j, eps })));
         }
         gates.forEach((gate, k) => {
           const analytic = ws.dpre[((t - 1) * B + b) * G * H + k * H + j]!;

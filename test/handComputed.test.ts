@@ -21,8 +21,8 @@ test('LSTM, H = 1, two steps, with peepholes: states and gradients by hand', () 
     },
   };
   const x1 = 1, x2 = -0.5, target = 0.3;
-  // Step 1 (h0 = c0 = 0, so the i and f peepholes see 0).
-  const i1 = σ(0.5 * x1 + 0.1), f1 = σ(0.2 * x1 + 1), g1 = Math.tanh(-0.7 * x1 + 0.05);
+  // Step 1 (h0 = c0 = 0, so the i and f peepholes see 0, and f1 multiplies c0 = 0).
+  const i1 = σ(0.5 * x1 + 0.1), g1 = Math.tanh(-0.7 * x1 + 0.05);
   const c1 = i1 * g1;
   const o1 = σ(0.3 * x1 - 0.1 + 0.75 * c1);
   const h1 = o1 * Math.tanh(c1);

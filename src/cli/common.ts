@@ -1,0 +1,114 @@
+/**
+ * What the command-line tools share: option parsing that fails with one line, reading JSON
+ * files, numeric option checks, and running a main function so that any bad input ends in
+ * exit status 2 with one line on stderr and nothing on stdout.
+ */
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ValidationError } from '../engine/validate';
+
+/** A problem with the command line itself: reported like a ValidationError. */
+export class UsageError extends Error {}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parse options strictly; an unknown or malformed option is a UsageError naming it. */
+export function parseOptions<O extends Options>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''));
+  }
+}
+
+/** Read and parse a JSON file; `label` names it in messages (e.g. `--model m.json`). */
+export function readJson(path: string, label: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? 'unreadable';
+    throw new UsageError(`${label} ${path}: cannot read the file (${why})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${label} ${path}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** A number option: finite, within [min, max] (and an integer when asked). */
+export function numberOption(
+  raw: string | undefined, name: string, fallback: number,
+  { min = -Infinity, max = Infinity, integer = false, exclusiveMin = false } = {},
+): number {
+  if (raw === undefined) return fallback;
+  const value = raw.trim() === '' ? Number.NaN : Number(raw);
+  const kind = integer ? 'an integer' : 'a number';
+  const range =
+    `${exclusiveMin ? `above ${min}` : Number.isFinite(min) ? `from ${min}` : ''}` +
+    `${Number.isFinite(max) ? `${exclusiveMin || Number.isFinite(min) ? ' ' : ''}up to ${max}` : ''}`;
+  const ok = Number.isFinite(value) && (!integer || Number.isInteger(value)) &&
+    (exclusiveMin ? value > min : value >= min) && value <= max;
+  if (!ok) throw new UsageError(`--${name}: expected ${kind}${range ? ` ${range}` : ''}, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/** A choice among fixed words. */
+export function choiceOption<T extends string>(raw: string | undefined, name: string, choices: readonly T[], fallback?: T): T {
+  if (raw === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new UsageError(`--${name}: required (one of ${choices.join(', ')})`);
+  }
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new UsageError(`--${name}: expected one of ${choices.join(', ')}, got ${JSON.stringify(raw)}`);
+  }
+  return raw as T;
+}
+
+/**
+ * Run a tool's main. Bad input (UsageError, ValidationError) → one line, exit 2.
+ * Anything else is a bug → one line, exit 1. Never a stack trace.
+ */
+export async function runMain(main: (argv: string[], io: Io) => Promise<number> | number, argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ValidationError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    io.err(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+/** Run main as the entry point of a process. */
+export function runProcess(main: (argv: string[], io: Io) => Promise<number> | number): void {
+  void runMain(main, process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+/** Whether the module with this import.meta.url is the script node was asked to run. */
+export function isEntry(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return pathToFileURL(realpathSync(script)).href === moduleUrl;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * npm run -s train -- --cell lstm|gru|rnn [--peephole] [--reset-after] --task NAME [--length T]
+ *   [--hidden H] [--batch B] [--steps N] [--lr X] [--optimizer adam|sgd] [--clip X] [--seed S]
+ *   [--save model.json] …
+ * Trains headlessly (progress on stderr) and prints one JSON object:
+ *   { "finalLoss", "baselineLoss", "curve": [[step, loss], …] }   (see docs/cli.md)
+ */
+import { writeFileSync } from 'node:fs';
+import { CELL_KINDS, MAX_SIZE, type CellKind } from '../engine/spec';
+import { Network } from '../engine/network';
+import { Rng } from '../engine/rng';
+import { initNetwork } from '../engine/init';
+import { makeTask, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
+import { Trainer, evaluate } from '../engine/trainer';
+import { modelToFile } from '../engine/modelFile';
+import { MAX_STEPS, parseInputs, parseTargets } from '../engine/validate';
+import type { OptimizerKind } from '../engine/optim';
+import {
+  UsageError, choiceOption, isEntry, numberOption, parseOptions, readJson, runProcess, type Io,
+} from './common';
+
+/** Default sequence length per task. */
+const DEFAULT_LENGTH: Record<Exclude<TaskName, 'custom'>, number> = { sine: 50, 'remember-first': 50, adding: 100 };
+
+/** The most floats one training workspace may hold (about 1 GiB of float32). */
+const MAX_WORKSPACE = 2 ** 28;
+
+export function trainMain(argv: string[], io: Io): number {
+  const o = parseOptions(argv, {
+    cell: { type: 'string' }, peephole: { type: 'boolean' }, 'reset-after': { type: 'boolean' },
+    task: { type: 'string' }, length: { type: 'string' }, noise: { type: 'string' },
+    input: { type: 'string' }, target: { type: 'string' },
+    hidden: { type: 'string' }, batch: { type: 'string' }, steps: { type: 'string' },
+    lr: { type: 'string' }, optimizer: { type: 'string' }, momentum: { type: 'string' }, clip: { type: 'string' },
+    seed: { type: 'string' }, 'forget-bias': { type: 'string' }, 'recurrent-scale': { type: 'string' },
+    save: { type: 'string' }, quiet: { type: 'boolean' },
+  });
+  const cell = choiceOption<CellKind>(o.cell, 'cell', CELL_KINDS);
+  const taskName = choiceOption<TaskName>(o.task, 'task', TASK_NAMES);
+  if (o.peephole && cell !== 'lstm') throw new UsageError(`--peephole: only the lstm has peephole connections, not the ${cell}`);
+  if (o['reset-after'] && cell !== 'gru') throw new UsageError(`--reset-after: only the gru has a reset-after variant, not the ${cell}`);
+  const hidden = numberOption(o.hidden, 'hidden', 16, { min: 1, max: MAX_SIZE, integer: true });
+  const batch = numberOption(o.batch, 'batch', 16, { min: 1, max: 4096, integer: true });
+  const steps = numberOption(o.steps, 'steps', 1000, { min: 1, max: 10_000_000, integer: true });
+  const lr = numberOption(o.lr, 'lr', 0.01, { min: 0, max: 10, exclusiveMin: true });
+  const optimizer = choiceOption<OptimizerKind>(o.optimizer, 'optimizer', ['adam', 'sgd'], 'adam');
+  const momentum = numberOption(o.momentum, 'momentum', 0.9, { min: 0, max: 0.999 });
+  const clip = numberOption(o.clip, 'clip', 1, { min: 0 });
+  const seed = numberOption(o.seed, 'seed', 1, { min: 0, max: 2 ** 32 - 1, integer: true });
+  const forgetBias = numberOption(o['forget-bias'], 'forget-bias', 1, { min: -10, max: 10 });
+  const recurrentScale = numberOption(o['recurrent-scale'], 'recurrent-scale', 1, { min: 0, max: 10 });
+
+  let spec: TaskSpec;
+  if (taskName === 'custom') {
+    if (o.input === undefined) throw new UsageError('--input: required with --task custom (a JSON file of T rows of I numbers)');
+    if (o.target === undefined) throw new UsageError('--target: required with --task custom (T rows of O numbers or null)');
+    if (o.length !== undefined) throw new UsageError('--length: not used with --task custom (the input file sets the length)');
+    const inputs = parseInputs(readJson(o.input, '--input'), 'input');
+    const targetJson = readJson(o.target, '--target');
+    const firstRow = Array.isArray(targetJson) ? targetJson.find((row) => row !== null) : undefined;
+    const O = Array.isArray(firstRow) ? firstRow.length : 1;
+    const targets = parseTargets(targetJson, 'target', inputs.length, O);
+    if (targets.every((row) => row === null)) throw new UsageError('target: every row is null, so there is nothing to learn');
+    spec = { name: 'custom', inputs, targets };
+  } else {
+    const length = numberOption(o.length, 'length', DEFAULT_LENGTH[taskName], { min: 1, max: MAX_STEPS, integer: true });
+    if (taskName === 'remember-first') {
+      spec = { name: taskName, length, noise: numberOption(o.noise, 'noise', 0, { min: 0, max: 10 }) };
+    } else {
+      if (o.noise !== undefined) throw new UsageError(`--noise: only the remember-first task has a noise amplitude`);
+      spec = { name: taskName, length };
+    }
+  }
+  const task = makeTask(spec);
+  const G = cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
+  const floats = task.length * batch * hidden * (3 * G + 8);
+  if (floats > MAX_WORKSPACE) {
+    throw new UsageError(`--length × --batch × --hidden: ${task.length}×${batch}×${hidden} needs about ${Math.round((floats * 4) / 2 ** 20)} MiB of buffers, more than the 1024 MiB allowed`);
+  }
+
+  const net = new Network({
+    cell, inputSize: task.inputSize, hiddenSize: hidden, outputSize: task.outputSize,
+    peephole: !!o.peephole, resetAfter: !!o['reset-after'],
+  });
+  const rng = new Rng(seed);
+  initNetwork(net, rng, { forgetBias, recurrentScale });
+  const trainer = new Trainer(net, task, batch, { kind: optimizer, lr, momentum, clip }, rng.fork());
+
+  // The curve averages the batch loss over windows, about 100 points in all.
+  const window = Math.max(1, Math.round(steps / 100));
+  const curve: [number, number][] = [];
+  let sum = 0;
+  let count = 0;
+  let lastReport = performance.now();
+  const started = lastReport;
+  for (let step = 1; step <= steps; step++) {
+    const loss = trainer.step();
+    if (!Number.isFinite(loss)) {
+      throw new UsageError(`training diverged at step ${step} (loss ${loss}); try a smaller --lr or a --clip`);
+    }
+    sum += loss;
+    count++;
+    if (step % window === 0 || step === steps) {
+      curve.push([step, sum / count]);
+      sum = 0;
+      count = 0;
+    }
+    const now = performance.now();
+    if (!o.quiet && (now - lastReport > 2000 || step === steps)) {
+      lastReport = now;
+      io.err(`step ${step}/${steps}  loss ${loss.toPrecision(4)}  ${((step * 1000) / (now - started)).toFixed(0)} steps/s\n`);
+    }
+  }
+  const { loss: finalLoss, baseline } = evaluate(net, task);
+  if (o.save !== undefined) {
+    try {
+      writeFileSync(o.save, `${JSON.stringify(modelToFile(net))}\n`);
+    } catch (e) {
+      throw new UsageError(`--save ${o.save}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  io.out(`${JSON.stringify({ finalLoss, baselineLoss: baseline, curve })}\n`);
+  return 0;
+}
+
+if (isEntry(import.meta.url)) runProcess(trainMain);
