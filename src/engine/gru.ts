@@ -8,9 +8,8 @@
  * Gate blocks sit in the order z r g. ws.gates already holds W x_t + b on entry.
  * The standard variant needs r before U_g can act, so it takes two products per step.
  */
-import { gemmNT, sigmoid, addColumnSums } from './kernels';
+import { addRowSums, gemmNT, transpose } from './kernels';
 import type { Network } from './network';
-import { accumulateRecurrentGrad } from './recurrentGrad';
 import type { Workspace } from './workspace';
 
 export function gruForward(net: Network, ws: Workspace): void {
@@ -23,19 +22,18 @@ export function gruForward(net: Network, ws: Workspace): void {
   for (let s = 0; s < T; s++) {
     const g0 = s * B * GH;
     const st = s * B * H;
+    // z, r pre-activations += U_zr h_{t−1}; reset-after also needs aux = U_g h_{t−1}. (h_0 = 0.)
+    if (s > 0) gemmNT(B, 2 * H, H, h, st, H, U, 0, H, gates, g0, GH, true);
     if (after) {
-      // One product for all three blocks: z, r pre-activations += U_zr h; aux = U_g h.
-      gemmNT(B, 2 * H, H, h, st, H, U, 0, H, gates, g0, GH, true);
-      gemmNT(B, H, H, h, st, H, U, 2 * H * H, H, aux, st, H, false);
-    } else {
-      gemmNT(B, 2 * H, H, h, st, H, U, 0, H, gates, g0, GH, true);
+      if (s > 0) gemmNT(B, H, H, h, st, H, U, 2 * H * H, H, aux, st, H, false);
+      else aux.fill(0, st, st + B * H);
     }
     for (let b = 0; b < B; b++) {
       const gr = g0 + b * GH;
       const prev = st + b * H;
       for (let j = 0; j < H; j++) {
-        const z = sigmoid(gates[gr + j]);
-        const r = sigmoid(gates[gr + H + j]);
+        const z = 1 / (1 + Math.exp(-gates[gr + j]));
+        const r = 1 / (1 + Math.exp(-gates[gr + H + j]));
         gates[gr + j] = z;
         gates[gr + H + j] = r;
         if (after) {
@@ -48,7 +46,7 @@ export function gruForward(net: Network, ws: Workspace): void {
       }
     }
     // Standard variant: g pre-activation += U_g (r⊙h_{t−1}).
-    if (!after) gemmNT(B, H, H, aux, st, H, U, 2 * H * H, H, gates, g0 + 2 * H, GH, true);
+    if (!after && s > 0) gemmNT(B, H, H, aux, st, H, U, 2 * H * H, H, gates, g0 + 2 * H, GH, true);
     for (let b = 0; b < B; b++) {
       const gr = g0 + b * GH;
       const prev = st + b * H;
@@ -118,12 +116,25 @@ export function gruBackward(net: Network, ws: Workspace): void {
       }
     }
   }
-  // ∂L/∂U_z, ∂L/∂U_r from h_{t−1}; ∂L/∂U_g from r⊙h_{t−1} (standard) or via dgRec (reset-after).
-  accumulateRecurrentGrad(net.U, H, ws, dpre, 0, GH, 2 * H, h, 0, 0);
-  if (after) {
-    accumulateRecurrentGrad(net.U, H, ws, dgRec, 0, H, H, h, 0, 2 * H);
-    addColumnSums(T * B, H, dgRec, 0, H, net.bh.dw);
+}
+
+/**
+ * ∂L/∂U for the GRU, after Network.backward has put δᵀ in ws.colsWide and h_{t−1}ᵀ in
+ * ws.colsNarrow: U_z and U_r act on h_{t−1}; U_g acts on r⊙h_{t−1} (standard) or, with
+ * reset-after, on h_{t−1} with the gradient δg_pre⊙r, which also gives ∂L/∂bh_g.
+ */
+export function gruRecurrentGrads(net: Network, ws: Workspace): void {
+  const H = net.spec.hiddenSize;
+  const TB = ws.T * ws.B;
+  const { colsWide, colsNarrow } = ws;
+  const gRows = 2 * H * TB; // where the g block's rows start in colsWide
+  gemmNT(2 * H, H, TB, colsWide, 0, TB, colsNarrow, 0, TB, net.U.dw, 0, H, true);
+  if (net.spec.resetAfter) {
+    transpose(TB, H, ws.dgRec, 0, H, colsWide, gRows);
+    gemmNT(H, H, TB, colsWide, gRows, TB, colsNarrow, 0, TB, net.U.dw, 2 * H * H, H, true);
+    addRowSums(H, TB, colsWide, gRows, net.bh.dw, 0);
   } else {
-    accumulateRecurrentGrad(net.U, H, ws, dpre, 2 * H, GH, H, aux, 0, 2 * H);
+    transpose(TB, H, ws.aux, 0, H, colsNarrow);
+    gemmNT(H, H, TB, colsWide, gRows, TB, colsNarrow, 0, TB, net.U.dw, 2 * H * H, H, true);
   }
 }

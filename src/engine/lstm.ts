@@ -8,9 +8,8 @@
  *   h_t = o⊙tanh(c_t)
  * Gate blocks sit in the order i f g o. ws.gates already holds W x_t + b on entry.
  */
-import { gemmNT, sigmoid } from './kernels';
+import { gemmNT } from './kernels';
 import type { Network } from './network';
-import { accumulateRecurrentGrad } from './recurrentGrad';
 import type { Workspace } from './workspace';
 
 export function lstmForward(net: Network, ws: Workspace): void {
@@ -21,8 +20,8 @@ export function lstmForward(net: Network, ws: Workspace): void {
   const p = net.P.w;
   const peep = net.spec.peephole;
   for (let s = 0; s < T; s++) {
-    // One product for all four gates and the whole batch: gates_t += U h_{t−1}.
-    gemmNT(B, GH, H, h, s * B * H, H, U, 0, H, gates, s * B * GH, GH, true);
+    // One product for all four gates and the whole batch: gates_t += U h_{t−1} (h_0 = 0 adds nothing).
+    if (s > 0) gemmNT(B, GH, H, h, s * B * H, H, U, 0, H, gates, s * B * GH, GH, true);
     for (let b = 0; b < B; b++) {
       const gr = (s * B + b) * GH; // this step's gate row
       const prev = (s * B + b) * H; // h_{t−1}, c_{t−1} (slot t−1)
@@ -37,12 +36,12 @@ export function lstmForward(net: Network, ws: Workspace): void {
           iPre += p[j] * cPrev;
           fPre += p[H + j] * cPrev;
         }
-        const i = sigmoid(iPre);
-        const f = sigmoid(fPre);
+        const i = 1 / (1 + Math.exp(-iPre));
+        const f = 1 / (1 + Math.exp(-fPre));
         const g = Math.tanh(gPre);
         const cNow = f * cPrev + i * g;
         if (peep) oPre += p[2 * H + j] * cNow;
-        const o = sigmoid(oPre);
+        const o = 1 / (1 + Math.exp(-oPre));
         const tanhC = Math.tanh(cNow);
         gates[gr + j] = i;
         gates[gr + H + j] = f;
@@ -107,6 +106,4 @@ export function lstmBackward(net: Network, ws: Workspace): void {
     // δh_{t−1} from step t: [δi δf δg δo] U, one product for the batch.
     if (s > 0) gemmNT(B, H, GH, dpre, s * B * GH, GH, UT, 0, GH, dhRec, 0, H, false);
   }
-  // ∂L/∂U = Σ_t δ_tᵀ h_{t−1} (h_{t−1} for t = 1..T are slots 0..T−1).
-  accumulateRecurrentGrad(net.U, H, ws, dpre, 0, GH, GH, ws.h, 0, 0);
 }

@@ -6,10 +6,10 @@
 import { makeParam, type DType, type Param } from './tensor';
 import { blockCount, type NetSpec } from './spec';
 import { Workspace } from './workspace';
-import { gemmNT, transpose, addColumnSums } from './kernels';
+import { affine, addRowSums, gemmNT, readoutBackward, transpose } from './kernels';
 import { rnnForward, rnnBackward } from './rnn';
 import { lstmForward, lstmBackward } from './lstm';
-import { gruForward, gruBackward } from './gru';
+import { gruForward, gruBackward, gruRecurrentGrads } from './gru';
 
 export class Network {
   readonly dtype: DType;
@@ -91,21 +91,13 @@ export class Network {
   forward(ws: Workspace): void {
     const { inputSize: I, hiddenSize: H, outputSize: O, cell } = this.specValue;
     const TB = ws.T * ws.B;
-    const GH = this.G * H;
-    // Input projections for every step at once: gates ← x_t W_*ᵀ + b_*; the cell adds U h_{t−1}.
-    gemmNT(TB, GH, I, ws.x, 0, I, this.W.w, 0, I, ws.gates, 0, GH, false);
-    const bw = this.b.w;
-    for (let r = 0; r < TB; r++) {
-      const row = r * GH;
-      for (let k = 0; k < GH; k++) ws.gates[row + k] += bw[k];
-    }
+    // Input projections for every step at once: gates ← W_* x_t + b_*; the cell adds U h_{t−1}.
+    affine(TB, this.G * H, I, ws.x, 0, this.W.w, this.b.w, ws.gates);
     if (cell === 'lstm') lstmForward(this, ws);
     else if (cell === 'gru') gruForward(this, ws);
     else rnnForward(this, ws);
     // Readout: y_t = W_y h_t + b_y, for every step at once (h_1..h_T start at slot 1).
-    gemmNT(TB, O, H, ws.h, ws.B * H, H, this.Wy.w, 0, H, ws.y, 0, O, false);
-    const byw = this.by.w;
-    for (let r = 0; r < TB; r++) for (let k = 0; k < O; k++) ws.y[r * O + k] += byw[k];
+    affine(TB, O, H, ws.h, ws.B * H, this.Wy.w, this.by.w, ws.y);
   }
 
   /**
@@ -117,21 +109,20 @@ export class Network {
     const TB = ws.T * ws.B;
     const GH = this.G * H;
     // Readout: ∂L/∂h_t from y_t (the cell adds what flows back from later steps), ∂L/∂W_y, ∂L/∂b_y.
-    transpose(O, H, this.Wy.w, 0, H, ws.WyT);
-    gemmNT(TB, H, O, ws.dy, 0, O, ws.WyT, 0, O, ws.dh, 0, H, false);
-    transpose(TB, O, ws.dy, 0, O, ws.colsWide);
-    transpose(TB, H, ws.h, ws.B * H, H, ws.colsNarrow);
-    gemmNT(O, H, TB, ws.colsWide, 0, TB, ws.colsNarrow, 0, TB, this.Wy.dw, 0, H, true);
-    addColumnSums(TB, O, ws.dy, 0, O, this.by.dw);
-    // The cell's backward pass through time; it leaves ws.dpre filled and its recurrent grads summed.
+    readoutBackward(TB, O, H, ws.dy, ws.h, ws.B * H, this.Wy.w, this.Wy.dw, this.by.dw, ws.dh);
+    // The cell's backward pass through time: fills ws.dpre (and the peephole gradients).
     transpose(GH, H, this.U.w, 0, H, ws.UT);
     if (cell === 'lstm') lstmBackward(this, ws);
     else if (cell === 'gru') gruBackward(this, ws);
     else rnnBackward(this, ws);
-    // Input weights and biases from the gate pre-activation gradients of every step.
+    // Weight gradients summed over every step in one product each, on time-transposed buffers:
+    // ∂L/∂W = Σ_t δ_t x_tᵀ, ∂L/∂b = Σ_t δ_t, ∂L/∂U = Σ_t δ_t h_{t−1}ᵀ.
     transpose(TB, GH, ws.dpre, 0, GH, ws.colsWide);
-    transpose(TB, I, ws.x, 0, I, ws.colsNarrow);
-    gemmNT(GH, I, TB, ws.colsWide, 0, TB, ws.colsNarrow, 0, TB, this.W.dw, 0, I, true);
-    addColumnSums(TB, GH, ws.dpre, 0, GH, this.b.dw);
+    transpose(TB, I, ws.x, 0, I, ws.colsIn);
+    gemmNT(GH, I, TB, ws.colsWide, 0, TB, ws.colsIn, 0, TB, this.W.dw, 0, I, true);
+    addRowSums(GH, TB, ws.colsWide, 0, this.b.dw, 0);
+    transpose(TB, H, ws.h, 0, H, ws.colsNarrow);
+    if (cell === 'gru') gruRecurrentGrads(this, ws);
+    else gemmNT(GH, H, TB, ws.colsWide, 0, TB, ws.colsNarrow, 0, TB, this.U.dw, 0, H, true);
   }
 }

@@ -4,7 +4,6 @@
  */
 import { gemmNT } from './kernels';
 import type { Network } from './network';
-import { accumulateRecurrentGrad } from './recurrentGrad';
 import type { Workspace } from './workspace';
 
 export function rnnForward(net: Network, ws: Workspace): void {
@@ -12,7 +11,7 @@ export function rnnForward(net: Network, ws: Workspace): void {
   const { T, B, gates, h } = ws;
   const U = net.U.w;
   for (let s = 0; s < T; s++) {
-    gemmNT(B, H, H, h, s * B * H, H, U, 0, H, gates, s * B * H, H, true);
+    if (s > 0) gemmNT(B, H, H, h, s * B * H, H, U, 0, H, gates, s * B * H, H, true); // h_0 = 0 adds nothing
     const row = s * B * H;
     const next = row + B * H;
     for (let k = 0; k < B * H; k++) {
@@ -37,5 +36,4 @@ export function rnnBackward(net: Network, ws: Workspace): void {
     }
     if (s > 0) gemmNT(B, H, H, dpre, row, H, UT, 0, H, dhRec, 0, H, false);
   }
-  accumulateRecurrentGrad(net.U, H, ws, dpre, 0, H, H, ws.h, 0, 0);
 }

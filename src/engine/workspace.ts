@@ -51,12 +51,12 @@ export class Workspace {
   readonly drh: FloatArray;
   /** Scratch: Uᵀ, H×(G·H), so that δ·U is a row-contiguous product. */
   readonly UT: FloatArray;
-  /** Scratch: W_yᵀ, H×O. */
-  readonly WyT: FloatArray;
-  /** Scratch: a [T·B]-column transpose of one G·H- (or O-) wide time-major buffer. */
+  /** Scratch: δ (gate pre-activation gradients) transposed to units × steps: (G·H)×[T·B]. */
   readonly colsWide: FloatArray;
-  /** Scratch: a [T·B]-column transpose of one H-wide (or I-, O-wide) time-major buffer. */
+  /** Scratch: h_{t−1} (or r⊙h_{t−1}) transposed to units × steps: H×[T·B]. */
   readonly colsNarrow: FloatArray;
+  /** Scratch: x_t transposed to inputs × steps: I×[T·B]. */
+  readonly colsIn: FloatArray;
 
   constructor(spec: NetSpec, dtype: DType, T: number, B: number) {
     const { inputSize: I, hiddenSize: H, outputSize: O, cell } = spec;
@@ -84,9 +84,9 @@ export class Workspace {
     this.dcRec = alloc(dtype, lstm ? B * H : 0);
     this.drh = alloc(dtype, gru ? B * H : 0);
     this.UT = alloc(dtype, G * H * H);
-    this.WyT = alloc(dtype, H * O);
-    this.colsWide = alloc(dtype, TB * Math.max(G * H, O));
-    this.colsNarrow = alloc(dtype, TB * Math.max(H, I, O));
+    this.colsWide = alloc(dtype, TB * G * H);
+    this.colsNarrow = alloc(dtype, TB * H);
+    this.colsIn = alloc(dtype, TB * I);
   }
 
   /** Whether this workspace fits a network of this spec (the resetAfter switch changes buffers). */
