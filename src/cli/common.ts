@@ -28,7 +28,10 @@ export function parseOptions<O extends Options>(argv: readonly string[], options
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''));
+    const message = (e as Error).message.split('\n')[0]!;
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+    if (ambiguous) throw new UsageError(`${ambiguous[1]}: a value that starts with "-" must be written as ${ambiguous[1]}=VALUE`);
+    throw new UsageError(message.replace(/\. To specify.*$/, ''));
   }
 }
 

@@ -80,7 +80,7 @@ export function expectMatrix(value: unknown, path: string, rows: number, cols: n
 export function shapeOf(value: unknown): string {
   if (!Array.isArray(value)) return describe(value);
   if (value.length === 0) return 'an empty array';
-  if (value.every((v) => typeof v === 'number')) return `${value.length} numbers`;
+  if (value.every((v) => typeof v === 'number')) return `${value.length} number${value.length === 1 ? '' : 's'}`;
   if (!value.every((v) => Array.isArray(v))) {
     const bad = value.findIndex((v) => typeof v !== 'number' && !Array.isArray(v));
     return bad >= 0 ? `${describe(value[bad])} at [${bad}]` : 'a mix of numbers and rows';

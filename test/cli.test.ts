@@ -1,0 +1,195 @@
+/**
+ * The command-line tools: good runs print one JSON object; bad input of every kind gives
+ * exit status 2, one line on stderr naming the field, and nothing on stdout.
+ */
+import { describe, expect, test, beforeAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMain, type Io } from '../src/cli/common';
+import { traceMain } from '../src/cli/trace';
+import { trainMain } from '../src/cli/train';
+import { benchMain } from '../src/cli/bench';
+import { Network, Rng, initNetwork, modelToFile, parseModel, traceSequence, type ModelFile } from '../src/engine';
+
+const dir = mkdtempSync(join(tmpdir(), 'gatescope-cli-'));
+const file = (name: string, content: unknown): string => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+
+async function run(main: (argv: string[], io: Io) => number, argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runMain(main, argv, { out: (t) => { out += t; }, err: (t) => { err += t; } });
+  return { code, out, err };
+}
+
+let model: ModelFile;
+beforeAll(() => {
+  const net = new Network({ cell: 'lstm', inputSize: 2, hiddenSize: 4, outputSize: 1, peephole: true, resetAfter: false });
+  initNetwork(net, new Rng(3));
+  model = modelToFile(net);
+});
+
+describe('trace', () => {
+  test('prints the trace the engine computes, with lstm gates and c', async () => {
+    const m = file('m.json', model);
+    const x = file('x.json', [[0.1, 0], [0.5, 1], [0.2, 0]]);
+    const y = file('y.json', [null, null, [0.5]]);
+    const { code, out, err } = await run(traceMain, ['--model', m, '--input', x, '--target', y]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const trace = JSON.parse(out);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    expect(trace).toEqual(JSON.parse(JSON.stringify(traceSequence(parseModel(model, 'f64'), [[0.1, 0], [0.5, 1], [0.2, 0]], [null, null, [0.5]]))));
+    expect(Object.keys(trace.steps[0].gates)).toEqual(['i', 'f', 'g', 'o']);
+    expect(trace.steps[0].c).toHaveLength(4);
+    expect(trace.grads.c).toHaveLength(3);
+    expect(Object.keys(trace.grads.weights)).toEqual(Object.keys(model.weights));
+    expect(trace.loss).toBeGreaterThan(0);
+  });
+
+  const weights = (): Record<string, unknown> => structuredClone(model.weights);
+  const bad: [string, () => unknown, RegExp][] = [
+    ['unknown cell', () => ({ ...model, cell: 'transformer' }), /^model\.cell: expected one of "rnn", "lstm", "gru", got the string "transformer"$/],
+    ['mis-shaped weight', () => ({ ...model, weights: { ...weights(), U_f: (model.weights.U_f as number[][]).map((r) => r.slice(1)) } }), /^model\.weights\.U_f: expected 4×4 numbers, got 4×3$/],
+    ['missing weight', () => { const w = weights(); delete w.W_o; return { ...model, weights: w }; }, /^model\.weights\.W_o: missing \(expected 4×2 numbers\)$/],
+    ['non-number in a weight', () => { const w = weights(); (w.b_i as unknown[])[2] = 'x'; return { ...model, weights: w }; }, /^model\.weights\.b_i: expected 4 numbers, got the string "x" at \[2\]$/],
+    ['zero hidden size', () => ({ ...model, hiddenSize: 0 }), /^model\.hiddenSize: expected a positive integer, got 0$/],
+    ['fractional size', () => ({ ...model, inputSize: 1.5 }), /^model\.inputSize: expected a positive integer, got 1\.5$/],
+    ['absurd hidden size', () => ({ ...model, hiddenSize: 5000 }), /^model\.hiddenSize: expected at most 1024, got 5000$/],
+    ['wrong format', () => ({ ...model, format: 'keras' }), /^model\.format: expected "gatescope-model", got the string "keras"$/],
+    ['wrong version', () => ({ ...model, version: 2 }), /^model\.version: expected 1, got 2$/],
+    ['not an object', () => [1, 2], /^model: expected an object, got an array of 2$/],
+    ['unknown weight', () => ({ ...model, weights: { ...weights(), W_z: [[1]] } }), /^model\.weights\.W_z: not a weight of this lstm/],
+    ['peephole not boolean', () => ({ ...model, peephole: 'yes' }), /^model\.peephole: expected true or false, got the string "yes"$/],
+  ];
+  test.each(bad)('model with %s', async (_label, make, message) => {
+    const m = file('bad.json', make());
+    const x = file('x.json', [[0.1, 0]]);
+    const { code, out, err } = await run(traceMain, ['--model', m, '--input', x]);
+    expect({ code, out }).toEqual({ code: 2, out: '' });
+    expect(err.endsWith('\n')).toBe(true);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err.trim()).toMatch(message);
+  });
+
+  const badSequences: [string, unknown, unknown, RegExp][] = [
+    ['an empty sequence', [], undefined, /^input: expected a non-empty array of rows \(one per time step\), got an array of 0$/],
+    ['a row of the wrong width', [[1, 0], [1]], undefined, /^input\[1\]: expected 2 numbers, got 1 number$/],
+    ['a non-number input', [[1, 'a']], undefined, /^input\[0\]\[1\]: expected a finite number, got the string "a"$/],
+    ['a target of the wrong length', [[1, 0], [0, 1]], [[1]], /^target: expected 2 rows \(one per input step\), got 1$/],
+    ['a target row of the wrong width', [[1, 0]], [[1, 2]], /^target\[0\]: expected 1 number or null, got 2 numbers$/],
+    ['a NaN-like target', [[1, 0]], [['NaN']], /^target\[0\]\[0\]: expected a finite number, got the string "NaN"$/],
+    ['a number too large for a double', '[[1e400, 0]]', undefined, /^input\[0\]\[0\]: expected a finite number, got Infinity$/],
+  ];
+  test.each(badSequences)('%s', async (_label, inputs, targets, message) => {
+    const argv = ['--model', file('m.json', model), '--input', file('x.json', inputs)];
+    if (targets !== undefined) argv.push('--target', file('y.json', targets));
+    const { code, out, err } = await run(traceMain, argv);
+    expect({ code, out }).toEqual({ code: 2, out: '' });
+    expect(err.trim()).toMatch(message);
+  });
+
+  test.each([
+    ['a file that is not JSON', () => ['--model', file('nj.json', '{"format": '), '--input', file('x.json', [[1, 0]])], /^--model .*nj\.json: not valid JSON \(/],
+    ['a missing file', () => ['--model', join(dir, 'none.json'), '--input', file('x.json', [[1, 0]])], /^--model .*none\.json: cannot read the file \(no such file\)$/],
+    ['no --model', () => ['--input', file('x.json', [[1, 0]])], /^--model: required/],
+    ['an unknown option', () => ['--modle', 'x'], /^Unknown option '--modle'$/],
+  ])('%s', async (_label, argv, message) => {
+    const { code, out, err } = await run(traceMain, argv());
+    expect({ code, out }).toEqual({ code: 2, out: '' });
+    expect(err.trim()).toMatch(message);
+  });
+});
+
+describe('train', () => {
+  test('trains, reports the held-out and baseline losses, saves a model that loads', async () => {
+    const save = join(dir, 'trained.json');
+    const { code, out } = await run(trainMain, ['--cell', 'gru', '--reset-after', '--task', 'sine', '--length', '20', '--hidden', '6', '--steps', '150', '--seed', '4', '--save', save, '--quiet']);
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.curve.length).toBeGreaterThan(50);
+    expect(result.curve.at(-1)[0]).toBe(150);
+    expect(result.finalLoss).toBeLessThan(result.baselineLoss);
+    const saved = JSON.parse(readFileSync(save, 'utf8'));
+    expect(saved.resetAfter).toBe(true);
+    expect(parseModel(saved).spec.hiddenSize).toBe(6);
+    // Same seed, same result, to the bit.
+    const again = await run(trainMain, ['--cell', 'gru', '--reset-after', '--task', 'sine', '--length', '20', '--hidden', '6', '--steps', '150', '--seed', '4', '--quiet']);
+    expect(again.out).toBe(out);
+  });
+
+  test('a custom task from files', async () => {
+    const inputs = file('cx.json', [[1], [0], [0], [0]]);
+    const targets = file('cy.json', [null, null, null, [0.5]]);
+    const { code, out } = await run(trainMain, ['--cell', 'rnn', '--task', 'custom', '--input', inputs, '--target', targets, '--steps', '200', '--hidden', '4', '--quiet']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).finalLoss).toBeLessThan(1e-3);
+  });
+
+  test.each([
+    [['--task', 'adding'], /^--cell: required \(one of rnn, lstm, gru\)$/],
+    [['--cell', 'lstm', '--task', 'copying'], /^--task: expected one of sine, remember-first, adding, custom, got "copying"$/],
+    [['--cell', 'lstm', '--task', 'adding', '--hidden', '0'], /^--hidden: expected an integer from 1 up to 1024, got "0"$/],
+    [['--cell', 'lstm', '--task', 'adding', '--hidden', '2000'], /^--hidden: expected an integer from 1 up to 1024, got "2000"$/],
+    [['--cell', 'lstm', '--task', 'adding', '--lr', 'fast'], /^--lr: expected a number above 0 up to 10, got "fast"$/],
+    [['--cell', 'lstm', '--task', 'adding', '--steps', '1.5'], /^--steps: expected an integer from 1 up to 10000000, got "1.5"$/],
+    [['--cell', 'lstm', '--task', 'adding', '--length=-3'], /^--length: expected an integer from 1 up to 100000, got "-3"$/],
+    [['--cell', 'lstm', '--task', 'adding', '--length', '-3'], /^--length: a value that starts with "-" must be written as --length=VALUE$/],
+    [['--cell', 'gru', '--peephole', '--task', 'adding'], /^--peephole: only the lstm has peephole connections, not the gru$/],
+    [['--cell', 'lstm', '--task', 'adding', '--optimizer', 'rmsprop'], /^--optimizer: expected one of adam, sgd, got "rmsprop"$/],
+    [['--cell', 'lstm', '--task', 'custom'], /^--input: required with --task custom/],
+    [['--cell', 'lstm', '--task', 'adding', '--length', '100000', '--batch', '4096', '--hidden', '1024'], /^--length × --batch × --hidden: 100000×4096×1024 needs about \d+ MiB/],
+  ])('bad command line %j', async (argv, message) => {
+    const { code, out, err } = await run(trainMain, argv);
+    expect({ code, out }).toEqual({ code: 2, out: '' });
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err.trim()).toMatch(message);
+  });
+});
+
+describe('bench', () => {
+  test('--json prints one line per config with the documented keys', async () => {
+    const { code, out } = await run(benchMain, ['--json', '--cells', 'gru', '--hidden', '4,8', '--repeats', '1', '--min-time', '0.01']);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.cell, l.hidden, l.seq, l.batch])).toEqual([['gru', 4, 50, 16], ['gru', 8, 50, 16]]);
+    expect(lines.every((l) => Object.keys(l).join() === 'cell,hidden,seq,batch,stepsPerSec' && l.stepsPerSec > 0)).toBe(true);
+  });
+
+  test('rejects a bad list', async () => {
+    const { code, err } = await run(benchMain, ['--cells', 'lstm,tcn']);
+    expect(code).toBe(2);
+    expect(err.trim()).toBe('--cells: expected rnn, lstm or gru, got "tcn"');
+  });
+});
+
+describe('as real processes (npm run -s …)', () => {
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+  test('bad input: exit 2, one line on stderr, no stack trace, nothing on stdout', () => {
+    const m = file('p-bad.json', { ...model, weights: { ...model.weights, U_f: [[1, 2]] } });
+    const result = spawnSync(tsx, ['src/cli/trace.ts', '--model', m, '--input', file('px.json', [[1, 0]])], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('model.weights.U_f: expected 4×4 numbers, got 1×2\n');
+  });
+
+  test('a good trace prints parseable JSON and exits 0', () => {
+    const out = execFileSync(tsx, ['src/cli/trace.ts', '--model', file('pm.json', model), '--input', file('px2.json', [[1, 0], [0, 1]])], { encoding: 'utf8' });
+    const trace = JSON.parse(out);
+    expect(trace.loss).toBe(0);
+    expect(trace.steps).toHaveLength(2);
+  });
+
+  test('train with a bad option exits 2 with one line', () => {
+    const result = spawnSync(tsx, ['src/cli/train.ts', '--cell', 'lstm', '--task', 'adding', '--steps', 'many'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('--steps: expected an integer from 1 up to 10000000, got "many"\n');
+  });
+});
