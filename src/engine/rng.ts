@@ -3,46 +3,40 @@
  * The engine never uses Math.random: every consumer is handed an Rng.
  */
 export class Rng {
-  /** The 128-bit state, as four unsigned 32-bit words. */
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
-  /** A second normal deviate left over from the last Box–Muller pair, or NaN. */
-  private spare = Number.NaN;
+  /** The 128-bit state, as four unsigned 32-bit words (a typed array: updating it allocates nothing). */
+  private readonly s = new Uint32Array(4);
+  /** [0]: a second normal deviate left over from the last Box–Muller pair; [1]: 1 if it is there. */
+  private readonly spare = new Float64Array(2);
 
   constructor(seed: number) {
     let x = seed >>> 0;
-    const next = (): number => {
+    for (let k = 0; k < 4; k++) {
       // splitmix32
       x = (x + 0x9e3779b9) >>> 0;
       let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      this.s[k] = z ^ (z >>> 16);
+    }
   }
 
   /** A uniform unsigned 32-bit integer. */
   nextU32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.s1 << 9) >>> 0;
-    this.s2 = (this.s2 ^ this.s0) >>> 0;
-    this.s3 = (this.s3 ^ this.s1) >>> 0;
-    this.s1 = (this.s1 ^ this.s2) >>> 0;
-    this.s0 = (this.s0 ^ this.s3) >>> 0;
-    this.s2 = (this.s2 ^ t) >>> 0;
-    this.s3 = rotl(this.s3, 11);
+    const s = this.s;
+    const result = Math.imul(rotl(Math.imul(s[1]!, 5), 7), 9) >>> 0;
+    const t = s[1]! << 9;
+    s[2] ^= s[0]!;
+    s[3] ^= s[1]!;
+    s[1] ^= s[2]!;
+    s[0] ^= s[3]!;
+    s[2] ^= t;
+    s[3] = rotl(s[3]!, 11);
     return result;
   }
 
   /** A uniform float in [0, 1), with 32 random bits. */
   next(): number {
-    return this.nextU32() / 4294967296;
+    return this.nextU32() * 2.3283064365386963e-10; // 2^−32
   }
 
   /** A uniform float in [lo, hi). */
@@ -57,16 +51,17 @@ export class Rng {
 
   /** A standard normal deviate (Box–Muller). */
   normal(): number {
-    if (!Number.isNaN(this.spare)) {
-      const v = this.spare;
-      this.spare = Number.NaN;
-      return v;
+    const spare = this.spare;
+    if (spare[1] === 1) {
+      spare[1] = 0;
+      return spare[0]!;
     }
     let u = 0;
     while (u === 0) u = this.next();
     const v = this.next();
     const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
+    spare[0] = r * Math.sin(2 * Math.PI * v);
+    spare[1] = 1;
     return r * Math.cos(2 * Math.PI * v);
   }
 
@@ -77,5 +72,5 @@ export class Rng {
 }
 
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }
