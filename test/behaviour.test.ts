@@ -228,3 +228,22 @@ describe('model file', () => {
     );
   });
 });
+
+describe('guards', () => {
+  test('a trainer refuses a task whose sizes do not fit the network', () => {
+    const net = new Network(spec('lstm', { inputSize: 1 }));
+    expect(() => new Trainer(net, makeTask({ name: 'adding', length: 10 }), 4, {}, new Rng(1))).toThrow(
+      'the task gives 2 inputs and 1 targets per step, but the network takes 1 and gives 1',
+    );
+  });
+
+  test('an LSTM file saved with peepholes off may carry p_*, which are kept for switching on', () => {
+    const { net } = trained('lstm', 4, 5, { peephole: true });
+    for (let k = 0; k < net.P.w.length; k++) net.P.w[k] = 0.01 * (k + 1);
+    const file = { ...modelToFile(net), peephole: false };
+    const loaded = parseModel(JSON.parse(JSON.stringify(file)));
+    expect(loaded.spec.peephole).toBe(false);
+    loaded.setPeephole(true);
+    expect(Array.from(probe(loaded))).toEqual(Array.from(probe(net)));
+  });
+});

@@ -21,6 +21,13 @@ export class Trainer {
   steps = 0;
 
   constructor(net: Network, task: Task, batch: number, optimizer: Partial<OptimizerOptions>, rng: Rng) {
+    const { inputSize, outputSize } = net.spec;
+    if (task.inputSize !== inputSize || task.outputSize !== outputSize) {
+      throw new Error(
+        `the task gives ${task.inputSize} inputs and ${task.outputSize} targets per step, ` +
+        `but the network takes ${inputSize} and gives ${outputSize}`,
+      );
+    }
     this.net = net;
     this.task = task;
     this.rng = rng;

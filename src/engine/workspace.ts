@@ -88,16 +88,4 @@ export class Workspace {
     this.colsNarrow = alloc(dtype, TB * H);
     this.colsIn = alloc(dtype, TB * I);
   }
-
-  /** Whether this workspace fits a network of this spec (the resetAfter switch changes buffers). */
-  fits(spec: NetSpec, T: number, B: number): boolean {
-    const G = blockCount(spec.cell);
-    return (
-      this.T === T && this.B === B &&
-      this.gates.length === T * B * G * spec.hiddenSize &&
-      this.x.length === T * B * spec.inputSize &&
-      this.y.length === T * B * spec.outputSize &&
-      this.dgRec.length === (spec.cell === 'gru' && spec.resetAfter ? T * B * spec.hiddenSize : 0)
-    );
-  }
 }
