@@ -9,6 +9,7 @@
  * The standard variant needs r before U_g can act, so it takes two products per step.
  */
 import { addRowSums, gemmNT, transpose } from './kernels';
+import { sigmoidRow, tanhRow } from './fastmath';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
@@ -19,6 +20,7 @@ export function gruForward(net: Network, ws: Workspace): void {
   const U = net.U.w;
   const bh = net.bh.w;
   const after = net.spec.resetAfter;
+  const f32 = net.dtype === 'f32';
   for (let s = 0; s < T; s++) {
     const g0 = s * B * GH;
     const st = s * B * H;
@@ -29,33 +31,30 @@ export function gruForward(net: Network, ws: Workspace): void {
       else aux.fill(0, st, st + B * H);
     }
     for (let b = 0; b < B; b++) {
-      const gr = g0 + b * GH;
+      const gi = g0 + b * GH; // this step's row: z at gi, r at gi + H, g at gi + 2H
       const prev = st + b * H;
+      sigmoidRow(gates, gi, 2 * H, f32); // z, r
       for (let j = 0; j < H; j++) {
-        const z = 1 / (1 + Math.exp(-gates[gr + j]));
-        const r = 1 / (1 + Math.exp(-gates[gr + H + j]));
-        gates[gr + j] = z;
-        gates[gr + H + j] = r;
+        const r = gates[gi + H + j];
         if (after) {
-          const uh = aux[prev + j] + bh[j];
+          const uh = aux[prev + j] + bh[j]; // U_g h_{t−1} + bh_g
           aux[prev + j] = uh;
-          gates[gr + 2 * H + j] += r * uh;
+          gates[gi + 2 * H + j] += r * uh;
         } else {
-          aux[prev + j] = r * h[prev + j];
+          aux[prev + j] = r * h[prev + j]; // r⊙h_{t−1}
         }
       }
     }
     // Standard variant: g pre-activation += U_g (r⊙h_{t−1}).
     if (!after && s > 0) gemmNT(B, H, H, aux, st, H, U, 2 * H * H, H, gates, g0 + 2 * H, GH, true);
     for (let b = 0; b < B; b++) {
-      const gr = g0 + b * GH;
+      const gi = g0 + b * GH;
       const prev = st + b * H;
       const next = prev + B * H;
+      tanhRow(gates, gi + 2 * H, gates, gi + 2 * H, H, f32); // g
       for (let j = 0; j < H; j++) {
-        const z = gates[gr + j];
-        const g = Math.tanh(gates[gr + 2 * H + j]);
-        gates[gr + 2 * H + j] = g;
-        h[next + j] = z * h[prev + j] + (1 - z) * g;
+        const z = gates[gi + j];
+        h[next + j] = z * h[prev + j] + (1 - z) * gates[gi + 2 * H + j]; // h_t = z⊙h_{t−1} + (1−z)⊙g
       }
     }
   }

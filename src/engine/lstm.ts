@@ -9,6 +9,7 @@
  * Gate blocks sit in the order i f g o. ws.gates already holds W x_t + b on entry.
  */
 import { gemmNT } from './kernels';
+import { sigmoidRow, tanhRow } from './fastmath';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
@@ -19,38 +20,29 @@ export function lstmForward(net: Network, ws: Workspace): void {
   const U = net.U.w;
   const p = net.P.w;
   const peep = net.spec.peephole;
+  const f32 = net.dtype === 'f32';
   for (let s = 0; s < T; s++) {
     // One product for all four gates and the whole batch: gates_t += U h_{t−1} (h_0 = 0 adds nothing).
     if (s > 0) gemmNT(B, GH, H, h, s * B * H, H, U, 0, H, gates, s * B * GH, GH, true);
     for (let b = 0; b < B; b++) {
-      const gr = (s * B + b) * GH; // this step's gate row
-      const prev = (s * B + b) * H; // h_{t−1}, c_{t−1} (slot t−1)
+      const gi = (s * B + b) * GH; // this step's row: i at gi, f at gi + H, g at gi + 2H, o at gi + 3H
+      const prev = (s * B + b) * H; // h_{t−1}, c_{t−1} (slot t−1); also tanh(c_t) in tc
       const next = prev + B * H; // h_t, c_t (slot t)
-      for (let j = 0; j < H; j++) {
-        const cPrev = c[prev + j];
-        let iPre = gates[gr + j];
-        let fPre = gates[gr + H + j];
-        const gPre = gates[gr + 2 * H + j];
-        let oPre = gates[gr + 3 * H + j];
-        if (peep) {
-          iPre += p[j] * cPrev;
-          fPre += p[H + j] * cPrev;
+      if (peep) {
+        for (let j = 0; j < H; j++) {
+          gates[gi + j] += p[j] * c[prev + j]; // p_i⊙c_{t−1}
+          gates[gi + H + j] += p[H + j] * c[prev + j]; // p_f⊙c_{t−1}
         }
-        const i = 1 / (1 + Math.exp(-iPre));
-        const f = 1 / (1 + Math.exp(-fPre));
-        const g = Math.tanh(gPre);
-        const cNow = f * cPrev + i * g;
-        if (peep) oPre += p[2 * H + j] * cNow;
-        const o = 1 / (1 + Math.exp(-oPre));
-        const tanhC = Math.tanh(cNow);
-        gates[gr + j] = i;
-        gates[gr + H + j] = f;
-        gates[gr + 2 * H + j] = g;
-        gates[gr + 3 * H + j] = o;
-        c[next + j] = cNow;
-        tc[prev + j] = tanhC;
-        h[next + j] = o * tanhC;
       }
+      sigmoidRow(gates, gi, 2 * H, f32); // i, f
+      tanhRow(gates, gi + 2 * H, gates, gi + 2 * H, H, f32); // g
+      for (let j = 0; j < H; j++) {
+        c[next + j] = gates[gi + H + j] * c[prev + j] + gates[gi + j] * gates[gi + 2 * H + j]; // c_t = f⊙c_{t−1} + i⊙g
+      }
+      if (peep) for (let j = 0; j < H; j++) gates[gi + 3 * H + j] += p[2 * H + j] * c[next + j]; // p_o⊙c_t
+      sigmoidRow(gates, gi + 3 * H, H, f32); // o
+      tanhRow(c, next, tc, prev, H, f32); // tanh(c_t)
+      for (let j = 0; j < H; j++) h[next + j] = gates[gi + 3 * H + j] * tc[prev + j]; // h_t = o⊙tanh(c_t)
     }
   }
 }

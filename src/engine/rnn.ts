@@ -3,6 +3,7 @@
  * Its single gate block holds h_t itself. ws.gates already holds W x_t + b on entry.
  */
 import { gemmNT } from './kernels';
+import { tanhRow } from './fastmath';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
@@ -10,15 +11,13 @@ export function rnnForward(net: Network, ws: Workspace): void {
   const H = net.spec.hiddenSize;
   const { T, B, gates, h } = ws;
   const U = net.U.w;
+  const f32 = net.dtype === 'f32';
   for (let s = 0; s < T; s++) {
-    if (s > 0) gemmNT(B, H, H, h, s * B * H, H, U, 0, H, gates, s * B * H, H, true); // h_0 = 0 adds nothing
     const row = s * B * H;
     const next = row + B * H;
-    for (let k = 0; k < B * H; k++) {
-      const v = Math.tanh(gates[row + k]);
-      gates[row + k] = v;
-      h[next + k] = v;
-    }
+    if (s > 0) gemmNT(B, H, H, h, row, H, U, 0, H, gates, row, H, true); // h_0 = 0 adds nothing
+    tanhRow(gates, row, gates, row, B * H, f32);
+    for (let k = 0; k < B * H; k++) h[next + k] = gates[row + k];
   }
 }
 
