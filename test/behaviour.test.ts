@@ -38,27 +38,25 @@ describe('peephole switch', () => {
     expect(Array.from(net.P.w).some((v) => v !== 0)).toBe(true);
   });
 
-  test('off keeps the learned p_* (outputs change), on again restores the outputs exactly', () => {
-    const { net, trainer } = trained('lstm', 2, 10, { peephole: true });
-    for (let k = 0; k < 20; k++) trainer.step();
+  test('off takes the terms out but keeps p_*; on again restores the outputs exactly', () => {
+    const { net } = trained('lstm', 2, 30, { peephole: true });
     const on = probe(net);
     const p = net.P.w.slice();
+    expect(p.some((v) => v !== 0)).toBe(true);
     net.setPeephole(false);
     expect(Array.from(probe(net))).not.toEqual(Array.from(on));
-    trainer.step(); // training while off does not touch p_*
     expect(Array.from(net.P.w)).toEqual(Array.from(p));
-    const weightsWhileOff = probe(net);
-    net.setPeephole(true);
-    net.setPeephole(false);
-    expect(Array.from(probe(net))).toEqual(Array.from(weightsWhileOff));
-  });
-
-  test('on then off without training in between restores the outputs exactly', () => {
-    const { net } = trained('lstm', 3, 40, { peephole: true });
-    const on = probe(net);
-    net.setPeephole(false);
     net.setPeephole(true);
     expect(Array.from(probe(net))).toEqual(Array.from(on));
+  });
+
+  test('training while off leaves p_* untouched', () => {
+    const { net, trainer } = trained('lstm', 3, 20, { peephole: true });
+    const p = net.P.w.slice();
+    net.setPeephole(false);
+    for (let k = 0; k < 5; k++) trainer.step();
+    expect(Array.from(net.P.w)).toEqual(Array.from(p));
+    expect(net.activeParams()).not.toContain(net.P);
   });
 
   test('only the LSTM has peepholes', () => {
@@ -190,7 +188,14 @@ describe('tasks', () => {
 });
 
 describe('initialisation', () => {
-  test('each U_* is scale × orthogonal, biases are zero but b_f = forget bias, W_* within the Glorot limit', () => {
+  /** Mean and variance of a buffer. */
+  const moments = (v: ArrayLike<number>) => {
+    const xs = Array.from(v);
+    const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+    return { mean, variance: xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length };
+  };
+
+  test('each U_* is scale × orthogonal, biases are zero but b_f = forget bias', () => {
     const net = new Network(spec('lstm', { inputSize: 3, hiddenSize: 6 }), 'f64');
     initNetwork(net, new Rng(4), { forgetBias: 2, recurrentScale: 0.9 });
     for (const weight of namedWeights(net)) {
@@ -201,14 +206,41 @@ describe('initialisation', () => {
           expect(dot).toBeCloseTo(a === b ? 0.81 : 0, 10);
         }
       }
-      if (weight.name.startsWith('W_') && weight.name !== 'W_y') {
-        const limit = Math.sqrt(6 / (3 + 6));
-        expect(Array.from(weight.w).every((v) => Math.abs(v) <= limit)).toBe(true);
-      }
       if (weight.name.startsWith('b_')) {
         expect(Array.from(weight.w)).toEqual(new Array(weight.w.length).fill(weight.name === 'b_f' ? 2 : 0));
       }
     }
+  });
+
+  test('input and readout weights are Glorot-uniform: within ±√(6/(fan_in+fan_out)), variance limit²/3', () => {
+    const net = new Network(spec('gru', { inputSize: 40, hiddenSize: 60, outputSize: 30 }), 'f64');
+    initNetwork(net, new Rng(5));
+    for (const weight of namedWeights(net)) {
+      if (!weight.name.startsWith('W')) continue;
+      const limit = Math.sqrt(6 / (weight.rows + weight.cols));
+      const { mean, variance } = moments(weight.w);
+      expect(Array.from(weight.w).every((v) => Math.abs(v) <= limit)).toBe(true);
+      expect(Math.abs(mean)).toBeLessThan(0.05 * limit);
+      expect(variance / (limit * limit / 3)).toBeGreaterThan(0.9);
+      expect(variance / (limit * limit / 3)).toBeLessThan(1.1);
+    }
+    expect(namedWeights(net).filter((w) => w.name.startsWith('W')).map((w) => w.name)).toEqual(['W_z', 'W_r', 'W_g', 'W_y']);
+  });
+
+  test('another seed gives other weights; the same seed the same', () => {
+    const make = (seed: number) => {
+      const net = new Network(spec('lstm'));
+      initNetwork(net, new Rng(seed));
+      return net.params().flatMap((p) => Array.from(p.w));
+    };
+    expect(make(1)).toEqual(make(1));
+    expect(make(1)).not.toEqual(make(2));
+  });
+
+  test('forget bias 0 switches it off', () => {
+    const net = new Network(spec('lstm'));
+    initNetwork(net, new Rng(1), { forgetBias: 0 });
+    expect(Array.from(net.b.w).every((v) => v === 0)).toBe(true);
   });
 });
 
@@ -237,13 +269,21 @@ describe('guards', () => {
     );
   });
 
-  test('an LSTM file saved with peepholes off may carry p_*, which are kept for switching on', () => {
-    const { net } = trained('lstm', 4, 5, { peephole: true });
-    for (let k = 0; k < net.P.w.length; k++) net.P.w[k] = 0.01 * (k + 1);
-    const file = { ...modelToFile(net), peephole: false };
-    const loaded = parseModel(JSON.parse(JSON.stringify(file)));
+  test('peepholes learned, switched off and saved come back when switched on after a reload', () => {
+    const { net } = trained('lstm', 4, 30, { peephole: true });
+    const on = probe(net);
+    net.setPeephole(false);
+    const file = JSON.parse(JSON.stringify(modelToFile(net)));
+    expect(file.peephole).toBe(false);
+    expect(Object.keys(file.weights)).toContain('p_f');
+    const loaded = parseModel(file);
     expect(loaded.spec.peephole).toBe(false);
     loaded.setPeephole(true);
-    expect(Array.from(probe(loaded))).toEqual(Array.from(probe(net)));
+    expect(Array.from(probe(loaded))).toEqual(Array.from(on));
+  });
+
+  test('an LSTM that never used its peepholes writes no p_*', () => {
+    const { net } = trained('lstm', 4, 5);
+    expect(Object.keys(modelToFile(net).weights).some((k) => k.startsWith('p_'))).toBe(false);
   });
 });

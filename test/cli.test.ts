@@ -52,6 +52,20 @@ describe('trace', () => {
     expect(trace.loss).toBeGreaterThan(0);
   });
 
+  test.each([
+    ['rnn', [], false], ['gru', ['z', 'r', 'g'], false], ['lstm', ['i', 'f', 'g', 'o'], true],
+  ] as const)('the %s trace has gates %j and c only for the LSTM', async (cell, gates, hasC) => {
+    const net = new Network({ cell, inputSize: 1, hiddenSize: 3, outputSize: 1, peephole: false, resetAfter: false });
+    initNetwork(net, new Rng(1));
+    const { code, out } = await run(traceMain, ['--model', file(`${cell}.json`, modelToFile(net)), '--input', file('x1.json', [[1], [2]]), '--target', file('y1.json', [[0], [1]])]);
+    expect(code).toBe(0);
+    const trace = JSON.parse(out);
+    expect(Object.keys(trace.steps[1].gates)).toEqual(gates);
+    expect('c' in trace.steps[1]).toBe(hasC);
+    expect('c' in trace.grads).toBe(hasC);
+    expect(trace.grads.h[0]).toHaveLength(3);
+  });
+
   const weights = (): Record<string, unknown> => structuredClone(model.weights);
   const bad: [string, () => unknown, RegExp][] = [
     ['unknown cell', () => ({ ...model, cell: 'transformer' }), /^model\.cell: expected one of "rnn", "lstm", "gru", got the string "transformer"$/],
@@ -66,6 +80,7 @@ describe('trace', () => {
     ['not an object', () => [1, 2], /^model: expected an object, got an array of 2$/],
     ['unknown weight', () => ({ ...model, weights: { ...weights(), W_z: [[1]] } }), /^model\.weights\.W_z: not a weight of this lstm/],
     ['peephole not boolean', () => ({ ...model, peephole: 'yes' }), /^model\.peephole: expected true or false, got the string "yes"$/],
+    ['a weight name with a line break', () => ({ ...model, weights: { ...weights(), 'W\nx': [[1]] } }), /^model\.weights\["W\\nx"\]: not a weight of this lstm/],
   ];
   test.each(bad)('model with %s', async (_label, make, message) => {
     const m = file('bad.json', make());
@@ -85,6 +100,7 @@ describe('trace', () => {
     ['a target row of the wrong width', [[1, 0]], [[1, 2]], /^target\[0\]: expected 1 number or null, got 2 numbers$/],
     ['a NaN-like target', [[1, 0]], [['NaN']], /^target\[0\]\[0\]: expected a finite number, got the string "NaN"$/],
     ['a number too large for a double', '[[1e400, 0]]', undefined, /^input\[0\]\[0\]: expected a finite number, got Infinity$/],
+    ['a flat array instead of rows', [1, 2], undefined, /^input\[0\]: expected 2 numbers, got the number 1$/],
   ];
   test.each(badSequences)('%s', async (_label, inputs, targets, message) => {
     const argv = ['--model', file('m.json', model), '--input', file('x.json', inputs)];
@@ -92,6 +108,28 @@ describe('trace', () => {
     const { code, out, err } = await run(traceMain, argv);
     expect({ code, out }).toEqual({ code: 2, out: '' });
     expect(err.trim()).toMatch(message);
+  });
+
+  test('a value beyond the float32 range is refused by the float32 engine, accepted by the float64 one', async () => {
+    const m = file('m.json', model);
+    const x = file('big.json', [[1e39, 0]]);
+    const f32 = await run(traceMain, ['--model', m, '--input', x, '--dtype', 'f32']);
+    expect(f32).toEqual({ code: 2, out: '', err: 'input[0][0]: expected a number within ±3.40e+38 (the float32 range), got 1e+39\n' });
+    const f64 = await run(traceMain, ['--model', m, '--input', x]);
+    expect(f64.code).toBe(0);
+    const huge = await run(traceMain, ['--model', file('mbig.json', { ...model, weights: { ...model.weights, b_y: [1e39] } }), '--input', file('x.json', [[1, 0]]), '--dtype', 'f32']);
+    expect(huge.err).toBe('model.weights.b_y[0]: expected a number within ±3.40e+38 (the float32 range), got 1e+39\n');
+  });
+
+  test('a trace too large to print is refused before it is computed', async () => {
+    const long = file('long.json', Array.from({ length: 100_000 }, () => [0.1, 0]));
+    const { code, out, err } = await run(traceMain, ['--model', file('m.json', { ...model, hiddenSize: 16, weights: undefined }), '--input', long]);
+    expect({ code, out }).toEqual({ code: 2, out: '' });
+    expect(err).toMatch(/^model\.weights: expected an object/);
+    const net = new Network({ cell: 'lstm', inputSize: 2, hiddenSize: 16, outputSize: 1, peephole: false, resetAfter: false });
+    const r = await run(traceMain, ['--model', file('m16.json', modelToFile(net)), '--input', long]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe('input: 100000 steps of this lstm (H = 16) make 19 million numbers of trace, more than the 10 million one trace prints; trace a shorter sequence');
   });
 
   test.each([
@@ -123,6 +161,17 @@ describe('train', () => {
     expect(again.out).toBe(out);
   });
 
+  test.each([
+    ['an empty target row', [[1], [2]], [[], null], /^target\[0\]: expected from 1 to 1024 numbers or null, got an empty array$/],
+    ['inputs wider than 1024', [Array.from({ length: 1100 }, () => 0)], [[1]], /^input\[0\]: expected at most 1024 numbers per step, got 1100$/],
+    ['no target at all', [[1], [2]], [null, null], /^target: every row is null, so there is nothing to learn$/],
+    ['a value beyond float32', [[1], [2]], [null, [1e39]], /^target\[1\]\[0\]: expected a number within ±3\.40e\+38/],
+  ])('a custom task with %s', async (_label, inputs, targets, message) => {
+    const { code, out, err } = await run(trainMain, ['--cell', 'rnn', '--task', 'custom', '--input', file('ci.json', inputs), '--target', file('ct.json', targets), '--quiet']);
+    expect({ code, out }).toEqual({ code: 2, out: '' });
+    expect(err.trim()).toMatch(message);
+  });
+
   test('a custom task from files', async () => {
     const inputs = file('cx.json', [[1], [0], [0], [0]]);
     const targets = file('cy.json', [null, null, null, [0.5]]);
@@ -138,12 +187,18 @@ describe('train', () => {
     [['--cell', 'lstm', '--task', 'adding', '--hidden', '2000'], /^--hidden: expected an integer from 1 up to 1024, got "2000"$/],
     [['--cell', 'lstm', '--task', 'adding', '--lr', 'fast'], /^--lr: expected a number above 0 up to 10, got "fast"$/],
     [['--cell', 'lstm', '--task', 'adding', '--steps', '1.5'], /^--steps: expected an integer from 1 up to 10000000, got "1.5"$/],
-    [['--cell', 'lstm', '--task', 'adding', '--length=-3'], /^--length: expected an integer from 1 up to 100000, got "-3"$/],
+    [['--cell', 'lstm', '--task', 'sine', '--length=-3'], /^--length: expected an integer from 1 up to 100000, got "-3"$/],
     [['--cell', 'lstm', '--task', 'adding', '--length', '-3'], /^--length: a value that starts with "-" must be written as --length=VALUE$/],
     [['--cell', 'gru', '--peephole', '--task', 'adding'], /^--peephole: only the lstm has peephole connections, not the gru$/],
     [['--cell', 'lstm', '--task', 'adding', '--optimizer', 'rmsprop'], /^--optimizer: expected one of adam, sgd, got "rmsprop"$/],
     [['--cell', 'lstm', '--task', 'custom'], /^--input: required with --task custom/],
     [['--cell', 'lstm', '--task', 'adding', '--length', '100000', '--batch', '4096', '--hidden', '1024'], /^--length × --batch × --hidden: 100000×4096×1024 needs about \d+ MiB/],
+    [['--cell', 'lstm', '--task', 'sine', '--length', '100000', '--batch', '1', '--hidden', '64'], /^--length × --batch × --hidden: 100000×1×64 needs about \d+ MiB/],
+    [['--cell', 'lstm', '--task', 'adding', '--length', '1'], /^--length: expected an integer from 2 up to 100000, got "1"$/],
+    [['--cell', 'lstm', '--task', 'sine', '--save', '/nonexistent-folder/m.json'], /^--save \/nonexistent-folder\/m\.json: the folder \/nonexistent-folder does not exist or cannot be written$/],
+    [['--cell', 'lstm', '--task', 'sine', '--save', '.'], /^--save \.: is a directory$/],
+    [['--cell', 'rnn', '--task', 'sine', '--steps', '12', '--lr', '10', '--clip', '0', '--optimizer', 'sgd', '--quiet'], /^training diverged/],
+    [['--cell', 'rnn', '--task', 'sine', '--steps', '40', '--lr', '10', '--clip', '0', '--optimizer', 'sgd', '--quiet'], /^training diverged/],
   ])('bad command line %j', async (argv, message) => {
     const { code, out, err } = await run(trainMain, argv);
     expect({ code, out }).toEqual({ code: 2, out: '' });

@@ -100,6 +100,12 @@ export async function runMain(main: (argv: string[], io: Io) => Promise<number> 
 
 /** Run main as the entry point of a process. */
 export function runProcess(main: (argv: string[], io: Io) => Promise<number> | number): void {
+  // A reader that stops early (`| head`) is not an error: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`cannot write the output (${e.code ?? e.message})\n`);
+    process.exit(1);
+  });
   void runMain(main, process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -5,15 +5,16 @@
  * Trains headlessly (progress on stderr) and prints one JSON object:
  *   { "finalLoss", "baselineLoss", "curve": [[step, loss], …] }   (see docs/cli.md)
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CELL_KINDS, MAX_SIZE, type CellKind } from '../engine/spec';
 import { Network } from '../engine/network';
 import { Rng } from '../engine/rng';
 import { initNetwork } from '../engine/init';
 import { makeTask, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
-import { Trainer, evaluate } from '../engine/trainer';
+import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
 import { modelToFile } from '../engine/modelFile';
-import { MAX_STEPS, parseInputs, parseTargets } from '../engine/validate';
+import { F32_MAX, MAX_STEPS, ValidationError, parseInputs, parseTargets, shapeOf } from '../engine/validate';
 import type { OptimizerKind } from '../engine/optim';
 import {
   UsageError, choiceOption, isEntry, numberOption, parseOptions, readJson, runProcess, type Io,
@@ -55,15 +56,21 @@ export function trainMain(argv: string[], io: Io): number {
     if (o.input === undefined) throw new UsageError('--input: required with --task custom (a JSON file of T rows of I numbers)');
     if (o.target === undefined) throw new UsageError('--target: required with --task custom (T rows of O numbers or null)');
     if (o.length !== undefined) throw new UsageError('--length: not used with --task custom (the input file sets the length)');
-    const inputs = parseInputs(readJson(o.input, '--input'), 'input');
+    const inputs = parseInputs(readJson(o.input, '--input'), 'input', undefined, F32_MAX);
     const targetJson = readJson(o.target, '--target');
-    const firstRow = Array.isArray(targetJson) ? targetJson.find((row) => row !== null) : undefined;
+    const first = Array.isArray(targetJson) ? targetJson.findIndex((row) => row !== null) : -1;
+    const firstRow: unknown = first >= 0 ? (targetJson as unknown[])[first] : undefined;
+    if (Array.isArray(firstRow) && (firstRow.length === 0 || firstRow.length > MAX_SIZE)) {
+      throw new ValidationError(`target[${first}]`, `expected from 1 to ${MAX_SIZE} numbers or null, got ${shapeOf(firstRow)}`);
+    }
     const O = Array.isArray(firstRow) ? firstRow.length : 1;
-    const targets = parseTargets(targetJson, 'target', inputs.length, O);
+    const targets = parseTargets(targetJson, 'target', inputs.length, O, F32_MAX);
     if (targets.every((row) => row === null)) throw new UsageError('target: every row is null, so there is nothing to learn');
     spec = { name: 'custom', inputs, targets };
   } else {
-    const length = numberOption(o.length, 'length', DEFAULT_LENGTH[taskName], { min: 1, max: MAX_STEPS, integer: true });
+    // The adding problem needs a first and a second half to mark a step in.
+    const minLength = taskName === 'adding' ? 2 : 1;
+    const length = numberOption(o.length, 'length', DEFAULT_LENGTH[taskName], { min: minLength, max: MAX_STEPS, integer: true });
     if (taskName === 'remember-first') {
       spec = { name: taskName, length, noise: numberOption(o.noise, 'noise', 0, { min: 0, max: 10 }) };
     } else {
@@ -73,10 +80,13 @@ export function trainMain(argv: string[], io: Io): number {
   }
   const task = makeTask(spec);
   const G = cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
-  const floats = task.length * batch * hidden * (3 * G + 8);
+  // Buffers of the training batch, or of the held-out set's chunks if those are larger.
+  const floats = task.length * Math.max(batch, EVAL_CHUNK) * hidden * (3 * G + 8);
   if (floats > MAX_WORKSPACE) {
     throw new UsageError(`--length × --batch × --hidden: ${task.length}×${batch}×${hidden} needs about ${Math.round((floats * 4) / 2 ** 20)} MiB of buffers, more than the 1024 MiB allowed`);
   }
+
+  if (o.save !== undefined) checkWritable(o.save);
 
   const net = new Network({
     cell, inputSize: task.inputSize, hiddenSize: hidden, outputSize: task.outputSize,
@@ -112,6 +122,9 @@ export function trainMain(argv: string[], io: Io): number {
     }
   }
   const { loss: finalLoss, baseline } = evaluate(net, task);
+  if (!Number.isFinite(finalLoss) || net.params().some((p) => p.w.some((v) => !Number.isFinite(v)))) {
+    throw new UsageError(`training diverged: the weights are no longer finite after step ${steps}; try a smaller --lr or a --clip`);
+  }
   if (o.save !== undefined) {
     try {
       writeFileSync(o.save, `${JSON.stringify(modelToFile(net))}\n`);
@@ -121,6 +134,23 @@ export function trainMain(argv: string[], io: Io): number {
   }
   io.out(`${JSON.stringify({ finalLoss, baselineLoss: baseline, curve })}\n`);
   return 0;
+}
+
+/** Fail before training, not after, when --save cannot be written. */
+function checkWritable(path: string): void {
+  const full = resolve(path);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(full).isDirectory();
+  } catch {
+    // does not exist yet: its folder must
+  }
+  if (isDirectory) throw new UsageError(`--save ${path}: is a directory`);
+  try {
+    accessSync(dirname(full), constants.W_OK);
+  } catch {
+    throw new UsageError(`--save ${path}: the folder ${dirname(full)} does not exist or cannot be written`);
+  }
 }
 
 if (isEntry(import.meta.url)) runProcess(trainMain);

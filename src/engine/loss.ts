@@ -14,11 +14,17 @@ export function lossAndGrad(kind: LossKind, ws: Workspace, O: number): number {
   return kind === 'mse' ? mse(ws, O) : crossEntropy(ws, O);
 }
 
+/** N: how many terms the loss averages over (target pairs for mse, target steps for ce). */
+export function targetCount(kind: LossKind, ws: Workspace, O: number): number {
+  let steps = 0;
+  for (let r = 0; r < ws.T * ws.B; r++) if (ws.mask[r]) steps++;
+  return kind === 'mse' ? steps * O : steps;
+}
+
 function mse(ws: Workspace, O: number): number {
   const { y, target, mask, dy } = ws;
   const steps = ws.T * ws.B;
-  let n = 0;
-  for (let r = 0; r < steps; r++) if (mask[r]) n += O;
+  const n = targetCount('mse', ws, O);
   let sum = 0;
   const scale = n > 0 ? 2 / n : 0;
   for (let r = 0; r < steps; r++) {
@@ -39,8 +45,7 @@ function mse(ws: Workspace, O: number): number {
 function crossEntropy(ws: Workspace, O: number): number {
   const { y, target, mask, dy } = ws;
   const steps = ws.T * ws.B;
-  let n = 0;
-  for (let r = 0; r < steps; r++) if (mask[r]) n++;
+  const n = targetCount('ce', ws, O);
   let sum = 0;
   for (let r = 0; r < steps; r++) {
     const base = r * O;

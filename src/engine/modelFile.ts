@@ -7,7 +7,7 @@ import { CELL_KINDS, type CellKind, type NetSpec } from './spec';
 import { Network } from './network';
 import type { DType, FloatArray, Param } from './tensor';
 import {
-  ValidationError, describe, expectBoolean, expectMatrix, expectObject, expectSize, expectVector,
+  ValidationError, describe, expectBoolean, expectMatrix, expectObject, expectSize, expectVector, fieldName, valueLimit,
 } from './validate';
 
 export const MODEL_FORMAT = 'gatescope-model';
@@ -81,6 +81,8 @@ export interface NamedWeight {
   readonly dw: FloatArray;
   /** Whether the file format includes it for this spec. */
   readonly inFile: boolean;
+  /** The switch it belongs to, if any (p_* to peephole, bh_g to resetAfter). */
+  readonly switch: 'peephole' | 'resetAfter' | undefined;
 }
 
 function fusedParam(net: Network, of: Fused): Param {
@@ -111,6 +113,7 @@ export function namedWeights(net: Network): NamedWeight[] {
         name: slot.name, rows, cols, isVector: VECTORS.has(slot.of),
         w: p.w.subarray(start, end), dw: p.dw.subarray(start, end),
         inFile: slot.when === undefined || net.spec[slot.when],
+        switch: slot.when,
       };
     });
 }
@@ -123,10 +126,17 @@ export function weightToJson(weight: NamedWeight, data: FloatArray = weight.w): 
   return out;
 }
 
+/**
+ * The network as a model file. Peephole vectors kept while the switch is off are written too
+ * (when any is non-zero), so that switching on after a reload restores them.
+ */
 export function modelToFile(net: Network): ModelFile {
   const { cell, inputSize, hiddenSize, outputSize, peephole, resetAfter } = net.spec;
+  const keptPeepholes = cell === 'lstm' && net.P.w.some((v) => v !== 0);
   const weights: Record<string, WeightJson> = {};
-  for (const weight of namedWeights(net)) if (weight.inFile) weights[weight.name] = weightToJson(weight);
+  for (const weight of namedWeights(net)) {
+    if (weight.inFile || (keptPeepholes && weight.switch === 'peephole')) weights[weight.name] = weightToJson(weight);
+  }
   return {
     format: MODEL_FORMAT, version: MODEL_VERSION, cell,
     ...(cell === 'lstm' ? { peephole } : {}),
@@ -167,8 +177,8 @@ export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'):
   const named = namedWeights(net);
   for (const key of Object.keys(weights)) {
     if (!named.some((w) => w.name === key)) {
-      const hint = key.startsWith('p_') && kind === 'lstm' ? '' : ` (expected ${named.filter((w) => w.inFile).map((w) => w.name).join(' ')})`;
-      throw new ValidationError(`${path}.weights.${key}`, `not a weight of this ${kind}${hint}`);
+      const expected = named.filter((w) => w.inFile).map((w) => w.name).join(' ');
+      throw new ValidationError(`${path}.weights${fieldName(key)}`, `not a weight of this ${kind} (expected ${expected})`);
     }
   }
   for (const weight of named) {
@@ -178,8 +188,9 @@ export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'):
       if (!weight.inFile) continue; // p_* of an LSTM saved with peepholes off: they start at 0
       throw new ValidationError(at, `missing (expected ${weight.isVector ? `${weight.rows} numbers` : `${weight.rows}×${weight.cols} numbers`})`);
     }
-    if (weight.isVector) weight.w.set(expectVector(value, at, weight.rows));
-    else expectMatrix(value, at, weight.rows, weight.cols).forEach((row, r) => weight.w.set(row, r * weight.cols));
+    const limit = valueLimit(dtype);
+    if (weight.isVector) weight.w.set(expectVector(value, at, weight.rows, limit));
+    else expectMatrix(value, at, weight.rows, weight.cols, limit).forEach((row, r) => weight.w.set(row, r * weight.cols));
   }
   return net;
 }

@@ -3,7 +3,7 @@
  * After construction, step() allocates nothing.
  */
 import { Rng } from './rng';
-import { lossAndGrad } from './loss';
+import { lossAndGrad, targetCount } from './loss';
 import type { Network } from './network';
 import { Optimizer, type OptimizerOptions } from './optim';
 import type { Task } from './tasks';
@@ -60,25 +60,52 @@ export interface Evaluation {
   readonly baseline: number;
 }
 
-/** Loss and baseline on a fixed, seeded held-out set of `count` sequences. */
+/** Held-out sequences per forward pass, so that evaluating needs no more memory than a small batch. */
+export const EVAL_CHUNK = 16;
+
+/**
+ * Loss and baseline on a fixed, seeded held-out set of `count` sequences, generated and run
+ * EVAL_CHUNK at a time (the generators draw sequence after sequence, so the set is the same).
+ */
 export function evaluate(net: Network, task: Task, count = HELD_OUT_SIZE, seed = HELD_OUT_SEED): Evaluation {
-  const ws = net.createWorkspace(task.length, count);
-  task.fill(new Rng(seed), ws);
-  net.forward(ws);
-  const loss = lossAndGrad(task.loss, ws, net.spec.outputSize);
-  // Baseline: replace every output by the mean target of its channel.
   const O = net.spec.outputSize;
-  const rows = ws.T * ws.B;
+  const chunk = Math.min(count, EVAL_CHUNK);
+  const ws = net.createWorkspace(task.length, chunk);
+  const rows = ws.T * chunk;
+  /** Fill the next chunk; sequences past `count` are masked out. */
+  const next = (rng: Rng, done: number): void => {
+    task.fill(rng, ws);
+    for (let r = 0; r < rows; r++) if (done + (r % chunk) >= count) ws.mask[r] = 0;
+  };
+  // Pass 1: the mean target of each output over the whole set.
   const mean = new Float64Array(O);
-  let n = 0;
-  for (let r = 0; r < rows; r++) {
-    if (!ws.mask[r]) continue;
-    n++;
-    for (let k = 0; k < O; k++) mean[k] += ws.target[r * O + k];
+  let steps = 0;
+  let rng = new Rng(seed);
+  for (let done = 0; done < count; done += chunk) {
+    next(rng, done);
+    for (let r = 0; r < rows; r++) {
+      if (!ws.mask[r]) continue;
+      steps++;
+      for (let k = 0; k < O; k++) mean[k] += ws.target[r * O + k];
+    }
   }
-  for (let k = 0; k < O; k++) mean[k] /= Math.max(n, 1);
+  for (let k = 0; k < O; k++) mean[k] /= Math.max(steps, 1);
+  // The baseline predicts the mean: as logits for cross-entropy (softmax(log p) = p).
   if (task.loss === 'ce') for (let k = 0; k < O; k++) mean[k] = Math.log(Math.max(mean[k], 1e-12));
-  for (let r = 0; r < rows; r++) for (let k = 0; k < O; k++) ws.y[r * O + k] = mean[k];
-  const baseline = lossAndGrad(task.loss, ws, O);
-  return { loss, baseline };
+  // Pass 2: the network's loss and the baseline's, as sums over every target.
+  let loss = 0;
+  let baseline = 0;
+  let targets = 0;
+  rng = new Rng(seed);
+  for (let done = 0; done < count; done += chunk) {
+    next(rng, done);
+    const n = targetCount(task.loss, ws, O);
+    if (n === 0) continue;
+    net.forward(ws);
+    loss += lossAndGrad(task.loss, ws, O) * n;
+    for (let r = 0; r < rows; r++) for (let k = 0; k < O; k++) ws.y[r * O + k] = mean[k];
+    baseline += lossAndGrad(task.loss, ws, O) * n;
+    targets += n;
+  }
+  return { loss: targets > 0 ? loss / targets : 0, baseline: targets > 0 ? baseline / targets : 0 };
 }
