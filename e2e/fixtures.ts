@@ -1,14 +1,47 @@
 /** Shared Playwright fixtures: every test collects console errors and page errors. */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 
-/** A small page object for the app shell. */
+/** A small page object for the app. */
 export class AppPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
     await this.page.goto('/');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Gatescope' })).toBeVisible();
+    // The worker has answered with its first snapshot once the diagram shows numbers.
+    await expect(this.page.locator('[data-node="h"] .node-value')).not.toHaveText('NaN');
+  }
+
+  get status(): Locator {
+    return this.page.getByRole('status', { name: 'Training status' });
+  }
+
+  async stepCount(): Promise<number> {
+    return Number(await this.page.getByTestId('step-count').textContent());
+  }
+
+  async loss(): Promise<number> {
+    return Number(await this.page.getByTestId('loss').textContent());
+  }
+
+  /** Mean training loss over the first and the last fifth of the loss history (from the store). */
+  async lossEnds(): Promise<{ first: number; last: number; points: number }> {
+    return this.page.evaluate(() => {
+      const hook = (window as unknown as { __gatescope: { store: { getState(): { snapshot: { losses: Float32Array } | null } } } }).__gatescope;
+      const losses = Array.from(hook.store.getState().snapshot?.losses ?? []);
+      const k = Math.max(1, Math.floor(losses.length / 5));
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+      return { first: mean(losses.slice(0, k)), last: mean(losses.slice(-k)), points: losses.length };
+    });
+  }
+
+  get rolled(): Locator {
+    return this.page.getByRole('region', { name: 'Rolled cell diagram' });
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
   }
 
   /** axe violations, as "id: help (n nodes)" lines. */
@@ -32,6 +65,7 @@ export const test = base.extend<{ consoleErrors: string[]; app: AppPage }>({
     await use(errors);
   },
   app: async ({ page }, use) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
     await use(new AppPage(page));
   },
 });

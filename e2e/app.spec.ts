@@ -1,0 +1,100 @@
+import { test, expect } from './fixtures';
+
+test('the page loads without console errors and passes an axe scan', async ({ app, consoleErrors }) => {
+  await app.open();
+  await expect(app.status).toContainText('paused');
+  expect(await app.axeViolations()).toEqual([]);
+  await app.screenshot('lstm');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('Play trains: the step count rises and the loss falls; Pause stops it', async ({ app, consoleErrors }) => {
+  await app.open();
+  await test.step('play', async () => {
+    await app.button('Play').click();
+    await expect(app.status).toContainText('training');
+    await expect.poll(() => app.stepCount(), { timeout: 10_000 }).toBeGreaterThan(50);
+  });
+  await test.step('the loss falls', async () => {
+    await expect.poll(() => app.stepCount(), { timeout: 30_000 }).toBeGreaterThan(600);
+    await expect
+      .poll(async () => {
+        const { first, last } = await app.lossEnds();
+        return last / first;
+      }, { timeout: 30_000 })
+      .toBeLessThan(0.5);
+  });
+  await test.step('pause stops training', async () => {
+    await app.button('Pause').click();
+    await expect(app.status).toContainText('paused');
+    const stopped = await app.stepCount();
+    await app.page.waitForTimeout(500);
+    expect(await app.stepCount()).toBe(stopped);
+  });
+  await app.page.keyboard.press('End');
+  await app.screenshot('lstm-trained');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the keyboard moves through time and the diagram follows', async ({ app, page }) => {
+  await app.open();
+  const slider = page.getByRole('slider', { name: 'Time step' });
+  await expect(slider).toHaveValue('1');
+  const before = await app.rolled.locator('[data-node="c"] .node-value').textContent();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveValue('6');
+  await expect(app.rolled.locator('[data-node="c"] .node-value')).not.toHaveText(before ?? '');
+  await page.keyboard.press('End');
+  await expect(slider).toHaveValue('40');
+  await page.keyboard.press('Home');
+  await expect(slider).toHaveValue('1');
+});
+
+test('the peephole switch adds and removes exactly three connections, and the loss does not jump', async ({ app, page }) => {
+  await app.open();
+  const peepholes = app.rolled.locator('[data-edge^="peephole-"]');
+  await expect(peepholes).toHaveCount(0);
+  await app.button('Step').click();
+  await expect.poll(() => app.stepCount()).toBe(1);
+  const peep = page.getByRole('switch', { name: 'Peephole connections' });
+  await peep.click();
+  await expect(peep).toHaveAttribute('aria-checked', 'true');
+  await expect(peepholes).toHaveCount(3);
+  await expect(app.rolled.locator('[data-edge="peephole-i"], [data-edge="peephole-f"], [data-edge="peephole-o"]')).toHaveCount(3);
+  await app.screenshot('lstm-peephole');
+  await peep.click();
+  await expect(peepholes).toHaveCount(0);
+});
+
+test('GRU: z and r nodes, no c node, and the peephole switch is disabled', async ({ app, page }) => {
+  await app.open();
+  await page.getByLabel('Cell type').selectOption('gru');
+  await expect(app.rolled.locator('[data-node="z"]')).toHaveCount(1);
+  await expect(app.rolled.locator('[data-node="r"]')).toHaveCount(1);
+  await expect(app.rolled.locator('[data-node="c"]')).toHaveCount(0);
+  await expect(page.getByRole('switch', { name: 'Peephole connections' })).toBeDisabled();
+  await expect(app.rolled.locator('[data-node="h"] .node-value')).not.toHaveText('NaN');
+  await app.screenshot('gru');
+  await page.getByLabel('Cell type').selectOption('rnn');
+  await expect(app.rolled.locator('[data-node]')).toHaveCount(3);
+  await app.screenshot('rnn');
+});
+
+test('an out-of-range hidden size is refused with a message, and the previous value stays', async ({ app, page }) => {
+  await app.open();
+  const hidden = page.getByRole('spinbutton', { name: 'Hidden size' });
+  await hidden.fill('500');
+  await hidden.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Hidden size: choose a value from 1 to 128.');
+  await expect(hidden).toHaveValue('8');
+  await hidden.fill('2.5');
+  await hidden.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Hidden size: use a whole number.');
+  await expect(hidden).toHaveValue('8');
+  await hidden.fill('12');
+  await hidden.press('Enter');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('slider', { name: 'Time step' })).toBeVisible();
+  await expect(page.locator('.unit-select .muted')).toHaveText('of 12');
+});

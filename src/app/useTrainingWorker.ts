@@ -1,0 +1,21 @@
+/** Start the training worker, connect it to the store, and send it the first configuration. */
+import { useEffect } from 'react';
+import { useStore } from '../store';
+import type { WorkerEvent } from '../worker/protocol';
+
+export function useTrainingWorker(): void {
+  useEffect(() => {
+    const worker = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module' });
+    const { receive, connect } = useStore.getState();
+    worker.onmessage = (event: MessageEvent<WorkerEvent>) => receive(event.data);
+    worker.onerror = (event) => {
+      receive({ type: 'error', message: `the training worker failed: ${event.message}`, step: useStore.getState().step, canRestore: false });
+    };
+    connect((command) => worker.postMessage(command));
+    worker.postMessage({ type: 'configure', config: useStore.getState().config });
+    return () => {
+      connect(() => {});
+      worker.terminate();
+    };
+  }, []);
+}

@@ -1,0 +1,131 @@
+/**
+ * The app's one store, made of slices: the run configuration, the run status, the latest
+ * snapshot from the worker, and the cursor (time step, unit, hover). Actions live beside
+ * the state they change; commands to the worker go through the transport set by connect().
+ */
+import { create } from 'zustand';
+import type { Command, RunConfig, RunStatus, Snapshot, WorkerEvent } from '../worker/protocol';
+
+export const DEFAULT_CONFIG: RunConfig = {
+  cell: 'lstm', peephole: false, resetAfter: false, hidden: 8,
+  task: 'sine', length: 40, noise: 0,
+  lr: 0.01, optimizer: 'adam', batch: 16, clip: 1, seed: 1, forgetBias: 1, recurrentScale: 1,
+};
+
+export interface ConfigSlice {
+  config: RunConfig;
+  /** Change settings that need a fresh network (everything but the peephole switch). */
+  configure: (patch: Partial<RunConfig>) => void;
+  setPeephole: (on: boolean) => void;
+}
+
+export interface RunSlice {
+  status: RunStatus;
+  step: number;
+  loss: number;
+  stepsPerSec: number;
+  error: { message: string; step: number; canRestore: boolean } | null;
+  play: () => void;
+  pause: () => void;
+  stepOnce: () => void;
+  reset: () => void;
+  restoreLastGood: () => void;
+}
+
+export interface SnapshotSlice {
+  /** The latest snapshot; views that redraw every frame read it through subscribe. */
+  snapshot: Snapshot | null;
+}
+
+export interface CursorSlice {
+  /** The time step on display, 1-based as in the equations. */
+  t: number;
+  /** The selected hidden unit, 0-based. */
+  unit: number;
+  setT: (t: number) => void;
+  setUnit: (unit: number) => void;
+}
+
+export interface TransportSlice {
+  send: (command: Command) => void;
+  connect: (send: (command: Command) => void) => void;
+  receive: (event: WorkerEvent) => void;
+}
+
+export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice;
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+export const useStore = create<Store>()((set, get) => ({
+  // config
+  config: DEFAULT_CONFIG,
+  configure: (patch) => {
+    const config = { ...get().config, ...patch };
+    set({ config, error: null });
+    get().send({ type: 'configure', config });
+  },
+  setPeephole: (on) => {
+    set({ config: { ...get().config, peephole: on } });
+    get().send({ type: 'set-peephole', on });
+  },
+  // run
+  status: 'idle',
+  step: 0,
+  loss: Number.NaN,
+  stepsPerSec: 0,
+  error: null,
+  play: () => get().send({ type: 'play' }),
+  pause: () => get().send({ type: 'pause' }),
+  stepOnce: () => get().send({ type: 'step' }),
+  reset: () => {
+    set({ error: null });
+    get().send({ type: 'reset' });
+  },
+  restoreLastGood: () => {
+    set({ error: null });
+    get().send({ type: 'restore-last-good' });
+  },
+  // snapshot
+  snapshot: null,
+  // cursor
+  t: 1,
+  unit: 0,
+  setT: (t) => {
+    const T = get().snapshot?.T ?? 1;
+    set({ t: clamp(Math.round(t), 1, T) });
+  },
+  setUnit: (unit) => {
+    const H = get().snapshot?.H ?? 1;
+    set({ unit: clamp(Math.round(unit), 0, H - 1) });
+  },
+  // transport
+  send: () => {},
+  connect: (send) => set({ send }),
+  receive: (event) => {
+    switch (event.type) {
+      case 'snapshot': {
+        const { T, H } = event.snapshot;
+        const { t, unit } = get();
+        set({ snapshot: event.snapshot, t: clamp(t, 1, T), unit: clamp(unit, 0, H - 1) });
+        return;
+      }
+      case 'status':
+        set({ status: event.status, step: event.step, loss: event.loss, stepsPerSec: event.stepsPerSec });
+        return;
+      case 'error':
+        set({ status: 'error', error: { message: event.message, step: event.step, canRestore: event.canRestore } });
+        return;
+    }
+  },
+}));
+
+// Selectors, at module scope so that their identity is stable.
+export const selectConfig = (s: Store) => s.config;
+export const selectSnapshot = (s: Store) => s.snapshot;
+export const selectCursor = (s: Store) => ({ t: s.t, unit: s.unit });
+export const selectRun = (s: Store) => ({ status: s.status, step: s.step, loss: s.loss, stepsPerSec: s.stepsPerSec });
+export const selectActions = (s: Store) => ({
+  play: s.play, pause: s.pause, stepOnce: s.stepOnce, reset: s.reset, restoreLastGood: s.restoreLastGood,
+  configure: s.configure, setPeephole: s.setPeephole, setT: s.setT, setUnit: s.setUnit,
+});
+export const selectError = (s: Store) => s.error;

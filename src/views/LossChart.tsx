@@ -1,0 +1,75 @@
+/** The training loss over steps (the batch mean, decimated), with a log scale on request. */
+import { useState } from 'react';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
+import { extent } from 'd3-array';
+import { selectSnapshot, useStore } from '../store';
+import { formatLoss, formatTick } from './primitives/color';
+
+const W = 480;
+const H = 200;
+const M = { left: 52, right: 12, top: 10, bottom: 30 };
+
+export function LossChart() {
+  const snapshot = useStore(selectSnapshot);
+  const [log, setLog] = useState(true);
+  const steps = snapshot?.lossSteps ?? new Float64Array(0);
+  const losses = snapshot?.losses ?? new Float32Array(0);
+  const n = steps.length;
+  const [x0, x1] = n > 0 ? [steps[0]!, Math.max(steps[n - 1]!, steps[0]! + 1)] : [0, 1];
+  const positive = Array.from(losses).filter((v) => v > 0 && Number.isFinite(v));
+  const [lo, hi] = extent(positive) as [number | undefined, number | undefined];
+  const yLo = lo ?? 1e-3;
+  const yHi = hi ?? 1;
+  const x = scaleLinear().domain([x0, x1]).range([M.left, W - M.right]);
+  const y = (log ? scaleLog().domain([Math.max(yLo, 1e-12), Math.max(yHi, yLo * 10)]) : scaleLinear().domain([0, yHi]))
+    .range([H - M.bottom, M.top])
+    .nice();
+  const floor = y.domain()[0]!;
+  const path = line<number>()
+    .x((k) => x(steps[k]!))
+    .y((k) => y(Math.max(losses[k]!, floor)))(Array.from({ length: n }, (_, k) => k));
+  // Log scale: powers of ten when the range spans a decade or more, else a few round values.
+  const [d0, d1] = y.domain() as [number, number];
+  const decades = log ? Math.log10(d1 / d0) : 0;
+  const yTicks = log
+    ? decades >= 1
+      ? y.ticks().filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9)
+      : y.ticks(3)
+    : y.ticks(4);
+  return (
+    <section className="panel chart" aria-label="Loss chart">
+      <div className="panel-head">
+        <h2>Training loss</h2>
+        <label className="check">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale
+        </label>
+      </div>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={n > 0 ? `Loss ${formatLoss(losses[n - 1]!)} at step ${steps[n - 1]}` : 'No training yet'}>
+        <g className="axis">
+          {x.ticks(5).map((v) => (
+            <g key={v} transform={`translate(${x(v)},${H - M.bottom})`}>
+              <line y2={5} />
+              <text y={18}>{v}</text>
+            </g>
+          ))}
+          {yTicks.map((v) => (
+            <g key={v} transform={`translate(${M.left},${y(v)})`}>
+              <line x2={-5} />
+              <line className="grid" x2={W - M.left - M.right} />
+              <text x={-8} dy="0.32em" textAnchor="end">{log ? formatTick(v) : formatLoss(v)}</text>
+            </g>
+          ))}
+          <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} />
+          <line x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} />
+        </g>
+        {path && <path className="loss-line" d={path} />}
+        {n === 0 && (
+          <text x={W / 2} y={H / 2} textAnchor="middle" className="muted">
+            Press Play to train
+          </text>
+        )}
+      </svg>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The rolled cell diagram: one cell in textbook notation, its loop drawn as a dashed arrow
+ * from the previous time step. Every node shows its live value at the cursor (t, unit) as a
+ * colour and a number. With peepholes on, three more connections appear.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
+import { LAYOUTS, VIEW, type NodeSpec } from './rolledLayouts';
+import { valueAt } from './snapshotValues';
+import { formatValue, inkOn, valueColor } from './primitives/color';
+import { ColorLegend } from './primitives/ColorLegend';
+
+const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;
+
+function Node({ spec, value }: { spec: NodeSpec; value: number }) {
+  const fill = Number.isFinite(value) ? valueColor(value) : '#eeeeee';
+  const label = spec.shape === 'sigma' ? `σ ${spec.id}` : spec.id;
+  const body =
+    spec.shape === 'state' || spec.shape === 'io' ? (
+      <rect x={-30} y={-22} width={60} height={44} rx={spec.shape === 'io' ? 6 : 14} fill={fill} />
+    ) : (
+      <circle r={24} fill={fill} />
+    );
+  return (
+    <g className={`node node-${spec.shape}`} data-node={spec.id} transform={`translate(${spec.x},${spec.y})`}>
+      <title>{`${spec.title}: ${formatValue(value)}`}</title>
+      {body}
+      <text className="node-name" y={-6} fill={inkOn(value)}>
+        {label}
+      </text>
+      <text className="node-value" y={11} fill={inkOn(value)}>
+        {formatValue(value)}
+      </text>
+    </g>
+  );
+}
+
+export function RolledCell() {
+  const snapshot = useStore(selectSnapshot);
+  const config = useStore(selectConfig);
+  const { t, unit } = useStore(useShallow(selectCursor));
+  const cell = config.cell;
+  const layout = LAYOUTS[cell];
+  const live = snapshot !== null && snapshot.cell === cell;
+  const showPeepholes = cell === 'lstm' && config.peephole;
+  return (
+    <section className="panel rolled" aria-label="Rolled cell diagram">
+      <h2>
+        {CELL_NAMES[cell]} cell <span className="muted">t = {t}, unit {unit + 1}</span>
+      </h2>
+      <svg viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="img" aria-label={`${CELL_NAMES[cell]} cell at time step ${t}, unit ${unit + 1}`}>
+        <defs>
+          <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L8,4 L0,8 z" fill="#55606e" />
+          </marker>
+        </defs>
+        <g className="edges">
+          {layout.edges
+            .filter((e) => !e.peephole || showPeepholes)
+            .map((e) => (
+              <path
+                key={e.id}
+                data-edge={e.id}
+                d={e.d}
+                className={`edge${e.recurrent ? ' edge-recurrent' : ''}${e.peephole ? ' edge-peephole' : ''}`}
+                markerEnd={e.bus ? undefined : 'url(#arrow)'}
+              />
+            ))}
+        </g>
+        <g className="ops">
+          {layout.ops.map((op, k) => (
+            <g key={k} className="op" transform={`translate(${op.x},${op.y})`}>
+              <circle r={op.symbol.length > 2 ? 17 : 12} />
+              <text y={1} className={op.symbol.length > 2 ? 'op-word' : undefined}>
+                {op.symbol}
+              </text>
+            </g>
+          ))}
+        </g>
+        <g className="nodes">
+          {layout.nodes.map((n) => (
+            <Node key={n.id} spec={n} value={live ? valueAt(snapshot, n.id, t, unit) : Number.NaN} />
+          ))}
+        </g>
+      </svg>
+      <ColorLegend />
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Moving through time and across units: a slider over t, previous and next buttons, and the
+ * keys ← → (Home, End) for time and ↑ ↓ for the unit, anywhere on the page but in a field.
+ */
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { selectCursor, useStore } from '../store';
+
+function typingInField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return target.type !== 'range' && target.type !== 'checkbox';
+  return target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement || target.isContentEditable;
+}
+
+export function useCursorKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || typingInField(e.target)) return;
+      const { t, unit, setT, setUnit, snapshot } = useStore.getState();
+      const T = snapshot?.T ?? 1;
+      const moves: Record<string, () => void> = {
+        ArrowLeft: () => setT(t - 1),
+        ArrowRight: () => setT(t + 1),
+        Home: () => setT(1),
+        End: () => setT(T),
+        ArrowUp: () => setUnit(unit - 1),
+        ArrowDown: () => setUnit(unit + 1),
+      };
+      const move = moves[e.key];
+      if (!move) return;
+      // The slider handles its own arrows; the page handles them everywhere else.
+      if (e.target instanceof HTMLInputElement && e.target.type === 'range' && e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+      e.preventDefault();
+      move();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function TimeControls() {
+  const { t, unit } = useStore(useShallow(selectCursor));
+  const T = useStore((s) => s.snapshot?.T ?? 1);
+  const H = useStore((s) => s.snapshot?.H ?? 1);
+  const setT = useStore((s) => s.setT);
+  const setUnit = useStore((s) => s.setUnit);
+  return (
+    <div className="time-controls">
+      <button type="button" onClick={() => setT(t - 1)} disabled={t <= 1} aria-label="Previous step">
+        ←
+      </button>
+      <label className="slider">
+        <span>Time step</span>
+        <input type="range" min={1} max={T} value={t} aria-label="Time step" aria-valuetext={`t = ${t} of ${T}`} onChange={(e) => setT(Number(e.target.value))} />
+        <output>
+          t = {t} / {T}
+        </output>
+      </label>
+      <button type="button" onClick={() => setT(t + 1)} disabled={t >= T} aria-label="Next step">
+        →
+      </button>
+      <label className="unit-select">
+        <span>Unit</span>
+        <input type="number" min={1} max={H} value={unit + 1} aria-label="Selected unit" onChange={(e) => Number.isFinite(Number(e.target.value)) && setUnit(Number(e.target.value) - 1)} />
+        <span className="muted">of {H}</span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The messages between the page and the training worker: commands in, events out, each a
+ * discriminated union on `type`. A snapshot's typed arrays travel in the transfer list, so
+ * they move to the page without being copied.
+ */
+import type { CellKind } from '../engine/spec';
+import type { OptimizerKind } from '../engine/optim';
+
+export type TrainTask = 'sine' | 'remember-first' | 'adding';
+
+/** Everything that decides a run: the network, the task and the optimiser. */
+export interface RunConfig {
+  readonly cell: CellKind;
+  readonly peephole: boolean;
+  readonly resetAfter: boolean;
+  readonly hidden: number;
+  readonly task: TrainTask;
+  /** Sequence length T. */
+  readonly length: number;
+  /** remember-first: noise amplitude after the first step. */
+  readonly noise: number;
+  readonly lr: number;
+  readonly optimizer: OptimizerKind;
+  readonly batch: number;
+  readonly clip: number;
+  readonly seed: number;
+  readonly forgetBias: number;
+  readonly recurrentScale: number;
+}
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'error';
+
+export type Command =
+  /** Build a fresh network for this config (and pause). */
+  | { readonly type: 'configure'; readonly config: RunConfig }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  /** One training step, then a snapshot. */
+  | { readonly type: 'step' }
+  /** Back to the initial weights of the current config. */
+  | { readonly type: 'reset' }
+  /** Switch the LSTM's peepholes, keeping training where it is. */
+  | { readonly type: 'set-peephole'; readonly on: boolean }
+  /** Draw a new probe sequence (the example on display) from this seed. */
+  | { readonly type: 'set-probe'; readonly seed: number }
+  /** After an error: go back to the weights of the last step whose loss was finite. */
+  | { readonly type: 'restore-last-good' };
+
+/** The probe sequence and everything the engine computed on it, for the views. */
+export interface Snapshot {
+  /** Training steps taken. */
+  readonly step: number;
+  readonly cell: CellKind;
+  readonly peephole: boolean;
+  readonly resetAfter: boolean;
+  /** T, H, I, O and G (gate blocks: LSTM 4, GRU 3, RNN 1). */
+  readonly T: number;
+  readonly H: number;
+  readonly I: number;
+  readonly O: number;
+  readonly G: number;
+  /** x_t: [T][I]. */
+  readonly x: Float32Array;
+  /** target_t: [T][O], meaningful where targetMask is 1. */
+  readonly target: Float32Array;
+  readonly targetMask: Uint8Array;
+  /** y_t: [T][O]. */
+  readonly y: Float32Array;
+  /** Gate values after their nonlinearity: [T][G·H], blocks i f g o / z r g (RNN: h). */
+  readonly gates: Float32Array;
+  /** h_t: [T][H] (h_1 … h_T). */
+  readonly h: Float32Array;
+  /** c_t (LSTM; empty otherwise): [T][H]. */
+  readonly c: Float32Array;
+  /** Total ∂L/∂h_t on the probe: [T][H]. */
+  readonly dh: Float32Array;
+  /** Total ∂L/∂c_t on the probe (LSTM; empty otherwise): [T][H]. */
+  readonly dc: Float32Array;
+  /** ∂L/∂(gate pre-activation) on the probe: [T][G·H]. */
+  readonly dpre: Float32Array;
+  /** Loss of the probe sequence. */
+  readonly probeLoss: number;
+  /** Training loss history: step numbers and mean batch loss, decimated to at most 1000 points. */
+  readonly lossSteps: Float64Array;
+  readonly losses: Float32Array;
+  /** ‖∂L/∂W‖ of the last training batch, per named weight (names in gradNames). */
+  readonly gradNames: readonly string[];
+  readonly gradNorms: Float32Array;
+  /** Training rate over the last second or so. */
+  readonly stepsPerSec: number;
+}
+
+export type WorkerEvent =
+  | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
+  | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number }
+  | { readonly type: 'error'; readonly message: string; readonly step: number; readonly canRestore: boolean };
+
+/** The buffers a snapshot hands over (each typed array owns its own buffer). */
+export function snapshotTransfers(s: Snapshot): Transferable[] {
+  return [s.x, s.target, s.targetMask, s.y, s.gates, s.h, s.c, s.dh, s.dc, s.dpre, s.lossSteps, s.losses, s.gradNorms]
+    .map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,153 @@
+/**
+ * One training run, as the worker drives it: the network, the batch trainer, the probe
+ * sequence on display, and everything a snapshot reports. Plain TypeScript with no worker
+ * API, so the tests run it in Node.
+ */
+import { Network } from '../engine/network';
+import { Rng } from '../engine/rng';
+import { initNetwork } from '../engine/init';
+import { makeTask, type Task } from '../engine/tasks';
+import { Trainer } from '../engine/trainer';
+import { lossAndGrad } from '../engine/loss';
+import { namedWeights } from '../engine/modelFile';
+import type { Workspace } from '../engine/workspace';
+import type { FloatArray } from '../engine/tensor';
+import { LossHistory } from './lossHistory';
+import type { RunConfig, Snapshot } from './protocol';
+
+/** How often (in steps) the weights are copied as the last good state. */
+const GOOD_EVERY = 25;
+
+const f32 = (a: FloatArray, start = 0, end = a.length): Float32Array => new Float32Array(a.subarray(start, end));
+
+export class TrainingSession {
+  readonly config: RunConfig;
+  readonly net: Network;
+  readonly task: Task;
+  private trainer: Trainer;
+  /** The probe: one sequence (B = 1) that the views display. */
+  private readonly probe: Workspace;
+  private readonly history = new LossHistory();
+  /** The initial weights, for reset. */
+  private readonly initial: Float32Array[];
+  /** The weights at the last step whose loss was finite, and that step. */
+  private readonly good: Float32Array[];
+  private goodStep = 0;
+  /** ‖∂L/∂W‖ per named weight of the last training batch. */
+  private readonly gradNorms: Float32Array;
+  private readonly gradNames: string[];
+  /** Mean batch loss of the last step. */
+  lastLoss = Number.NaN;
+
+  constructor(config: RunConfig) {
+    this.config = config;
+    const spec =
+      config.task === 'remember-first'
+        ? { name: config.task, length: config.length, noise: config.noise }
+        : { name: config.task, length: config.length };
+    this.task = makeTask(spec);
+    this.net = new Network({
+      cell: config.cell, inputSize: this.task.inputSize, hiddenSize: config.hidden, outputSize: this.task.outputSize,
+      peephole: config.peephole, resetAfter: config.resetAfter,
+    });
+    const rng = new Rng(config.seed);
+    initNetwork(this.net, rng, { forgetBias: config.forgetBias, recurrentScale: config.recurrentScale });
+    this.trainer = this.makeTrainer();
+    this.initial = this.net.params().map((p) => new Float32Array(p.w));
+    this.good = this.net.params().map((p) => new Float32Array(p.w));
+    this.probe = this.net.createWorkspace(this.task.length, 1);
+    this.setProbe(config.seed + 1);
+    this.gradNames = namedWeights(this.net).map((w) => w.name);
+    this.gradNorms = new Float32Array(this.gradNames.length);
+  }
+
+  get steps(): number {
+    return this.trainer.steps;
+  }
+
+  private makeTrainer(steps = 0): Trainer {
+    const { batch, lr, optimizer, clip, seed } = this.config;
+    // The batch stream depends on the seed and on how many steps came before, so that a
+    // reset or a restore continues deterministically.
+    const trainer = new Trainer(this.net, this.task, batch, { kind: optimizer, lr, clip }, new Rng(seed ^ 0x9e3779b9 ^ steps));
+    trainer.steps = steps;
+    return trainer;
+  }
+
+  /** One training step; false when the loss is no longer finite (training must stop). */
+  trainStep(): boolean {
+    const loss = this.trainer.step();
+    this.lastLoss = loss;
+    if (!Number.isFinite(loss)) return false;
+    this.history.push(this.trainer.steps, loss);
+    if (this.trainer.steps % GOOD_EVERY === 0) {
+      this.net.params().forEach((p, k) => this.good[k]!.set(p.w));
+      this.goodStep = this.trainer.steps;
+    }
+    return true;
+  }
+
+  /** Train until `budgetMs` has passed (at least one step). Returns the steps taken and whether training diverged. */
+  runSlice(budgetMs: number, now: () => number = () => performance.now()): { steps: number; diverged: boolean } {
+    const start = now();
+    let steps = 0;
+    do {
+      steps++;
+      if (!this.trainStep()) return { steps, diverged: true };
+    } while (now() - start < budgetMs);
+    return { steps, diverged: false };
+  }
+
+  setPeephole(on: boolean): void {
+    this.net.setPeephole(on);
+  }
+
+  /** Draw the probe sequence from its own seed. */
+  setProbe(seed: number): void {
+    this.task.fill(new Rng(seed), this.probe);
+  }
+
+  /** Back to the initial weights and a fresh optimiser; the loss history starts again. */
+  reset(): void {
+    this.net.params().forEach((p, k) => p.w.set(this.initial[k]!));
+    this.trainer = this.makeTrainer();
+    this.history.clear();
+    this.goodStep = 0;
+    this.net.params().forEach((p, k) => this.good[k]!.set(p.w));
+    this.lastLoss = Number.NaN;
+  }
+
+  /** Back to the last weights whose loss was finite, with a fresh optimiser. */
+  restoreLastGood(): number {
+    this.net.params().forEach((p, k) => p.w.set(this.good[k]!));
+    this.trainer = this.makeTrainer(this.goodStep);
+    this.lastLoss = Number.NaN;
+    return this.goodStep;
+  }
+
+  /** Forward and backward on the probe, and copies of everything the views show. */
+  snapshot(stepsPerSec: number): Snapshot {
+    const { net, probe } = this;
+    const { hiddenSize: H, inputSize: I, outputSize: O, cell, peephole, resetAfter } = net.spec;
+    const T = probe.T;
+    // Gradient norms of the last training batch, before the probe's backward pass overwrites dw.
+    namedWeights(net).forEach((w, k) => {
+      let sq = 0;
+      for (let i = 0; i < w.dw.length; i++) sq += w.dw[i]! * w.dw[i]!;
+      this.gradNorms[k] = Math.sqrt(sq);
+    });
+    net.forward(probe);
+    const probeLoss = lossAndGrad(this.task.loss, probe, O);
+    net.zeroGrad();
+    net.backward(probe);
+    const { steps, losses } = this.history.copy();
+    return {
+      step: this.trainer.steps, cell, peephole, resetAfter, T, H, I, O, G: net.G,
+      x: f32(probe.x), target: f32(probe.target), targetMask: probe.mask.slice(), y: f32(probe.y),
+      gates: f32(probe.gates), h: f32(probe.h, H, (T + 1) * H),
+      c: cell === 'lstm' ? f32(probe.c, H, (T + 1) * H) : new Float32Array(0),
+      dh: f32(probe.dh), dc: cell === 'lstm' ? f32(probe.dc) : new Float32Array(0), dpre: f32(probe.dpre),
+      probeLoss, lossSteps: steps, losses, gradNames: this.gradNames, gradNorms: this.gradNorms.slice(), stepsPerSec,
+    };
+  }
+}

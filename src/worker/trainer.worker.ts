@@ -1,0 +1,169 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns the engine and the training loop. It trains in slices of about
+ * 8 ms and reads its messages between slices, so Pause and the switches act within a frame;
+ * it posts at most about 30 snapshots a second, their buffers transferred, not copied.
+ */
+import { TrainingSession } from './session';
+import { snapshotTransfers, type Command, type RunStatus, type WorkerEvent } from './protocol';
+
+const SLICE_MS = 8;
+const SNAPSHOT_MS = 1000 / 30;
+const STATUS_MS = 200;
+
+/** Steps per second over roughly the last second. */
+class RateMeter {
+  private readonly times: number[] = [];
+  private readonly counts: number[] = [];
+  add(now: number, steps: number): void {
+    this.times.push(now);
+    this.counts.push(steps);
+    while (this.times.length > 1 && now - this.times[0]! > 1000) {
+      this.times.shift();
+      this.counts.shift();
+    }
+  }
+  rate(now: number): number {
+    if (this.times.length < 2) return 0;
+    const span = now - this.times[0]!;
+    const steps = this.counts.slice(1).reduce((a, b) => a + b, 0);
+    return span > 0 ? (steps * 1000) / span : 0;
+  }
+  clear(): void {
+    this.times.length = 0;
+    this.counts.length = 0;
+  }
+}
+
+class WorkerHost {
+  private session: TrainingSession | null = null;
+  private status: RunStatus = 'idle';
+  private readonly tick = new MessageChannel();
+  private scheduled = false;
+  private lastSnapshot = 0;
+  private lastStatus = 0;
+  private readonly meter = new RateMeter();
+
+  constructor(private readonly scope: DedicatedWorkerGlobalScope) {
+    scope.onmessage = (event: MessageEvent<Command>) => this.handle(event.data);
+    this.tick.port1.onmessage = () => this.loop();
+  }
+
+  private post(event: WorkerEvent): void {
+    if (event.type === 'snapshot') this.scope.postMessage(event, snapshotTransfers(event.snapshot));
+    else this.scope.postMessage(event);
+  }
+
+  private handle(command: Command): void {
+    try {
+      this.apply(command);
+    } catch (e) {
+      this.fail(`the worker could not ${command.type}: ${(e as Error).message}`);
+    }
+  }
+
+  private apply(command: Command): void {
+    const now = performance.now();
+    switch (command.type) {
+      case 'configure':
+        this.session = new TrainingSession(command.config);
+        this.meter.clear();
+        this.setStatus('paused');
+        this.sendSnapshot(now);
+        return;
+      case 'play':
+        if (!this.session || this.status === 'error') return;
+        this.setStatus('running');
+        this.schedule();
+        return;
+      case 'pause':
+        if (this.status === 'running') this.setStatus('paused');
+        this.sendSnapshot(now);
+        return;
+      case 'step':
+        if (!this.session || this.status === 'error') return;
+        if (this.status === 'running') this.setStatus('paused');
+        if (!this.session.trainStep()) this.diverged();
+        else {
+          this.sendStatus(now);
+          this.sendSnapshot(now);
+        }
+        return;
+      case 'reset':
+        if (!this.session) return;
+        this.session.reset();
+        this.meter.clear();
+        this.setStatus('paused');
+        this.sendSnapshot(now);
+        return;
+      case 'set-peephole':
+        this.session?.setPeephole(command.on);
+        this.sendSnapshot(now);
+        return;
+      case 'set-probe':
+        this.session?.setProbe(command.seed);
+        this.sendSnapshot(now);
+        return;
+      case 'restore-last-good':
+        if (!this.session) return;
+        this.session.restoreLastGood();
+        this.setStatus('paused');
+        this.sendSnapshot(now);
+        return;
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.tick.port2.postMessage(null);
+  }
+
+  private loop(): void {
+    this.scheduled = false;
+    const session = this.session;
+    if (!session || this.status !== 'running') return;
+    const { steps, diverged } = session.runSlice(SLICE_MS);
+    const now = performance.now();
+    this.meter.add(now, steps);
+    if (diverged) {
+      this.diverged();
+      return;
+    }
+    if (now - this.lastStatus >= STATUS_MS) this.sendStatus(now);
+    if (now - this.lastSnapshot >= SNAPSHOT_MS) this.sendSnapshot(now);
+    this.schedule();
+  }
+
+  private diverged(): void {
+    const step = this.session?.steps ?? 0;
+    this.fail(`the loss became ${this.session?.lastLoss} at step ${step}: training diverged`);
+  }
+
+  private fail(message: string): void {
+    this.setStatus('error');
+    this.post({ type: 'error', message, step: this.session?.steps ?? 0, canRestore: this.session !== null });
+  }
+
+  private setStatus(status: RunStatus): void {
+    this.status = status;
+    this.sendStatus(performance.now());
+  }
+
+  private sendStatus(now: number): void {
+    this.lastStatus = now;
+    const s = this.session;
+    this.post({
+      type: 'status', status: this.status, step: s?.steps ?? 0,
+      loss: s?.lastLoss ?? Number.NaN, stepsPerSec: this.status === 'running' ? this.meter.rate(now) : 0,
+    });
+  }
+
+  private sendSnapshot(now: number): void {
+    if (!this.session) return;
+    this.lastSnapshot = now;
+    this.post({ type: 'snapshot', snapshot: this.session.snapshot(this.meter.rate(now)) });
+  }
+}
+
+new WorkerHost(self as unknown as DedicatedWorkerGlobalScope);
