@@ -16,6 +16,7 @@ export class LossHistory {
   private sum = 0;
   private count = 0;
 
+  /** `capacity` must be even, so that a full buffer merges into whole pairs. */
   constructor(private readonly capacity = 1000) {
     this.steps = new Float64Array(capacity);
     this.losses = new Float32Array(capacity);
@@ -25,12 +26,13 @@ export class LossHistory {
     this.sum += loss;
     this.count++;
     if (this.count < this.stride) return;
-    if (this.n === this.capacity) this.compact();
     this.steps[this.n] = step;
     this.losses[this.n] = this.sum / this.count;
     this.n++;
     this.sum = 0;
     this.count = 0;
+    // Full: merge pairs of equal windows, so every point keeps covering `stride` steps.
+    if (this.n === this.capacity) this.compact();
   }
 
   /** Copies of the points, for a snapshot. */

@@ -1,0 +1,92 @@
+/** The worker's training session and loss history, run in Node without a worker. */
+import { describe, expect, test } from 'vitest';
+import { TrainingSession } from '../src/worker/session';
+import { LossHistory } from '../src/worker/lossHistory';
+import { snapshotTransfers, type RunConfig } from '../src/worker/protocol';
+import { DEFAULT_CONFIG } from '../src/store';
+import { traceSequence } from '../src/engine';
+
+const config = (patch: Partial<RunConfig> = {}): RunConfig => ({ ...DEFAULT_CONFIG, length: 20, hidden: 6, ...patch });
+
+describe('TrainingSession', () => {
+  test('a snapshot holds the probe, computed by the engine, in typed arrays of the right sizes', () => {
+    const s = new TrainingSession(config({ cell: 'lstm' }));
+    for (let k = 0; k < 5; k++) expect(s.trainStep()).toBe(true);
+    const snap = s.snapshot(0);
+    const { T, H, G, I, O } = snap;
+    expect([T, H, G, I, O]).toEqual([20, 6, 4, 1, 1]);
+    expect(snap.step).toBe(5);
+    expect(snap.gates).toHaveLength(T * G * H);
+    expect(snap.h).toHaveLength(T * H);
+    expect(snap.c).toHaveLength(T * H);
+    expect(snap.dh).toHaveLength(T * H);
+    expect(snap.dpre).toHaveLength(T * G * H);
+    expect(snap.losses).toHaveLength(5);
+    expect(snap.gradNames).toEqual(['W_i', 'U_i', 'b_i', 'W_f', 'U_f', 'b_f', 'W_g', 'U_g', 'b_g', 'W_o', 'U_o', 'b_o', 'p_i', 'p_f', 'p_o', 'W_y', 'b_y']);
+    expect(snap.gradNorms[1]).toBeGreaterThan(0);
+    // Every buffer is its own, so the transfer list moves them all without copying.
+    const buffers = snapshotTransfers(snap);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    // The probe values agree with an independent trace of the same sequence by the engine.
+    const inputs = Array.from({ length: T }, (_, t) => [snap.x[t]!]);
+    const targets = Array.from({ length: T }, (_, t) => (snap.targetMask[t] ? [snap.target[t]!] : null));
+    const trace = traceSequence(s.net, inputs, targets);
+    expect(snap.probeLoss).toBeCloseTo(trace.loss, 6);
+    expect(snap.h[(T - 1) * H + 2]).toBeCloseTo(trace.steps[T - 1]!.h[2]!, 6);
+    expect(snap.dc[3 * H + 1]).toBeCloseTo(trace.grads.c![3]![1]!, 6);
+  });
+
+  test('reset returns to the initial weights; the run then repeats exactly', () => {
+    const s = new TrainingSession(config({ cell: 'gru' }));
+    const first = Array.from({ length: 10 }, () => (s.trainStep(), s.lastLoss));
+    s.reset();
+    expect(s.steps).toBe(0);
+    const again = Array.from({ length: 10 }, () => (s.trainStep(), s.lastLoss));
+    expect(again).toEqual(first);
+  });
+
+  test('switching peepholes on mid-run keeps the probe outputs exactly', () => {
+    const s = new TrainingSession(config({ cell: 'lstm' }));
+    for (let k = 0; k < 10; k++) s.trainStep();
+    const before = s.snapshot(0);
+    s.setPeephole(true);
+    const after = s.snapshot(0);
+    expect(after.peephole).toBe(true);
+    expect(Array.from(after.y)).toEqual(Array.from(before.y));
+    expect(after.probeLoss).toBe(before.probeLoss);
+  });
+
+  test('a diverging run reports it, and the last good state can be restored', () => {
+    const s = new TrainingSession(config({ cell: 'rnn', lr: 1, optimizer: 'sgd', clip: 0 }));
+    let diverged = false;
+    for (let k = 0; k < 2000 && !diverged; k++) diverged = !s.trainStep();
+    expect(diverged).toBe(true);
+    const step = s.restoreLastGood();
+    expect(step % 25).toBe(0);
+    expect(s.steps).toBe(step);
+    expect(s.net.params().every((p) => p.w.every(Number.isFinite))).toBe(true);
+  });
+
+  test('runSlice trains for its time budget', () => {
+    const s = new TrainingSession(config());
+    let clock = 0;
+    const { steps, diverged } = s.runSlice(8, () => (clock += 1));
+    expect(diverged).toBe(false);
+    expect(steps).toBe(8);
+  });
+});
+
+describe('LossHistory', () => {
+  test('keeps at most its capacity, spanning the whole run, with exact means', () => {
+    const h = new LossHistory(8);
+    for (let step = 1; step <= 100; step++) h.push(step, step);
+    const { steps, losses } = h.copy();
+    expect(steps.length).toBeLessThanOrEqual(8);
+    expect(steps[0]).toBeLessThanOrEqual(16);
+    expect(steps.at(-1)).toBeGreaterThan(80);
+    // Each point is the mean of the steps in its window: for losses equal to the step number,
+    // the window ending at s with stride k has mean s − (k − 1)/2.
+    const stride = steps[1]! - steps[0]!;
+    steps.forEach((s, k) => expect(losses[k]).toBeCloseTo(s - (stride - 1) / 2, 4));
+  });
+});
