@@ -98,3 +98,18 @@ test('an out-of-range hidden size is refused with a message, and the previous va
   await expect(page.getByRole('slider', { name: 'Time step' })).toBeVisible();
   await expect(page.locator('.unit-select .muted')).toHaveText('of 12');
 });
+
+test('heatmaps: one per gate and state, and a click moves the cursor to that step and unit', async ({ app, page }) => {
+  await app.open();
+  const heatmaps = page.getByRole('region', { name: 'Heatmaps' });
+  await expect(heatmaps.locator('figure[data-series]')).toHaveCount(6);
+  const canvas = heatmaps.locator('figure[data-series="f"] canvas');
+  const box = (await canvas.boundingBox())!;
+  // Step 21 of 40 (middle of its column), unit 4 of 8 (middle of its row).
+  await canvas.click({ position: { x: box.width * (20.5 / 40), y: box.height * (3.5 / 8) } });
+  await expect(page.getByRole('slider', { name: 'Time step' })).toHaveValue('21');
+  await expect(page.getByRole('spinbutton', { name: 'Selected unit' })).toHaveValue('4');
+  await expect(app.rolled.getByRole('heading')).toContainText('t = 21, unit 4');
+  await page.getByLabel('Cell type').selectOption('gru');
+  await expect(heatmaps.locator('figure[data-series]')).toHaveCount(4);
+});

@@ -5,6 +5,7 @@ import { ErrorBanner, StatusLine } from './StatusLine';
 import { RolledCell } from '../views/RolledCell';
 import { LossChart } from '../views/LossChart';
 import { TimeControls, useCursorKeys } from '../views/TimeControls';
+import { GateHeatmap } from '../views/GateHeatmap';
 
 export function App() {
   useTrainingWorker();
@@ -28,6 +29,7 @@ export function App() {
             <RolledCell />
             <LossChart />
           </div>
+          <GateHeatmap />
         </main>
       </div>
     </div>

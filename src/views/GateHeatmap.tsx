@@ -1,0 +1,119 @@
+/**
+ * Heatmaps on canvas: units × time for each gate, c and h of the probe sequence, the cursor
+ * marked. They redraw through a store subscription, not through React renders; a click moves
+ * the cursor to that step and unit.
+ */
+import { useEffect, useRef } from 'react';
+import { GATE_NAMES, type CellKind } from '../engine/spec';
+import { useStore, type Store } from '../store';
+import type { Snapshot } from '../worker/protocol';
+import { LUT, lutIndex } from './primitives/colorLut';
+
+type Series = { readonly key: string; readonly label: string };
+
+const GATE_LABELS: Record<string, string> = {
+  i: 'input gate i', f: 'forget gate f', g: 'input neuron g', o: 'output gate o',
+  z: 'update gate z', r: 'reset gate r',
+};
+
+function seriesOf(cell: CellKind): Series[] {
+  const gates = (GATE_NAMES[cell] as readonly string[]).map((k) => ({ key: k, label: GATE_LABELS[k] ?? k }));
+  const states = cell === 'lstm' ? [{ key: 'c', label: 'cell state c' }, { key: 'h', label: 'output h' }] : [{ key: 'h', label: 'state h' }];
+  return [...gates, ...states];
+}
+
+/** Value of series `key` at step index k (0-based), unit j. */
+function read(s: Snapshot, key: string, k: number, j: number): number {
+  if (key === 'h') return s.h[k * s.H + j]!;
+  if (key === 'c') return s.c[k * s.H + j]!;
+  const gate = (GATE_NAMES[s.cell] as readonly string[]).indexOf(key);
+  return s.gates[k * s.G * s.H + gate * s.H + j]!;
+}
+
+const CELL_W = 4;
+const MAX_H_PX = 96;
+
+function HeatmapCanvas({ series }: { series: Series }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const pixels = document.createElement('canvas');
+    let last: { snapshot: Snapshot | null; t: number; unit: number } = { snapshot: null, t: 0, unit: -1 };
+    const draw = (state: Store) => {
+      const { snapshot: s, t, unit } = state;
+      if (s === last.snapshot && t === last.t && unit === last.unit) return;
+      last = { snapshot: s, t, unit };
+      if (!s || (series.key === 'c' && s.c.length === 0) || (series.key !== 'h' && series.key !== 'c' && s.cell === 'rnn')) return;
+      const { T, H } = s;
+      const rowPx = Math.max(1, Math.min(8, Math.floor(MAX_H_PX / H)));
+      const width = T * CELL_W;
+      const height = H * rowPx;
+      if (canvas.width !== width || canvas.height !== height) {
+        canvas.width = width;
+        canvas.height = height;
+      }
+      // One pixel per (t, unit), scaled up without smoothing.
+      pixels.width = T;
+      pixels.height = H;
+      const pctx = pixels.getContext('2d')!;
+      const image = pctx.createImageData(T, H);
+      for (let j = 0; j < H; j++) {
+        for (let k = 0; k < T; k++) {
+          const c = lutIndex(read(s, series.key, k, j));
+          const p = (j * T + k) * 4;
+          image.data[p] = LUT[c]!;
+          image.data[p + 1] = LUT[c + 1]!;
+          image.data[p + 2] = LUT[c + 2]!;
+          image.data[p + 3] = 255;
+        }
+      }
+      pctx.putImageData(image, 0, 0);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(pixels, 0, 0, width, height);
+      // The cursor: the step as a column outline, the unit as a row outline.
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = 1;
+      ctx.strokeRect((t - 1) * CELL_W + 0.5, 0.5, CELL_W - 1, height - 1);
+      ctx.strokeRect(0.5, unit * rowPx + 0.5, width - 1, Math.max(rowPx - 1, 1));
+    };
+    draw(useStore.getState());
+    return useStore.subscribe(draw);
+  }, [series]);
+
+  const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const canvas = e.currentTarget;
+    const s = useStore.getState().snapshot;
+    if (!s) return;
+    const box = canvas.getBoundingClientRect();
+    const k = Math.floor(((e.clientX - box.left) / box.width) * s.T);
+    const j = Math.floor(((e.clientY - box.top) / box.height) * s.H);
+    useStore.getState().setT(k + 1);
+    useStore.getState().setUnit(j);
+  };
+
+  return (
+    <figure className="heatmap" data-series={series.key}>
+      <figcaption>{series.label}</figcaption>
+      <canvas ref={ref} onClick={onClick} aria-label={`${series.label}: units by time`} role="img" />
+    </figure>
+  );
+}
+
+export function GateHeatmap() {
+  const cell = useStore((s) => s.config.cell);
+  return (
+    <section className="panel heatmaps" aria-label="Heatmaps">
+      <h2>
+        Units × time <span className="muted">(rows: units, columns: steps of the probe sequence; click to move the cursor)</span>
+      </h2>
+      <div className="heatmap-grid">
+        {seriesOf(cell).map((s) => (
+          <HeatmapCanvas key={`${cell}-${s.key}`} series={s} />
+        ))}
+      </div>
+    </section>
+  );
+}
