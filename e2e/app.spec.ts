@@ -55,11 +55,20 @@ test('the peephole switch adds and removes exactly three connections, and the lo
   await app.open();
   const peepholes = app.rolled.locator('[data-edge^="peephole-"]');
   await expect(peepholes).toHaveCount(0);
-  await app.button('Step').click();
-  await expect.poll(() => app.stepCount()).toBe(1);
+  for (let k = 1; k <= 3; k++) {
+    await app.button('Step').click();
+    await expect.poll(() => app.stepCount()).toBe(k);
+  }
+  await expect.poll(async () => (await app.probe())?.step).toBe(3);
+  const before = (await app.probe())!;
   const peep = page.getByRole('switch', { name: 'Peephole connections' });
   await peep.click();
   await expect(peep).toHaveAttribute('aria-checked', 'true');
+  // The worker's next snapshot has the peepholes on, at p = 0: the probe loss is unchanged.
+  await expect.poll(async () => (await app.probe())?.peephole).toBe(true);
+  const after = (await app.probe())!;
+  expect(after.step).toBe(before.step);
+  expect(after.loss).toBe(before.loss);
   await expect(peepholes).toHaveCount(3);
   await expect(app.rolled.locator('[data-edge="peephole-i"], [data-edge="peephole-f"], [data-edge="peephole-o"]')).toHaveCount(3);
   await app.screenshot('lstm-peephole');

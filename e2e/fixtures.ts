@@ -36,6 +36,16 @@ export class AppPage {
     });
   }
 
+  /** The probe loss and peephole flag of the latest snapshot (from the store). */
+  async probe(): Promise<{ loss: number; peephole: boolean; step: number } | null> {
+    return this.page.evaluate(() => {
+      type Snap = { probeLoss: number; peephole: boolean; step: number };
+      const hook = (window as unknown as { __gatescope: { store: { getState(): { snapshot: Snap | null } } } }).__gatescope;
+      const s = hook.store.getState().snapshot;
+      return s ? { loss: s.probeLoss, peephole: s.peephole, step: s.step } : null;
+    });
+  }
+
   get rolled(): Locator {
     return this.page.getByRole('region', { name: 'Rolled cell diagram' });
   }
