@@ -5,7 +5,7 @@
  */
 import { test, expect } from './fixtures';
 
-test('training at H = 128, T = 100 keeps the page near 60 fps; cursor redraw time is reported', async ({ app, page }) => {
+test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step redraws within 8 ms', async ({ app, page }) => {
   test.setTimeout(120_000);
   await app.open();
   const hidden = page.getByRole('spinbutton', { name: 'Hidden size' });
@@ -42,12 +42,18 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; cursor redraw tim
   // slider shows it) and the canvases, which draw synchronously in the store subscription.
   const cursorMs = await page.evaluate(async () => {
     const slider = document.querySelector<HTMLInputElement>('input[type="range"]')!;
+    // Yield through a MessageChannel: unlike nested setTimeout it is not clamped to 4 ms.
+    const channel = new MessageChannel();
+    const yieldTask = () => new Promise((r) => {
+      channel.port1.onmessage = () => r(null);
+      channel.port2.postMessage(null);
+    });
     const samples: number[] = [];
     for (let k = 0; k < 21; k++) {
       const want = String(Number(slider.value) + (k % 2 ? -1 : 1));
       const start = performance.now();
       window.dispatchEvent(new KeyboardEvent('keydown', { key: k % 2 ? 'ArrowLeft' : 'ArrowRight', bubbles: true }));
-      while (slider.value !== want) await new Promise((r) => setTimeout(r, 0));
+      while (slider.value !== want) await yieldTask();
       samples.push(performance.now() - start);
       await new Promise((r) => setTimeout(r, 40));
     }
@@ -62,7 +68,5 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; cursor redraw tim
   );
   await app.button('Pause').click();
   expect(fps).toBeGreaterThanOrEqual(55);
-  // The issue asks for a cursor redraw within 8 ms; this measure (which includes timer
-  // granularity) reads about 14 ms today, so it is reported, not yet asserted.
-  expect(cursorMs).toBeGreaterThan(0);
+  expect(cursorMs).toBeLessThan(8);
 });

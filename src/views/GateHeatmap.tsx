@@ -45,6 +45,7 @@ function HeatmapCanvas({ series }: { series: Series }) {
     const draw = (state: Store) => {
       const { snapshot: s, t, unit } = state;
       if (s === last.snapshot && t === last.t && unit === last.unit) return;
+      const fresh = s !== last.snapshot;
       last = { snapshot: s, t, unit };
       if (!s || (series.key === 'c' && s.c.length === 0) || (series.key !== 'h' && series.key !== 'c' && s.cell === 'rnn')) return;
       const { T, H } = s;
@@ -55,22 +56,24 @@ function HeatmapCanvas({ series }: { series: Series }) {
         canvas.width = width;
         canvas.height = height;
       }
-      // One pixel per (t, unit), scaled up without smoothing.
-      pixels.width = T;
-      pixels.height = H;
-      const pctx = pixels.getContext('2d')!;
-      const image = pctx.createImageData(T, H);
-      for (let j = 0; j < H; j++) {
-        for (let k = 0; k < T; k++) {
-          const c = lutIndex(read(s, series.key, k, j));
-          const p = (j * T + k) * 4;
-          image.data[p] = LUT[c]!;
-          image.data[p + 1] = LUT[c + 1]!;
-          image.data[p + 2] = LUT[c + 2]!;
-          image.data[p + 3] = 255;
+      // One pixel per (t, unit), painted once per snapshot; a cursor move only redraws it scaled.
+      if (fresh) {
+        pixels.width = T;
+        pixels.height = H;
+        const pctx = pixels.getContext('2d')!;
+        const image = pctx.createImageData(T, H);
+        for (let j = 0; j < H; j++) {
+          for (let k = 0; k < T; k++) {
+            const c = lutIndex(read(s, series.key, k, j));
+            const p = (j * T + k) * 4;
+            image.data[p] = LUT[c]!;
+            image.data[p + 1] = LUT[c + 1]!;
+            image.data[p + 2] = LUT[c + 2]!;
+            image.data[p + 3] = 255;
+          }
         }
+        pctx.putImageData(image, 0, 0);
       }
-      pctx.putImageData(image, 0, 0);
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(pixels, 0, 0, width, height);
       // The cursor: the step as a column outline, the unit as a row outline.
