@@ -122,3 +122,30 @@ test('heatmaps: one per gate and state, and a click moves the cursor to that ste
   await page.getByLabel('Cell type').selectOption('gru');
   await expect(heatmaps.locator('figure[data-series]')).toHaveCount(4);
 });
+
+test('a diverging run pauses with a banner; Restore last good state and Reset bring it back', async ({ app, page, consoleErrors }) => {
+  await app.open();
+  await page.getByLabel('Cell type').selectOption('rnn');
+  await page.getByLabel('Optimiser').selectOption('sgd');
+  for (const [name, value] of [['Learning rate', '1'], ['Gradient clip', '0']] as const) {
+    const field = page.getByRole('spinbutton', { name });
+    await field.fill(value);
+    await field.press('Enter');
+  }
+  await app.button('Play').click();
+  const banner = page.getByRole('alert').filter({ hasText: 'Training stopped' });
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  await expect(banner).toContainText('training diverged');
+  await expect(app.status).toContainText('stopped');
+  await expect(app.button('Play')).toBeDisabled();
+  await app.screenshot('diverged');
+  await banner.getByRole('button', { name: 'Restore last good state' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(app.status).toContainText('paused');
+  const restored = await app.stepCount();
+  expect(restored % 25).toBe(0);
+  await expect(app.rolled.locator('[data-node="h"] .node-value')).not.toHaveText('NaN');
+  await app.button('Reset').click();
+  await expect.poll(() => app.stepCount()).toBe(0);
+  expect(consoleErrors).toEqual([]);
+});

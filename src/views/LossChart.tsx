@@ -18,6 +18,7 @@ export function LossChart() {
   const n = steps.length;
   const [x0, x1] = n > 0 ? [steps[0]!, Math.max(steps[n - 1]!, steps[0]! + 1)] : [0, 1];
   const positive = Array.from(losses).filter((v) => v > 0 && Number.isFinite(v));
+  // (a run that diverged may have left values too large for float32: they are Infinity here)
   const [lo, hi] = extent(positive) as [number | undefined, number | undefined];
   const yLo = lo ?? 1e-3;
   const yHi = hi ?? 1;
@@ -25,10 +26,12 @@ export function LossChart() {
   const y = (log ? scaleLog().domain([Math.max(yLo, 1e-12), Math.max(yHi, yLo * 10)]) : scaleLinear().domain([0, yHi]))
     .range([H - M.bottom, M.top])
     .nice();
-  const floor = y.domain()[0]!;
+  // Losses below the floor (or 0) sit on it; losses beyond the top (or beyond float32) on the top.
+  const [floor, top] = y.domain() as [number, number];
   const path = line<number>()
+    .defined((k) => !Number.isNaN(losses[k]!))
     .x((k) => x(steps[k]!))
-    .y((k) => y(Math.max(losses[k]!, floor)))(Array.from({ length: n }, (_, k) => k));
+    .y((k) => y(Math.min(Math.max(losses[k]!, floor), top)))(Array.from({ length: n }, (_, k) => k));
   // Log scale: powers of ten when the range spans a decade or more, else a few round values.
   const [d0, d1] = y.domain() as [number, number];
   const decades = log ? Math.log10(d1 / d0) : 0;

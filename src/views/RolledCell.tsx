@@ -5,7 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
-import { LAYOUTS, VIEW, type NodeSpec } from './rolledLayouts';
+import { LAYOUTS, type NodeSpec } from './rolledLayouts';
 import { valueAt } from './snapshotValues';
 import { formatValue, inkOn, valueColor } from './primitives/color';
 import { ColorLegend } from './primitives/ColorLegend';
@@ -48,7 +48,7 @@ export function RolledCell() {
       <h2>
         {CELL_NAMES[cell]} cell <span className="muted">t = {t}, unit {unit + 1}</span>
       </h2>
-      <svg viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="img" aria-label={`${CELL_NAMES[cell]} cell at time step ${t}, unit ${unit + 1}`}>
+      <svg viewBox={layout.viewBox.join(' ')} className={`cell-${cell}`} role="img" aria-label={`${CELL_NAMES[cell]} cell at time step ${t}, unit ${unit + 1}`}>
         <defs>
           <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L8,4 L0,8 z" fill="#55606e" />

@@ -36,6 +36,8 @@ export interface EdgeSpec {
 }
 
 export interface Layout {
+  /** The part of the 640×430 drawing this cell uses: x, y, width, height. */
+  readonly viewBox: readonly [number, number, number, number];
   readonly nodes: readonly NodeSpec[];
   readonly ops: readonly OpSpec[];
   readonly edges: readonly EdgeSpec[];
@@ -56,6 +58,7 @@ function fromBuses(id: string, cx: number): EdgeSpec[] {
 }
 
 const LSTM: Layout = {
+  viewBox: [0, 0, VIEW.width, VIEW.height],
   nodes: [
     { id: 'x', x: 60, y: X_BUS, shape: 'io', title: 'input x(t)' },
     { id: 'f', x: 170, y: NEURON_Y, shape: 'sigma', title: 'forget gate controller' },
@@ -96,6 +99,7 @@ const LSTM: Layout = {
 };
 
 const GRU: Layout = {
+  viewBox: [0, 0, VIEW.width, VIEW.height],
   nodes: [
     { id: 'x', x: 60, y: X_BUS, shape: 'io', title: 'input x(t)' },
     { id: 'z', x: 170, y: NEURON_Y, shape: 'sigma', title: 'update gate controller' },
@@ -131,6 +135,7 @@ const GRU: Layout = {
 };
 
 const RNN: Layout = {
+  viewBox: [0, 190, 520, 240],
   nodes: [
     { id: 'x', x: 60, y: X_BUS, shape: 'io', title: 'input x(t)' },
     { id: 'h', x: 300, y: NEURON_Y, shape: 'tanh', title: 'tanh neuron, state h(t)' },
