@@ -6,6 +6,7 @@ import { RolledCell } from '../views/RolledCell';
 import { LossChart } from '../views/LossChart';
 import { TimeControls, useCursorKeys } from '../views/TimeControls';
 import { GateHeatmap } from '../views/GateHeatmap';
+import { PredictionChart } from '../views/PredictionChart';
 
 export function App() {
   useTrainingWorker();
@@ -27,7 +28,10 @@ export function App() {
           <TimeControls />
           <div className="view-row">
             <RolledCell />
-            <LossChart />
+            <div className="chart-column">
+              <LossChart />
+              <PredictionChart />
+            </div>
           </div>
           <GateHeatmap />
         </main>

@@ -1,0 +1,62 @@
+/** The probe sequence: the network's output y_t against the target, with the cursor's step marked. */
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useShallow } from 'zustand/react/shallow';
+import { selectCursor, selectSnapshot, useStore } from '../store';
+
+const W = 480;
+const H = 170;
+const M = { left: 40, right: 12, top: 10, bottom: 28 };
+
+export function PredictionChart() {
+  const s = useStore(selectSnapshot);
+  const { t } = useStore(useShallow(selectCursor));
+  if (!s) return null;
+  const { T, O } = s;
+  const ys = Array.from({ length: T }, (_, k) => s.y[k * O]!);
+  const targets = Array.from({ length: T }, (_, k) => (s.targetMask[k] ? s.target[k * O]! : Number.NaN));
+  const finite = [...ys, ...targets].filter(Number.isFinite);
+  const lo = Math.min(-1, ...finite);
+  const hi = Math.max(1, ...finite);
+  const x = scaleLinear().domain([1, Math.max(T, 2)]).range([M.left, W - M.right]);
+  const y = scaleLinear().domain([lo, hi]).range([H - M.bottom, M.top]).nice();
+  const path = line<number>()
+    .defined((v) => Number.isFinite(v))
+    .x((_, k) => x(k + 1))
+    .y((v) => y(v));
+  const marked = targets.map((v, k) => ({ v, k })).filter(({ v }) => Number.isFinite(v));
+  return (
+    <section className="panel chart" aria-label="Prediction and target">
+      <div className="panel-head">
+        <h2>Output y and target</h2>
+        <span className="chart-key">
+          <span className="key-y">y</span> <span className="key-target">target</span>
+        </span>
+      </div>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Output ${ys[t - 1]?.toFixed(3)} against target at step ${t}`}>
+        <g className="axis">
+          {x.ticks(6).map((v) => (
+            <g key={v} transform={`translate(${x(v)},${H - M.bottom})`}>
+              <line y2={5} />
+              <text y={18}>{v}</text>
+            </g>
+          ))}
+          {y.ticks(4).map((v) => (
+            <g key={v} transform={`translate(${M.left},${y(v)})`}>
+              <line x2={-5} />
+              <line className="grid" x2={W - M.left - M.right} />
+              <text x={-8} dy="0.32em" textAnchor="end">{v}</text>
+            </g>
+          ))}
+        </g>
+        <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
+        {marked.length > 3 ? (
+          <path className="target-line" d={path(targets) ?? undefined} />
+        ) : (
+          marked.map(({ v, k }) => <rect key={k} className="target-mark" x={x(k + 1) - 4} y={y(v) - 4} width={8} height={8} />)
+        )}
+        <path className="y-line" d={path(ys) ?? undefined} />
+      </svg>
+    </section>
+  );
+}
