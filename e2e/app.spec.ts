@@ -49,6 +49,22 @@ test('the keyboard moves through time and the diagram follows', async ({ app, pa
   await expect(slider).toHaveValue('40');
   await page.keyboard.press('Home');
   await expect(slider).toHaveValue('1');
+  await test.step('play through time walks to the last step and stops', async () => {
+    await page.getByLabel('Animation speed').selectOption('25');
+    await page.getByRole('button', { name: 'Play through time' }).click();
+    await expect(slider).not.toHaveValue('1');
+    await expect(slider).toHaveValue('40', { timeout: 5_000 });
+    await expect(page.getByRole('button', { name: 'Play through time' })).toBeVisible();
+  });
+  await test.step('up and down select the unit', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('spinbutton', { name: 'Selected unit' })).toHaveValue('3');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByRole('spinbutton', { name: 'Selected unit' })).toHaveValue('2');
+    await expect(app.rolled.getByRole('heading')).toContainText('unit 2');
+  });
 });
 
 test('the peephole switch adds and removes exactly three connections, and the loss does not jump', async ({ app, page }) => {

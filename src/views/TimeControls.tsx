@@ -2,7 +2,7 @@
  * Moving through time and across units: a slider over t, previous and next buttons, and the
  * keys ← → (Home, End) for time and ↑ ↓ for the unit, anywhere on the page but in a field.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, useStore } from '../store';
 
@@ -38,14 +38,53 @@ export function useCursorKeys(): void {
   }, []);
 }
 
+/** Steps per second of the play-through-time animation. */
+const SPEEDS = [2, 5, 10, 25] as const;
+
+/** Walks the cursor from its step to the last one, at `speed` steps a second, while `on`. */
+function useTimeAnimation(on: boolean, speed: number, stop: () => void): void {
+  useEffect(() => {
+    if (!on) return;
+    const { t, snapshot, setT } = useStore.getState();
+    if (snapshot && t >= snapshot.T) setT(1); // start over from the first step
+    const timer = window.setInterval(() => {
+      const state = useStore.getState();
+      const T = state.snapshot?.T ?? 1;
+      if (state.t >= T) {
+        stop();
+        return;
+      }
+      state.setT(state.t + 1);
+    }, 1000 / speed);
+    return () => window.clearInterval(timer);
+  }, [on, speed, stop]);
+}
+
 export function TimeControls() {
   const { t, unit } = useStore(useShallow(selectCursor));
   const T = useStore((s) => s.snapshot?.T ?? 1);
   const H = useStore((s) => s.snapshot?.H ?? 1);
   const setT = useStore((s) => s.setT);
   const setUnit = useStore((s) => s.setUnit);
+  const [animating, setAnimating] = useState(false);
+  const [speed, setSpeed] = useState<number>(5);
+  const [stop] = useState(() => () => setAnimating(false));
+  useTimeAnimation(animating, speed, stop);
   return (
     <div className="time-controls">
+      <button type="button" onClick={() => setAnimating(!animating)} aria-pressed={animating}>
+        {animating ? 'Stop' : 'Play through time'}
+      </button>
+      <label className="speed">
+        <span className="visually-hidden">Animation speed</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Animation speed">
+          {SPEEDS.map((v) => (
+            <option key={v} value={v}>
+              {v} steps/s
+            </option>
+          ))}
+        </select>
+      </label>
       <button type="button" onClick={() => setT(t - 1)} disabled={t <= 1} aria-label="Previous step">
         ←
       </button>
