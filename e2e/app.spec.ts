@@ -87,9 +87,19 @@ test('the peephole switch adds and removes exactly three connections, and the lo
   expect(after.loss).toBe(before.loss);
   await expect(peepholes).toHaveCount(3);
   await expect(app.rolled.locator('[data-edge="peephole-i"], [data-edge="peephole-f"], [data-edge="peephole-o"]')).toHaveCount(3);
+  await test.step('each fully drawn step of the unrolled diagram has the same three', async () => {
+    const unrolled = page.getByRole('region', { name: 'Unrolled diagram' });
+    const steps = unrolled.locator('g[data-step]');
+    await expect(steps).toHaveCount(5);
+    for (let k = 0; k < 5; k++) {
+      await expect(steps.nth(k).locator('[data-edge^="peephole-"]')).toHaveCount(3);
+      await expect(steps.nth(k).locator('[data-edge="peephole-i"], [data-edge="peephole-f"], [data-edge="peephole-o"]')).toHaveCount(3);
+    }
+  });
   await app.screenshot('lstm-peephole');
   await peep.click();
   await expect(peepholes).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Unrolled diagram' }).locator('[data-edge^="peephole-"]')).toHaveCount(0);
 });
 
 test('GRU: z and r nodes, no c node, and the peephole switch is disabled', async ({ app, page }) => {
@@ -164,4 +174,21 @@ test('a diverging run pauses with a banner; Restore last good state and Reset br
   await app.button('Reset').click();
   await expect.poll(() => app.stepCount()).toBe(0);
   expect(consoleErrors).toEqual([]);
+});
+
+test('unrolled diagram: a window of steps around the cursor, and the overview strip moves the cursor', async ({ app, page }) => {
+  await app.open();
+  const unrolled = page.getByRole('region', { name: 'Unrolled diagram' });
+  await expect(unrolled.locator('g[data-step]')).toHaveCount(5);
+  await expect(unrolled.locator('g[data-step]').first()).toHaveAttribute('data-step', '1');
+  const strip = unrolled.locator('.overview-hit');
+  const box = (await strip.boundingBox())!;
+  await strip.click({ position: { x: box.width * (29.5 / 40), y: box.height / 2 } });
+  const slider = page.getByRole('slider', { name: 'Time step' });
+  await expect(slider).toHaveValue('30');
+  await expect(unrolled.locator('g[data-step]').first()).toHaveAttribute('data-step', '28');
+  await expect(unrolled.locator('g.step-current')).toHaveAttribute('data-step', '30');
+  await page.getByLabel('Cell type').selectOption('gru');
+  await expect(unrolled.locator('[data-node="c"]')).toHaveCount(0);
+  await expect(unrolled.locator('g[data-step]').first().locator('[data-node="z"]')).toHaveCount(1);
 });

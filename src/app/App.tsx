@@ -7,6 +7,7 @@ import { LossChart } from '../views/LossChart';
 import { TimeControls, useCursorKeys } from '../views/TimeControls';
 import { GateHeatmap } from '../views/GateHeatmap';
 import { PredictionChart } from '../views/PredictionChart';
+import { UnrolledTimeline } from '../views/UnrolledTimeline';
 
 export function App() {
   useTrainingWorker();
@@ -33,6 +34,7 @@ export function App() {
               <PredictionChart />
             </div>
           </div>
+          <UnrolledTimeline />
           <GateHeatmap />
         </main>
       </div>

@@ -1,0 +1,134 @@
+/**
+ * The time-unrolled diagram: the cell repeated along time, a window of steps around the
+ * cursor drawn with its full inner structure (peepholes included when on), the c and h lines
+ * coloured by the values they carry from step to step; below, an overview strip of every step
+ * of the probe sequence, where a click moves the cursor.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
+import type { Snapshot } from '../worker/protocol';
+import { STEP_LAYOUTS, type StepLayout } from './unrolledLayouts';
+import { valueAt } from './snapshotValues';
+import { formatValue, inkOn, valueColor } from './primitives/color';
+
+/** Steps drawn in full around the cursor. */
+const WINDOW = 5;
+const STRIP_H = 18;
+
+function StepColumn({ layout, s, t, unit, showPeepholes, current }: { layout: StepLayout; s: Snapshot | null; t: number; unit: number; showPeepholes: boolean; current: boolean }) {
+  const value = (id: Parameters<typeof valueAt>[1], at = t) => (!s ? Number.NaN : at < 1 ? 0 : valueAt(s, id, at, unit));
+  // The state lines carry h_{t−1}, c_{t−1} in (h_0 = c_0 = 0) and h_t, c_t out.
+  const carried = new Map(layout.carriers.map(([edge, node, offset]) => [edge, value(node, t + offset)]));
+  return (
+    <g className={`step${current ? ' step-current' : ''}`} data-step={t}>
+      <rect className="step-frame" x={2} y={2} width={layout.width - 4} height={layout.height - 4} rx={8} />
+      <text className="step-label" x={layout.width / 2} y={layout.height + 14}>
+        t = {t}
+      </text>
+      {layout.edges
+        .filter((e) => !e.peephole || showPeepholes)
+        .map((e) => {
+          const v = carried.get(e.id);
+          return (
+            <path
+              key={e.id}
+              data-edge={e.id}
+              d={e.d}
+              className={`edge${e.peephole ? ' edge-peephole' : ''}${v !== undefined ? ' edge-carrier' : ''}`}
+              style={v !== undefined && Number.isFinite(v) ? { stroke: valueColor(v) } : undefined}
+            />
+          );
+        })}
+      {layout.ops.map((op, k) => (
+        <g key={k} className="op op-small" transform={`translate(${op.x},${op.y})`}>
+          <circle r={9} />
+          <text y={1}>{op.symbol}</text>
+        </g>
+      ))}
+      {layout.nodes.map((n) => {
+        const v = value(n.id);
+        const fill = Number.isFinite(v) ? valueColor(v) : '#eeeeee';
+        return (
+          <g key={n.id} className={`node node-small node-${n.shape}`} data-node={n.id} transform={`translate(${n.x},${n.y})`}>
+            <title>{`${n.id} at t = ${t}: ${formatValue(v)}`}</title>
+            {n.shape === 'state' || n.shape === 'io' ? <rect x={-17} y={-11} width={34} height={22} rx={n.shape === 'io' ? 4 : 8} fill={fill} /> : <circle r={13} fill={fill} />}
+            <text fill={inkOn(v)} y={1}>
+              {n.id}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** Every step of the probe at a glance: h (and c for the LSTM) of the selected unit; the window outlined. */
+function OverviewStrip({ s, t, unit, first, last, width }: { s: Snapshot; t: number; unit: number; first: number; last: number; width: number }) {
+  const rows = s.cell === 'lstm' ? (['c', 'h'] as const) : (['h'] as const);
+  const w = width / s.T;
+  const setT = useStore((st) => st.setT);
+  return (
+    <g className="overview" transform="translate(0, 0)">
+      {rows.map((row, r) => (
+        <g key={row} transform={`translate(0, ${r * (STRIP_H + 2)})`}>
+          {Array.from({ length: s.T }, (_, k) => {
+            const v = valueAt(s, row, k + 1, unit);
+            return <rect key={k} x={k * w} width={Math.max(w - 0.5, 0.5)} height={STRIP_H} fill={Number.isFinite(v) ? valueColor(v) : '#eee'} />;
+          })}
+          <text className="strip-label" x={-6} y={STRIP_H / 2 + 1}>
+            {row}
+          </text>
+        </g>
+      ))}
+      <rect className="overview-window" x={(first - 1) * w} y={-2} width={(last - first + 1) * w} height={rows.length * (STRIP_H + 2) + 2} />
+      <rect className="overview-cursor" x={(t - 1) * w} y={-3} width={Math.max(w, 2)} height={rows.length * (STRIP_H + 2) + 4} />
+      <rect
+        className="overview-hit"
+        width={width}
+        height={rows.length * (STRIP_H + 2)}
+        onClick={(e) => {
+          const box = (e.currentTarget as SVGRectElement).getBoundingClientRect();
+          setT(Math.floor(((e.clientX - box.left) / box.width) * s.T) + 1);
+        }}
+      >
+        <title>Click a step to move the cursor there</title>
+      </rect>
+    </g>
+  );
+}
+
+export function UnrolledTimeline() {
+  const s = useStore(selectSnapshot);
+  const config = useStore(selectConfig);
+  const { t, unit } = useStore(useShallow(selectCursor));
+  const cell = config.cell;
+  const layout = STEP_LAYOUTS[cell];
+  const T = s && s.cell === cell ? s.T : 1;
+  const live = s !== null && s.cell === cell ? s : null;
+  const first = Math.max(1, Math.min(t - (WINDOW >> 1), T - WINDOW + 1));
+  const last = Math.min(T, first + WINDOW - 1);
+  const steps = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+  const width = WINDOW * layout.width;
+  const stripTop = layout.height + 34;
+  const stripRows = cell === 'lstm' ? 2 : 1;
+  const height = stripTop + stripRows * (STRIP_H + 2) + 8;
+  return (
+    <section className="panel unrolled" aria-label="Unrolled diagram">
+      <h2>
+        Unrolled in time <span className="muted">steps {first}–{last} of {T}, unit {unit + 1}</span>
+      </h2>
+      <svg viewBox={`-24 -4 ${width + 28} ${height}`} role="img" aria-label={`Steps ${first} to ${last} of the unrolled ${cell.toUpperCase()}, unit ${unit + 1}`}>
+        {steps.map((step, k) => (
+          <g key={step} transform={`translate(${k * layout.width}, 0)`}>
+            <StepColumn layout={layout} s={live} t={step} unit={unit} showPeepholes={cell === 'lstm' && config.peephole} current={step === t} />
+          </g>
+        ))}
+        {live && (
+          <g transform={`translate(0, ${stripTop})`}>
+            <OverviewStrip s={live} t={t} unit={unit} first={first} last={last} width={width} />
+          </g>
+        )}
+      </svg>
+    </section>
+  );
+}
