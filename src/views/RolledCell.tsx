@@ -3,12 +3,14 @@
  * from the previous time step. Every node shows its live value at the cursor (t, unit) as a
  * colour and a number. With peepholes on, three more connections appear.
  */
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
 import { LAYOUTS, type NodeSpec } from './rolledLayouts';
 import { valueAt } from './snapshotValues';
 import { formatValue, inkOn, valueColor } from './primitives/color';
 import { ColorLegend } from './primitives/ColorLegend';
+import { NodeStrips } from './NodeStrips';
 
 const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;
 
@@ -43,12 +45,14 @@ export function RolledCell() {
   const layout = LAYOUTS[cell];
   const live = snapshot !== null && snapshot.cell === cell;
   const showPeepholes = cell === 'lstm' && config.peephole;
+  const svgRef = useRef<SVGSVGElement>(null);
   return (
     <section className="panel rolled" aria-label="Rolled cell diagram">
       <h2>
         {CELL_NAMES[cell]} cell <span className="muted">t = {t}, unit {unit + 1}</span>
       </h2>
-      <svg viewBox={layout.viewBox.join(' ')} className={`cell-${cell}`} role="img" aria-label={`${CELL_NAMES[cell]} cell at time step ${t}, unit ${unit + 1}`}>
+      <div className="rolled-figure">
+      <svg ref={svgRef} viewBox={layout.viewBox.join(' ')} className={`cell-${cell}`} role="img" aria-label={`${CELL_NAMES[cell]} cell at time step ${t}, unit ${unit + 1}`}>
         <defs>
           <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L8,4 L0,8 z" fill="#55606e" />
@@ -83,6 +87,8 @@ export function RolledCell() {
           ))}
         </g>
       </svg>
+      <NodeStrips layout={layout} svgRef={svgRef} />
+      </div>
       <ColorLegend />
     </section>
   );

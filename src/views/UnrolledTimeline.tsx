@@ -29,7 +29,7 @@ function StepColumn({ layout, s, t, unit, showPeepholes, current }: { layout: St
         .filter((e) => !e.peephole || showPeepholes)
         .map((e) => {
           const v = carried.get(e.id);
-          return (
+          const path = (
             <path
               key={e.id}
               data-edge={e.id}
@@ -38,6 +38,8 @@ function StepColumn({ layout, s, t, unit, showPeepholes, current }: { layout: St
               style={v !== undefined && Number.isFinite(v) ? { stroke: valueColor(v) } : undefined}
             />
           );
+          // A carrier gets a dark casing, so that values near 0 (white) stay visible.
+          return v === undefined ? path : [<path key={`${e.id}-casing`} d={e.d} className="edge-casing" />, path];
         })}
       {layout.ops.map((op, k) => (
         <g key={k} className="op op-small" transform={`translate(${op.x},${op.y})`}>
