@@ -33,6 +33,12 @@ test('Play trains: the step count rises and the loss falls; Pause stops it', asy
   });
   await app.page.keyboard.press('End');
   await app.screenshot('lstm-trained');
+  await test.step('hovering a node highlights it in both diagrams; axe passes after training', async () => {
+    await app.rolled.locator('[data-node="f"]').hover();
+    await expect(app.rolled.locator('[data-node="f"]')).toHaveClass(/node-hovered/);
+    await expect(app.page.getByRole('region', { name: 'Unrolled diagram' }).locator('.node-hovered[data-node="f"]')).toHaveCount(5);
+    expect(await app.axeViolations()).toEqual([]);
+  });
   expect(consoleErrors).toEqual([]);
 });
 
@@ -111,6 +117,7 @@ test('GRU: z and r nodes, no c node, and the peephole switch is disabled', async
   await expect(page.getByRole('switch', { name: 'Peephole connections' })).toBeDisabled();
   await expect(app.rolled.locator('[data-node="h"] .node-value')).not.toHaveText('NaN');
   await app.screenshot('gru');
+  expect(await app.axeViolations()).toEqual([]);
   await page.getByLabel('Cell type').selectOption('rnn');
   await expect(app.rolled.locator('[data-node]')).toHaveCount(3);
   await app.screenshot('rnn');

@@ -42,8 +42,11 @@ export interface CursorSlice {
   t: number;
   /** The selected hidden unit, 0-based. */
   unit: number;
+  /** The node under the pointer in any diagram (highlighted in all of them), or null. */
+  hover: string | null;
   setT: (t: number) => void;
   setUnit: (unit: number) => void;
+  setHover: (node: string | null) => void;
 }
 
 export interface TransportSlice {
@@ -90,6 +93,8 @@ export const useStore = create<Store>()((set, get) => ({
   // cursor
   t: 1,
   unit: 0,
+  hover: null,
+  setHover: (hover) => set({ hover }),
   setT: (t) => {
     const T = get().snapshot?.T ?? 1;
     set({ t: clamp(Math.round(t), 1, T) });

@@ -11,13 +11,14 @@ import { LUT, lutIndex } from './primitives/colorLut';
 
 type Series = { readonly key: string; readonly label: string };
 
-const GATE_LABELS: Record<string, string> = {
-  i: 'input gate i', f: 'forget gate f', g: 'input neuron g', o: 'output gate o',
-  z: 'update gate z', r: 'reset gate r',
+const GATE_LABELS: Record<CellKind, Record<string, string>> = {
+  lstm: { i: 'input gate i', f: 'forget gate f', g: 'input neuron g', o: 'output gate o' },
+  gru: { z: 'update gate z', r: 'reset gate r', g: 'candidate g' },
+  rnn: {},
 };
 
 function seriesOf(cell: CellKind): Series[] {
-  const gates = (GATE_NAMES[cell] as readonly string[]).map((k) => ({ key: k, label: GATE_LABELS[k] ?? k }));
+  const gates = (GATE_NAMES[cell] as readonly string[]).map((k) => ({ key: k, label: GATE_LABELS[cell][k] ?? k }));
   const states = cell === 'lstm' ? [{ key: 'c', label: 'cell state c' }, { key: 'h', label: 'output h' }] : [{ key: 'h', label: 'state h' }];
   return [...gates, ...states];
 }

@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { useStore, type Store } from '../store';
 import type { Layout, NodeSpec } from './rolledLayouts';
 import { valueAt } from './snapshotValues';
-import { valueColor } from './primitives/color';
+import { LUT, lutIndex } from './primitives/colorLut';
 
 const STRIP_W = 56;
 const STRIP_H = 7;
@@ -38,6 +38,8 @@ export function NodeStrips({ layout, svgRef }: { layout: Layout; svgRef: React.R
     const svg = svgRef.current;
     if (!canvas || !svg) return;
     const nodes = layout.nodes.filter((n) => HIDDEN.has(n.id));
+    // Each strip is painted as one row of pixels, then scaled: no per-cell colour strings.
+    const row = document.createElement('canvas');
     const draw = (state: Store) => {
       const ctx = canvas.getContext('2d');
       const s = state.snapshot;
@@ -59,11 +61,20 @@ export function NodeStrips({ layout, svgRef }: { layout: Layout; svgRef: React.R
         const y0 = dy + box.y * scale;
         const cw = (box.w * scale) / s.H;
         const ch = box.h * scale;
+        row.width = s.H;
+        row.height = 1;
+        const rctx = row.getContext('2d')!;
+        const image = rctx.createImageData(s.H, 1);
         for (let j = 0; j < s.H; j++) {
-          const v = valueAt(s, n.id, state.t, j);
-          ctx.fillStyle = Number.isFinite(v) ? valueColor(v) : '#eeeeee';
-          ctx.fillRect(x0 + j * cw, y0, Math.max(cw, 0.5), ch);
+          const c = lutIndex(valueAt(s, n.id, state.t, j));
+          image.data[4 * j] = LUT[c]!;
+          image.data[4 * j + 1] = LUT[c + 1]!;
+          image.data[4 * j + 2] = LUT[c + 2]!;
+          image.data[4 * j + 3] = 255;
         }
+        rctx.putImageData(image, 0, 0);
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(row, x0, y0, box.w * scale, ch);
         ctx.strokeStyle = '#8d877d';
         ctx.lineWidth = 0.5;
         ctx.strokeRect(x0, y0, box.w * scale, ch);

@@ -14,7 +14,7 @@ import { NodeStrips } from './NodeStrips';
 
 const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;
 
-function Node({ spec, value }: { spec: NodeSpec; value: number }) {
+function Node({ spec, value, hovered, onHover }: { spec: NodeSpec; value: number; hovered: boolean; onHover: (node: string | null) => void }) {
   const fill = Number.isFinite(value) ? valueColor(value) : '#eeeeee';
   const label = spec.shape === 'sigma' ? `σ ${spec.id}` : spec.id;
   const body =
@@ -24,7 +24,13 @@ function Node({ spec, value }: { spec: NodeSpec; value: number }) {
       <circle r={24} fill={fill} />
     );
   return (
-    <g className={`node node-${spec.shape}`} data-node={spec.id} transform={`translate(${spec.x},${spec.y})`}>
+    <g
+      className={`node node-${spec.shape}${hovered ? ' node-hovered' : ''}`}
+      data-node={spec.id}
+      transform={`translate(${spec.x},${spec.y})`}
+      onPointerEnter={() => onHover(spec.id)}
+      onPointerLeave={() => onHover(null)}
+    >
       <title>{`${spec.title}: ${formatValue(value)}`}</title>
       {body}
       <text className="node-name" y={-6} fill={inkOn(value)}>
@@ -46,6 +52,8 @@ export function RolledCell() {
   const live = snapshot !== null && snapshot.cell === cell;
   const showPeepholes = cell === 'lstm' && config.peephole;
   const svgRef = useRef<SVGSVGElement>(null);
+  const hover = useStore((s) => s.hover);
+  const setHover = useStore((s) => s.setHover);
   return (
     <section className="panel rolled" aria-label="Rolled cell diagram">
       <h2>
@@ -83,7 +91,7 @@ export function RolledCell() {
         </g>
         <g className="nodes">
           {layout.nodes.map((n) => (
-            <Node key={n.id} spec={n} value={live ? valueAt(snapshot, n.id, t, unit) : Number.NaN} />
+            <Node key={n.id} spec={n} value={live ? valueAt(snapshot, n.id, t, unit) : Number.NaN} hovered={hover === n.id} onHover={setHover} />
           ))}
         </g>
       </svg>

@@ -4,6 +4,7 @@
  * coloured by the values they carry from step to step; below, an overview strip of every step
  * of the probe sequence, where a click moves the cursor.
  */
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
 import type { Snapshot } from '../worker/protocol';
@@ -15,7 +16,18 @@ import { formatValue, inkOn, valueColor } from './primitives/color';
 const WINDOW = 5;
 const STRIP_H = 18;
 
-function StepColumn({ layout, s, t, unit, showPeepholes, current }: { layout: StepLayout; s: Snapshot | null; t: number; unit: number; showPeepholes: boolean; current: boolean }) {
+interface StepProps {
+  layout: StepLayout;
+  s: Snapshot | null;
+  t: number;
+  unit: number;
+  showPeepholes: boolean;
+  current: boolean;
+  hover: string | null;
+}
+
+const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes, current, hover }: StepProps) {
+  const setHover = useStore((st) => st.setHover);
   const value = (id: Parameters<typeof valueAt>[1], at = t) => (!s ? Number.NaN : at < 1 ? 0 : valueAt(s, id, at, unit));
   // The state lines carry h_{t−1}, c_{t−1} in (h_0 = c_0 = 0) and h_t, c_t out.
   const carried = new Map(layout.carriers.map(([edge, node, offset]) => [edge, value(node, t + offset)]));
@@ -51,7 +63,14 @@ function StepColumn({ layout, s, t, unit, showPeepholes, current }: { layout: St
         const v = value(n.id);
         const fill = Number.isFinite(v) ? valueColor(v) : '#eeeeee';
         return (
-          <g key={n.id} className={`node node-small node-${n.shape}`} data-node={n.id} transform={`translate(${n.x},${n.y})`}>
+          <g
+            key={n.id}
+            className={`node node-small node-${n.shape}${hover === n.id ? ' node-hovered' : ''}`}
+            data-node={n.id}
+            transform={`translate(${n.x},${n.y})`}
+            onPointerEnter={() => setHover(n.id)}
+            onPointerLeave={() => setHover(null)}
+          >
             <title>{`${n.id} at t = ${t}: ${formatValue(v)}`}</title>
             {n.shape === 'state' || n.shape === 'io' ? <rect x={-17} y={-11} width={34} height={22} rx={n.shape === 'io' ? 4 : 8} fill={fill} /> : <circle r={13} fill={fill} />}
             <text fill={inkOn(v)} y={1}>
@@ -62,16 +81,17 @@ function StepColumn({ layout, s, t, unit, showPeepholes, current }: { layout: St
       })}
     </g>
   );
-}
+});
 
 /** Every step of the probe at a glance: h (and c for the LSTM) of the selected unit; the window outlined. */
 function OverviewStrip({ s, t, unit, first, last, width }: { s: Snapshot; t: number; unit: number; first: number; last: number; width: number }) {
   const rows = s.cell === 'lstm' ? (['c', 'h'] as const) : (['h'] as const);
   const w = width / s.T;
   const setT = useStore((st) => st.setT);
-  return (
-    <g className="overview" transform="translate(0, 0)">
-      {rows.map((row, r) => (
+  // The cells change with the snapshot and the unit, not with t: keep them across cursor moves.
+  const cells = useMemo(
+    () =>
+      rows.map((row, r) => (
         <g key={row} transform={`translate(0, ${r * (STRIP_H + 2)})`}>
           {Array.from({ length: s.T }, (_, k) => {
             const v = valueAt(s, row, k + 1, unit);
@@ -81,7 +101,12 @@ function OverviewStrip({ s, t, unit, first, last, width }: { s: Snapshot; t: num
             {row}
           </text>
         </g>
-      ))}
+      )),
+    [s, unit, w],
+  );
+  return (
+    <g className="overview" transform="translate(0, 0)">
+      {cells}
       <rect className="overview-window" x={(first - 1) * w} y={-2} width={(last - first + 1) * w} height={rows.length * (STRIP_H + 2) + 2} />
       <rect className="overview-cursor" x={(t - 1) * w} y={-3} width={Math.max(w, 2)} height={rows.length * (STRIP_H + 2) + 4} />
       <rect
@@ -103,6 +128,7 @@ export function UnrolledTimeline() {
   const s = useStore(selectSnapshot);
   const config = useStore(selectConfig);
   const { t, unit } = useStore(useShallow(selectCursor));
+  const hover = useStore((st) => st.hover);
   const cell = config.cell;
   const layout = STEP_LAYOUTS[cell];
   const T = s && s.cell === cell ? s.T : 1;
@@ -122,7 +148,7 @@ export function UnrolledTimeline() {
       <svg viewBox={`-24 -4 ${width + 28} ${height}`} role="img" aria-label={`Steps ${first} to ${last} of the unrolled ${cell.toUpperCase()}, unit ${unit + 1}`}>
         {steps.map((step, k) => (
           <g key={step} transform={`translate(${k * layout.width}, 0)`}>
-            <StepColumn layout={layout} s={live} t={step} unit={unit} showPeepholes={cell === 'lstm' && config.peephole} current={step === t} />
+            <StepColumn layout={layout} s={live} t={step} unit={unit} showPeepholes={cell === 'lstm' && config.peephole} current={step === t} hover={hover} />
           </g>
         ))}
         {live && (
