@@ -130,6 +130,10 @@ test('an out-of-range hidden size is refused with a message, and the previous va
   await hidden.press('Enter');
   await expect(page.getByRole('alert')).toContainText('Hidden size: choose a value from 1 to 128.');
   await expect(hidden).toHaveValue('8');
+  await hidden.fill('');
+  await hidden.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Hidden size: “” is not a number.');
+  await expect(hidden).toHaveValue('8');
   await hidden.fill('2.5');
   await hidden.press('Enter');
   await expect(page.getByRole('alert')).toContainText('Hidden size: use a whole number.');
@@ -209,4 +213,20 @@ test('the strip under a node shows its vector; a click on it selects that unit',
   await page.mouse.click(box.x + box.width / 2 - 28 * scale + (5.5 / 8) * 56 * scale, box.y + box.height + (4 + 3.5) * scale);
   await expect(page.getByRole('spinbutton', { name: 'Selected unit' })).toHaveValue('6');
   await expect(app.rolled.getByRole('heading')).toContainText('unit 6');
+});
+
+test('New example draws another probe sequence, and the views show it', async ({ app, page }) => {
+  await app.open();
+  const x = app.rolled.locator('[data-node="x"] .node-value');
+  const before = await x.textContent();
+  const probeInputs = () =>
+    page.evaluate(() => {
+      const hook = (window as unknown as { __gatescope: { store: { getState(): { snapshot: { x: Float32Array } | null } } } }).__gatescope;
+      return Array.from(hook.store.getState().snapshot?.x ?? []).slice(0, 5).join(',');
+    });
+  const first = await probeInputs();
+  await page.getByRole('button', { name: 'New example' }).click();
+  await expect.poll(probeInputs).not.toBe(first);
+  await expect(x).not.toHaveText(before ?? '');
+  await expect(app.stepCount()).resolves.toBe(0);
 });

@@ -30,6 +30,10 @@ export interface RunSlice {
   stepOnce: () => void;
   reset: () => void;
   restoreLastGood: () => void;
+  /** Draw another probe sequence (the example on display). */
+  newExample: () => void;
+  /** How many times the example was redrawn since the network was configured. */
+  example: number;
 }
 
 export interface SnapshotSlice {
@@ -64,7 +68,7 @@ export const useStore = create<Store>()((set, get) => ({
   config: DEFAULT_CONFIG,
   configure: (patch) => {
     const config = { ...get().config, ...patch };
-    set({ config, error: null });
+    set({ config, error: null, example: 0 });
     get().send({ type: 'configure', config });
   },
   setPeephole: (on) => {
@@ -87,6 +91,13 @@ export const useStore = create<Store>()((set, get) => ({
   restoreLastGood: () => {
     set({ error: null });
     get().send({ type: 'restore-last-good' });
+  },
+  example: 0,
+  newExample: () => {
+    const example = get().example + 1;
+    set({ example });
+    // The worker starts from example seed + 1; each redraw takes the next seed, so it is reproducible.
+    get().send({ type: 'set-probe', seed: get().config.seed + 1 + example });
   },
   // snapshot
   snapshot: null,

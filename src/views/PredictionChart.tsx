@@ -11,6 +11,7 @@ const M = { left: 40, right: 12, top: 10, bottom: 28 };
 export function PredictionChart() {
   const s = useStore(selectSnapshot);
   const { t } = useStore(useShallow(selectCursor));
+  const newExample = useStore((st) => st.newExample);
   if (!s) return null;
   const { T, O } = s;
   const ys = Array.from({ length: T }, (_, k) => s.y[k * O]!);
@@ -57,6 +58,12 @@ export function PredictionChart() {
         )}
         <path className="y-line" d={path(ys) ?? undefined} />
       </svg>
+      <div className="panel-foot">
+        <span className="muted small">The probe: one example sequence, shown in every view.</span>
+        <button type="button" className="small-button" onClick={newExample}>
+          New example
+        </button>
+      </div>
     </section>
   );
 }
