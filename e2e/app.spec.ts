@@ -125,6 +125,11 @@ test('GRU: z and r nodes, no c node, and the peephole switch is disabled', async
 
 test('an out-of-range hidden size is refused with a message, and the previous value stays', async ({ app, page }) => {
   await app.open();
+  const unitField = page.getByRole('spinbutton', { name: 'Selected unit' });
+  await unitField.fill('99');
+  await unitField.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Selected unit: choose a value from 1 to 8.');
+  await expect(unitField).toHaveValue('1');
   const hidden = page.getByRole('spinbutton', { name: 'Hidden size' });
   await hidden.fill('500');
   await hidden.press('Enter');
@@ -229,4 +234,20 @@ test('New example draws another probe sequence, and the views show it', async ({
   await expect.poll(probeInputs).not.toBe(first);
   await expect(x).not.toHaveText(before ?? '');
   await expect(app.stepCount()).resolves.toBe(0);
+});
+
+test('switching the peepholes while training: training goes on, and only then do p_* get gradients', async ({ app, page }) => {
+  await app.open();
+  await app.button('Play').click();
+  await expect.poll(() => app.stepCount(), { timeout: 10_000 }).toBeGreaterThan(50);
+  await expect.poll(() => app.gradNorm('W_f')).toBeGreaterThan(0);
+  expect(await app.gradNorm('p_f')).toBe(0);
+  await page.getByRole('switch', { name: 'Peephole connections' }).click();
+  const at = await app.stepCount();
+  await expect.poll(() => app.stepCount(), { timeout: 10_000 }).toBeGreaterThan(at + 50);
+  await expect.poll(() => app.gradNorm('p_f'), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect(app.status).toContainText('training');
+  const { last } = await app.lossEnds();
+  expect(Number.isFinite(last)).toBe(true);
+  await app.button('Pause').click();
 });

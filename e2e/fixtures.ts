@@ -36,6 +36,16 @@ export class AppPage {
     });
   }
 
+  /** The gradient norm of a named weight in the latest snapshot (from the store). */
+  async gradNorm(name: string): Promise<number> {
+    return this.page.evaluate((weight) => {
+      type Snap = { gradNames: string[]; gradNorms: Float32Array };
+      const hook = (window as unknown as { __gatescope: { store: { getState(): { snapshot: Snap | null } } } }).__gatescope;
+      const s = hook.store.getState().snapshot;
+      return s ? s.gradNorms[s.gradNames.indexOf(weight)]! : Number.NaN;
+    }, name);
+  }
+
   /** The probe loss and peephole flag of the latest snapshot (from the store). */
   async probe(): Promise<{ loss: number; peephole: boolean; step: number } | null> {
     return this.page.evaluate(() => {
@@ -66,14 +76,19 @@ export class AppPage {
 }
 
 export const test = base.extend<{ consoleErrors: string[]; app: AppPage }>({
-  consoleErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
-    });
-    page.on('pageerror', (err) => errors.push(err.message));
-    await use(errors);
-  },
+  // Every test, whether it asks for it or not, ends by checking that the page logged no error.
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, 'console errors and page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
   app: async ({ page }, use) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await use(new AppPage(page));

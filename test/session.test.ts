@@ -61,10 +61,28 @@ describe('TrainingSession', () => {
     let diverged = false;
     for (let k = 0; k < 2000 && !diverged; k++) diverged = !s.trainStep();
     expect(diverged).toBe(true);
+    const first = s.snapshot(0).losses[0]!;
     const step = s.restoreLastGood();
     expect(step % 25).toBe(0);
     expect(s.steps).toBe(step);
     expect(s.net.params().every((p) => p.w.every(Number.isFinite))).toBe(true);
+    // The history goes back with the weights, and the restored state trains on from a sane loss.
+    const snap = s.snapshot(0);
+    expect(Math.max(0, ...snap.lossSteps)).toBeLessThanOrEqual(step);
+    expect(Number.isFinite(snap.probeLoss)).toBe(true);
+    expect(s.trainStep()).toBe(true);
+    expect(s.lastLoss).toBeLessThan(20 * first);
+  });
+
+  test('gradient norms belong to the last training batch, however many snapshots follow', () => {
+    const s = new TrainingSession(config({ cell: 'lstm' }));
+    for (let k = 0; k < 3; k++) s.trainStep();
+    const a = Array.from(s.snapshot(0).gradNorms);
+    const b = Array.from(s.snapshot(0).gradNorms);
+    expect(b).toEqual(a);
+    expect(a.some((v) => v > 0)).toBe(true);
+    s.reset();
+    expect(Array.from(s.snapshot(0).gradNorms).every((v) => v === 0)).toBe(true);
   });
 
   test('runSlice trains for its time budget', () => {
@@ -77,6 +95,15 @@ describe('TrainingSession', () => {
 });
 
 describe('LossHistory', () => {
+  test('truncate drops the points after a step', () => {
+    const h = new LossHistory(100);
+    for (let step = 1; step <= 30; step++) h.push(step, 1);
+    h.truncate(20);
+    expect(Array.from(h.copy().steps).at(-1)).toBe(20);
+    h.push(21, 1);
+    expect(Array.from(h.copy().steps).slice(-2)).toEqual([20, 21]);
+  });
+
   test('keeps at most its capacity, spanning the whole run, with exact means', () => {
     const h = new LossHistory(8);
     for (let step = 1; step <= 100; step++) h.push(step, step);

@@ -1,5 +1,6 @@
 /** The page: settings on the left, the views of the running network on the right. */
 import { useTrainingWorker } from './useTrainingWorker';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Controls, RunButtons } from './Controls';
 import { ErrorBanner, StatusLine } from './StatusLine';
 import { RolledCell } from '../views/RolledCell';
@@ -26,6 +27,7 @@ export function App() {
           <Controls />
         </aside>
         <main className="views">
+          <ErrorBoundary>
           <TimeControls />
           <div className="view-row">
             <RolledCell />
@@ -36,6 +38,7 @@ export function App() {
           </div>
           <UnrolledTimeline />
           <GateHeatmap />
+          </ErrorBoundary>
         </main>
       </div>
     </div>

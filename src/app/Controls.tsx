@@ -1,4 +1,5 @@
 /** The settings of a run and the buttons that drive it. */
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectActions, selectConfig, useStore } from '../store';
 import { NumberField } from '../views/primitives/NumberField';
@@ -6,14 +7,15 @@ import type { CellKind } from '../engine/spec';
 import type { TrainTask } from '../worker/protocol';
 
 function Switch({ label, on, onChange, disabled, hint }: { label: string; on: boolean; onChange: (on: boolean) => void; disabled?: boolean; hint?: string }) {
+  const hintId = useId();
   return (
     <div className="switch-row">
-      <button type="button" role="switch" aria-checked={on} className="switch" onClick={() => onChange(!on)} disabled={disabled} aria-describedby={hint ? `${label}-hint` : undefined}>
+      <button type="button" role="switch" aria-checked={on} className="switch" onClick={() => onChange(!on)} disabled={disabled} aria-describedby={hint ? hintId : undefined}>
         <span className="switch-knob" aria-hidden="true" />
         <span className="switch-label">{label}</span>
       </button>
       {hint && (
-        <span id={`${label}-hint`} className="muted small">
+        <span id={hintId} className="muted small">
           {hint}
         </span>
       )}

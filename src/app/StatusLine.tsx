@@ -11,13 +11,14 @@ export function StatusLine() {
     <div className="status" role="status" aria-label="Training status">
       <span className={`status-dot status-${status}`} aria-hidden="true" />
       <span>{STATUS_WORDS[status]}</span>
-      <span>
+      {/* The numbers change several times a second: shown, not announced. */}
+      <span aria-live="off">
         step <b data-testid="step-count">{step}</b>
       </span>
-      <span>
+      <span aria-live="off">
         loss <b data-testid="loss">{Number.isFinite(loss) ? formatLoss(loss) : '–'}</b>
       </span>
-      <span>
+      <span aria-live="off">
         <b>{stepsPerSec > 0 ? stepsPerSec.toFixed(0) : '–'}</b> steps/s
       </span>
     </div>

@@ -34,7 +34,7 @@ function read(s: Snapshot, key: string, k: number, j: number): number {
 const CELL_W = 4;
 const MAX_H_PX = 96;
 
-function HeatmapCanvas({ series }: { series: Series }) {
+function HeatmapCanvas({ series, cell }: { series: Series; cell: CellKind }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -48,7 +48,8 @@ function HeatmapCanvas({ series }: { series: Series }) {
       if (s === last.snapshot && t === last.t && unit === last.unit) return;
       const fresh = s !== last.snapshot;
       last = { snapshot: s, t, unit };
-      if (!s || (series.key === 'c' && s.c.length === 0) || (series.key !== 'h' && series.key !== 'c' && s.cell === 'rnn')) return;
+      // A snapshot of another cell (just after the cell type changed) is not this series' data.
+      if (!s || s.cell !== cell) return;
       const { T, H } = s;
       const rowPx = Math.max(1, Math.min(8, Math.floor(MAX_H_PX / H)));
       const width = T * CELL_W;
@@ -85,7 +86,7 @@ function HeatmapCanvas({ series }: { series: Series }) {
     };
     draw(useStore.getState());
     return useStore.subscribe(draw);
-  }, [series]);
+  }, [series, cell]);
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const canvas = e.currentTarget;
@@ -115,7 +116,7 @@ export function GateHeatmap() {
       </h2>
       <div className="heatmap-grid">
         {seriesOf(cell).map((s) => (
-          <HeatmapCanvas key={`${cell}-${s.key}`} series={s} />
+          <HeatmapCanvas key={`${cell}-${s.key}`} series={s} cell={cell} />
         ))}
       </div>
     </section>

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, useStore } from '../store';
+import { NumberField } from './primitives/NumberField';
 
 function typingInField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -98,11 +99,10 @@ export function TimeControls() {
       <button type="button" onClick={() => setT(t + 1)} disabled={t >= T} aria-label="Next step">
         →
       </button>
-      <label className="unit-select">
-        <span>Unit</span>
-        <input type="number" min={1} max={H} value={unit + 1} aria-label="Selected unit" onChange={(e) => Number.isFinite(Number(e.target.value)) && setUnit(Number(e.target.value) - 1)} />
+      <div className="unit-select">
+        <NumberField label="Selected unit" value={unit + 1} min={1} max={H} integer onCommit={(v) => setUnit(v - 1)} />
         <span className="muted">of {H}</span>
-      </label>
+      </div>
     </div>
   );
 }

@@ -40,6 +40,13 @@ export class LossHistory {
     return { steps: this.steps.slice(0, this.n), losses: this.losses.slice(0, this.n) };
   }
 
+  /** Drop the points after `step` (going back to an earlier state) and the window being filled. */
+  truncate(step: number): void {
+    while (this.n > 0 && this.steps[this.n - 1]! > step) this.n--;
+    this.sum = 0;
+    this.count = 0;
+  }
+
   clear(): void {
     this.n = 0;
     this.stride = 1;

@@ -17,6 +17,8 @@ import type { RunConfig, Snapshot } from './protocol';
 
 /** How often (in steps) the weights are copied as the last good state. */
 const GOOD_EVERY = 25;
+/** A state counts as good only while its loss is within this factor of the run's first loss. */
+const GOOD_FACTOR = 10;
 
 const f32 = (a: FloatArray, start = 0, end = a.length): Float32Array => new Float32Array(a.subarray(start, end));
 
@@ -36,8 +38,12 @@ export class TrainingSession {
   /** ‖∂L/∂W‖ per named weight of the last training batch. */
   private readonly gradNorms: Float32Array;
   private readonly gradNames: string[];
+  /** The named weights (views onto the fused parameters). */
+  private readonly named: ReturnType<typeof namedWeights>;
   /** Mean batch loss of the last step. */
   lastLoss = Number.NaN;
+  /** The first batch loss since the weights were (re)initialised: the yardstick of a good state. */
+  private firstLoss = Number.NaN;
 
   constructor(config: RunConfig) {
     this.config = config;
@@ -57,7 +63,8 @@ export class TrainingSession {
     this.good = this.net.params().map((p) => new Float32Array(p.w));
     this.probe = this.net.createWorkspace(this.task.length, 1);
     this.setProbe(config.seed + 1);
-    this.gradNames = namedWeights(this.net).map((w) => w.name);
+    this.named = namedWeights(this.net);
+    this.gradNames = this.named.map((w) => w.name);
     this.gradNorms = new Float32Array(this.gradNames.length);
   }
 
@@ -74,15 +81,33 @@ export class TrainingSession {
     return trainer;
   }
 
-  /** One training step; false when the loss is no longer finite (training must stop). */
+  /** One training step; false when the loss or a weight is no longer finite (training must stop). */
   trainStep(): boolean {
     const loss = this.trainer.step();
     this.lastLoss = loss;
-    if (!Number.isFinite(loss)) return false;
+    // The gradient norms of this batch, before anything else (a probe's backward pass) overwrites dw.
+    const named = this.named;
+    for (let k = 0; k < named.length; k++) {
+      const dw = named[k]!.dw;
+      let sq = 0;
+      for (let i = 0; i < dw.length; i++) sq += dw[i]! * dw[i]!;
+      this.gradNorms[k] = Math.sqrt(sq);
+    }
+    if (!Number.isFinite(loss) || !this.weightsFinite()) return false;
+    if (Number.isNaN(this.firstLoss)) this.firstLoss = loss;
     this.history.push(this.trainer.steps, loss);
-    if (this.trainer.steps % GOOD_EVERY === 0) {
+    // A checkpoint to come back to after a divergence: only while the loss has not blown up.
+    if (this.trainer.steps % GOOD_EVERY === 0 && loss <= GOOD_FACTOR * this.firstLoss) {
       this.net.params().forEach((p, k) => this.good[k]!.set(p.w));
       this.goodStep = this.trainer.steps;
+    }
+    return true;
+  }
+
+  private weightsFinite(): boolean {
+    for (const p of this.net.params()) {
+      const w = p.w;
+      for (let i = 0; i < w.length; i++) if (!Number.isFinite(w[i]!)) return false;
     }
     return true;
   }
@@ -115,13 +140,17 @@ export class TrainingSession {
     this.goodStep = 0;
     this.net.params().forEach((p, k) => this.good[k]!.set(p.w));
     this.lastLoss = Number.NaN;
+    this.firstLoss = Number.NaN;
+    this.gradNorms.fill(0);
   }
 
   /** Back to the last weights whose loss was finite, with a fresh optimiser. */
   restoreLastGood(): number {
     this.net.params().forEach((p, k) => p.w.set(this.good[k]!));
     this.trainer = this.makeTrainer(this.goodStep);
+    this.history.truncate(this.goodStep);
     this.lastLoss = Number.NaN;
+    this.gradNorms.fill(0);
     return this.goodStep;
   }
 
@@ -130,12 +159,6 @@ export class TrainingSession {
     const { net, probe } = this;
     const { hiddenSize: H, inputSize: I, outputSize: O, cell, peephole, resetAfter } = net.spec;
     const T = probe.T;
-    // Gradient norms of the last training batch, before the probe's backward pass overwrites dw.
-    namedWeights(net).forEach((w, k) => {
-      let sq = 0;
-      for (let i = 0; i < w.dw.length; i++) sq += w.dw[i]! * w.dw[i]!;
-      this.gradNorms[k] = Math.sqrt(sq);
-    });
     net.forward(probe);
     const probeLoss = lossAndGrad(this.task.loss, probe, O);
     net.zeroGrad();

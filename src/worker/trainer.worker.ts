@@ -121,6 +121,14 @@ class WorkerHost {
 
   private loop(): void {
     this.scheduled = false;
+    try {
+      this.slice();
+    } catch (e) {
+      this.fail(`the worker stopped training: ${(e as Error).message}`);
+    }
+  }
+
+  private slice(): void {
     const session = this.session;
     if (!session || this.status !== 'running') return;
     const { steps, diverged } = session.runSlice(SLICE_MS);
@@ -136,8 +144,11 @@ class WorkerHost {
   }
 
   private diverged(): void {
-    const step = this.session?.steps ?? 0;
-    this.fail(`the loss became ${this.session?.lastLoss} at step ${step}: training diverged`);
+    const s = this.session;
+    const step = s?.steps ?? 0;
+    const loss = s?.lastLoss ?? Number.NaN;
+    const what = Number.isFinite(loss) ? 'the weights stopped being finite' : `the loss became ${loss}`;
+    this.fail(`${what} at step ${step}: training diverged`);
   }
 
   private fail(message: string): void {

@@ -5,7 +5,7 @@ const STOPS = [-1, -0.5, 0, 0.5, 1];
 
 export function ColorLegend() {
   return (
-    <div className="legend" aria-label="Colour legend">
+    <div className="legend" role="group" aria-label="Colour legend: purple −1, white 0, orange +1; solid lines this step, dashed lines from step t−1">
       <svg width={180} height={30} aria-hidden="true">
         <defs>
           <linearGradient id="legend-gradient">

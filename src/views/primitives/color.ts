@@ -28,5 +28,5 @@ export function formatLoss(v: number): string {
 
 /** An axis tick on a log scale: 0.1, 0.01, 1e-3, 1e-4 … */
 export function formatTick(v: number): string {
-  return v >= 0.01 ? String(Number(v.toPrecision(2))) : v.toExponential(0);
+  return v >= 0.01 && v < 1e4 ? String(Number(v.toPrecision(2))) : v.toExponential(0);
 }

@@ -18,7 +18,7 @@ export const LUT: Uint8ClampedArray = (() => {
 
 /** The LUT index of a value (clamped to [−1, 1]; NaN shows as 0). */
 export function lutIndex(v: number): number {
-  if (!(v === v)) return (STEPS - 1) >> 1;
+  if (!(v === v)) return ((STEPS - 1) >> 1) * 3;
   const t = Math.min(1, Math.max(-1, v));
   return Math.round(((t + 1) / 2) * (STEPS - 1)) * 3;
 }
