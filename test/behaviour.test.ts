@@ -287,3 +287,40 @@ describe('guards', () => {
     expect(Object.keys(modelToFile(net).weights).some((k) => k.startsWith('p_'))).toBe(false);
   });
 });
+
+describe('a training step cut into units', () => {
+  test('advancing unit by unit, with a step given up halfway and redone, ends with the weights of an uninterrupted run', () => {
+    const a = trained('lstm', 9, 0, { peephole: true });
+    const b = trained('lstm', 9, 0, { peephole: true });
+    for (let k = 0; k < 5; k++) a.trainer.step();
+    let unitsInStep = 0;
+    let completed = 0;
+    let aborted = false;
+    while (completed < 5) {
+      unitsInStep++;
+      if (b.trainer.advance()) {
+        completed++;
+        unitsInStep = 0;
+      }
+      // Halfway through the third step (in its backward pass): give it up, as the worker does on Pause.
+      if (!aborted && completed === 2 && unitsInStep === 30) {
+        expect(b.trainer.midStep).toBe(true);
+        b.trainer.abort();
+        aborted = true;
+      }
+    }
+    expect(aborted).toBe(true);
+    expect(b.trainer.midStep).toBe(false);
+    a.net.params().forEach((p, k) => expect(Array.from(b.net.params()[k]!.w)).toEqual(Array.from(p.w)));
+  });
+
+  test('no unit of a large step is large: every unit is a time step, a block of ∂L/∂U rows, or a pass over the batch', () => {
+    const net = new Network(spec('lstm', { hiddenSize: 64 }));
+    initNetwork(net, new Rng(1));
+    const trainer = new Trainer(net, makeTask({ name: 'adding', length: 30 }), 16, {}, new Rng(2));
+    let units = 0;
+    while (!trainer.advance()) units++;
+    // batch, projection, 30 forward steps, loss, 30 backward steps, prepare, 256/32 row blocks, update
+    expect(units + 1).toBe(1 + 1 + 30 + 1 + 30 + 1 + 8 + 1);
+  });
+});

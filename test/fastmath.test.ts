@@ -3,7 +3,7 @@
  * float64 engine on the same model.
  */
 import { expect, test } from 'vitest';
-import { exp32, sigmoid32, tanh32 } from '../src/engine/fastmath';
+import { exp32, sigmoid32, sigmoidRow, tanh32, tanhRow } from '../src/engine/fastmath';
 import { Rng, lossAndGrad } from '../src/engine';
 import { randomModel, randomSequences, loadEngine, type Shape } from './helpers';
 
@@ -30,6 +30,18 @@ test('exp32, sigmoid32 and tanh32 are within 2e-8 relative of Math.exp and Math.
   expect(worst(points, exp32, Math.exp)).toBeLessThan(1e-8);
   expect(worst(points, sigmoid32, (x) => 1 / (1 + Math.exp(-x)))).toBeLessThan(1e-8);
   expect(worst(points, tanh32, Math.tanh)).toBeLessThan(2e-8);
+});
+
+test('the row functions compute exactly what the scalar ones do', () => {
+  const xs = Float64Array.from([...points, Infinity, -Infinity, Number.NaN, 709.5, -745, 0.3]);
+  const sig = xs.slice();
+  sigmoidRow(sig, 0, sig.length, true);
+  const th = new Float64Array(xs.length);
+  tanhRow(xs, 0, th, 0, xs.length, true);
+  xs.forEach((x, k) => {
+    expect(Object.is(sig[k], sigmoid32(x))).toBe(true);
+    expect(Object.is(th[k], tanh32(x))).toBe(true);
+  });
 });
 
 test('edge values', () => {

@@ -46,14 +46,53 @@ export function tanh32(x: number): number {
   return 1 - 2 / (exp32(2 * x) + 1);
 }
 
-/** buf[off + k] ← σ(buf[off + k]) for k < n. */
+/**
+ * buf[off + k] ← σ(buf[off + k]) for k < n. The float32 arithmetic is written out here rather
+ * than calling exp32: a call that returns a float boxes it whenever the JIT declines to inline
+ * (which it may, once this loop is itself inlined into a large cell function), and the training
+ * step must not allocate. test/fastmath.test.ts checks that it equals sigmoid32 to the bit.
+ */
 export function sigmoidRow(buf: FloatArray, off: number, n: number, f32: boolean): void {
-  if (f32) for (let k = off; k < off + n; k++) buf[k] = 1 / (1 + exp32(-buf[k]!));
-  else for (let k = off; k < off + n; k++) buf[k] = 1 / (1 + Math.exp(-buf[k]!));
+  if (!f32) {
+    for (let k = off; k < off + n; k++) buf[k] = 1 / (1 + Math.exp(-buf[k]!));
+    return;
+  }
+  for (let k = off; k < off + n; k++) {
+    const x = -buf[k]!;
+    let e: number;
+    if (!(x < 709)) e = x !== x ? x : Infinity;
+    else if (x < -744) e = 0;
+    else {
+      const m = Math.floor(x * LOG2E + 0.5);
+      const r = x - m * LN2_HI - m * LN2_LO;
+      e = (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720 + r * (1 / 5040)))))))) * POW2[m + 1074]!;
+    }
+    buf[k] = 1 / (1 + e);
+  }
 }
 
-/** dst[dOff + k] ← tanh(src[sOff + k]) for k < n (src and dst may be the same row). */
+/** dst[dOff + k] ← tanh(src[sOff + k]) for k < n (src and dst may be the same row); arithmetic written out as in sigmoidRow. */
 export function tanhRow(src: FloatArray, sOff: number, dst: FloatArray, dOff: number, n: number, f32: boolean): void {
-  if (f32) for (let k = 0; k < n; k++) dst[dOff + k] = tanh32(src[sOff + k]!);
-  else for (let k = 0; k < n; k++) dst[dOff + k] = Math.tanh(src[sOff + k]!);
+  if (!f32) {
+    for (let k = 0; k < n; k++) dst[dOff + k] = Math.tanh(src[sOff + k]!);
+    return;
+  }
+  for (let k = 0; k < n; k++) {
+    const x = src[sOff + k]!;
+    if (x < 0.125 && x > -0.125) {
+      const x2 = x * x;
+      dst[dOff + k] = x * (1 + x2 * (-1 / 3 + x2 * (2 / 15 + x2 * (-17 / 315 + x2 * (62 / 2835)))));
+      continue;
+    }
+    const y = 2 * x;
+    let e: number;
+    if (!(y < 709)) e = y !== y ? y : Infinity;
+    else if (y < -744) e = 0;
+    else {
+      const m = Math.floor(y * LOG2E + 0.5);
+      const r = y - m * LN2_HI - m * LN2_LO;
+      e = (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720 + r * (1 / 5040)))))))) * POW2[m + 1074]!;
+    }
+    dst[dOff + k] = 1 - 2 / (e + 1);
+  }
 }

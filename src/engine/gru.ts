@@ -13,15 +13,16 @@ import { sigmoidRow, tanhRow } from './fastmath';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
-export function gruForward(net: Network, ws: Workspace): void {
+/** Steps s0..s1−1 (0-based slots; step t = s + 1) of the forward pass. */
+export function gruForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
   const GH = 3 * H;
-  const { T, B, gates, h, aux } = ws;
+  const { B, gates, h, aux } = ws;
   const U = net.U.w;
   const bh = net.bh.w;
   const after = net.spec.resetAfter;
   const f32 = net.dtype === 'f32';
-  for (let s = 0; s < T; s++) {
+  for (let s = s0; s < s1; s++) {
     const g0 = s * B * GH;
     const st = s * B * H;
     // z, r pre-activations += U_zr h_{t−1}; reset-after also needs aux = U_g h_{t−1}. (h_0 = 0.)
@@ -60,13 +61,17 @@ export function gruForward(net: Network, ws: Workspace): void {
   }
 }
 
-export function gruBackward(net: Network, ws: Workspace): void {
+/**
+ * Steps s1−1 down to s0 of the backward pass (0-based slots). Starting at the last step clears
+ * what flows back from beyond it; a later call continues from where this one stopped.
+ */
+export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
   const GH = 3 * H;
   const { T, B, gates, h, aux, dh, dpre, dgRec, dhRec, drh, UT } = ws;
   const after = net.spec.resetAfter;
-  dhRec.fill(0);
-  for (let s = T - 1; s >= 0; s--) {
+  if (s1 === T) dhRec.fill(0);
+  for (let s = s1 - 1; s >= s0; s--) {
     const g0 = s * B * GH;
     const st = s * B * H;
     for (let b = 0; b < B; b++) {
@@ -118,22 +123,30 @@ export function gruBackward(net: Network, ws: Workspace): void {
 }
 
 /**
- * ∂L/∂U for the GRU, after Network.backward has put δᵀ in ws.colsWide and h_{t−1}ᵀ in
- * ws.colsNarrow: U_z and U_r act on h_{t−1}; U_g acts on r⊙h_{t−1} (standard) or, with
- * reset-after, on h_{t−1} with the gradient δg_pre⊙r, which also gives ∂L/∂bh_g.
+ * Rows m0..m1−1 of ∂L/∂U for the GRU, after Network.prepareWeightGrads has put δᵀ in
+ * ws.colsWide, h_{t−1}ᵀ in ws.colsNarrow and the g block's own operand ready: U_z and U_r act
+ * on h_{t−1}; U_g acts on r⊙h_{t−1} (standard: its transpose in ws.colsAux) or, with
+ * reset-after, on h_{t−1} with the gradient δg_pre⊙r (in colsWide's g rows).
  */
-export function gruRecurrentGrads(net: Network, ws: Workspace): void {
+export function gruRecurrentGradRows(net: Network, ws: Workspace, m0: number, m1: number): void {
   const H = net.spec.hiddenSize;
   const TB = ws.T * ws.B;
-  const { colsWide, colsNarrow } = ws;
-  const gRows = 2 * H * TB; // where the g block's rows start in colsWide
-  gemmNT(2 * H, H, TB, colsWide, 0, TB, colsNarrow, 0, TB, net.U.dw, 0, H, true);
+  const split = Math.min(Math.max(2 * H, m0), m1); // rows below act on h_{t−1}, rows from 2H on the g block
+  if (split > m0) gemmNT(split - m0, H, TB, ws.colsWide, m0 * TB, TB, ws.colsNarrow, 0, TB, net.U.dw, m0 * H, H, true);
+  if (m1 > split) {
+    const other = net.spec.resetAfter ? ws.colsNarrow : ws.colsAux;
+    gemmNT(m1 - split, H, TB, ws.colsWide, split * TB, TB, other, 0, TB, net.U.dw, split * H, H, true);
+  }
+}
+
+/** The GRU's operands for its g rows: r⊙h_{t−1} transposed, or (reset-after) δg_pre⊙r in colsWide, and ∂L/∂bh_g. */
+export function gruPrepareGrads(net: Network, ws: Workspace): void {
+  const H = net.spec.hiddenSize;
+  const TB = ws.T * ws.B;
   if (net.spec.resetAfter) {
-    transpose(TB, H, ws.dgRec, 0, H, colsWide, gRows);
-    gemmNT(H, H, TB, colsWide, gRows, TB, colsNarrow, 0, TB, net.U.dw, 2 * H * H, H, true);
-    addRowSums(H, TB, colsWide, gRows, net.bh.dw, 0);
+    transpose(TB, H, ws.dgRec, 0, H, ws.colsWide, 2 * H * TB);
+    addRowSums(H, TB, ws.colsWide, 2 * H * TB, net.bh.dw, 0);
   } else {
-    transpose(TB, H, ws.aux, 0, H, colsNarrow);
-    gemmNT(H, H, TB, colsWide, gRows, TB, colsNarrow, 0, TB, net.U.dw, 2 * H * H, H, true);
+    transpose(TB, H, ws.aux, 0, H, ws.colsAux);
   }
 }

@@ -13,15 +13,16 @@ import { sigmoidRow, tanhRow } from './fastmath';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
-export function lstmForward(net: Network, ws: Workspace): void {
+/** Steps s0..s1−1 (0-based slots; step t = s + 1) of the forward pass. */
+export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
   const GH = 4 * H;
-  const { T, B, gates, h, c, tc } = ws;
+  const { B, gates, h, c, tc } = ws;
   const U = net.U.w;
   const p = net.P.w;
   const peep = net.spec.peephole;
   const f32 = net.dtype === 'f32';
-  for (let s = 0; s < T; s++) {
+  for (let s = s0; s < s1; s++) {
     // One product for all four gates and the whole batch: gates_t += U h_{t−1} (h_0 = 0 adds nothing).
     if (s > 0) gemmNT(B, GH, H, h, s * B * H, H, U, 0, H, gates, s * B * GH, GH, true);
     for (let b = 0; b < B; b++) {
@@ -47,16 +48,22 @@ export function lstmForward(net: Network, ws: Workspace): void {
   }
 }
 
-export function lstmBackward(net: Network, ws: Workspace): void {
+/**
+ * Steps s1−1 down to s0 of the backward pass (0-based slots). Starting at the last step clears
+ * what flows back from beyond it; a later call continues from where this one stopped.
+ */
+export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
   const GH = 4 * H;
   const { T, B, gates, c, tc, dh, dc, dpre, dhRec, dcRec, UT } = ws;
   const p = net.P.w;
   const dp = net.P.dw;
   const peep = net.spec.peephole;
-  dhRec.fill(0);
-  dcRec.fill(0);
-  for (let s = T - 1; s >= 0; s--) {
+  if (s1 === T) {
+    dhRec.fill(0);
+    dcRec.fill(0);
+  }
+  for (let s = s1 - 1; s >= s0; s--) {
     for (let b = 0; b < B; b++) {
       const gr = (s * B + b) * GH;
       const prev = (s * B + b) * H;

@@ -9,7 +9,7 @@ import { Workspace } from './workspace';
 import { affine, addRowSums, gemmNT, readoutBackward, transpose } from './kernels';
 import { rnnForward, rnnBackward } from './rnn';
 import { lstmForward, lstmBackward } from './lstm';
-import { gruForward, gruBackward, gruRecurrentGrads } from './gru';
+import { gruForward, gruBackward, gruPrepareGrads, gruRecurrentGradRows } from './gru';
 
 export class Network {
   readonly dtype: DType;
@@ -88,16 +88,31 @@ export class Network {
   }
 
   /** Run the cell over ws.x and write every state, gate and output y_t. */
+  /** Run the cell over ws.x and write every state, gate and output y_t. */
   forward(ws: Workspace): void {
-    const { inputSize: I, hiddenSize: H, outputSize: O, cell } = this.specValue;
-    const TB = ws.T * ws.B;
-    // Input projections for every step at once: gates ← W_* x_t + b_*; the cell adds U h_{t−1}.
-    affine(TB, this.G * H, I, ws.x, 0, this.W.w, this.b.w, ws.gates);
-    if (cell === 'lstm') lstmForward(this, ws);
-    else if (cell === 'gru') gruForward(this, ws);
-    else rnnForward(this, ws);
-    // Readout: y_t = W_y h_t + b_y, for every step at once (h_1..h_T start at slot 1).
-    affine(TB, O, H, ws.h, ws.B * H, this.Wy.w, this.by.w, ws.y);
+    this.forwardBegin(ws);
+    this.forwardSteps(ws, 0, ws.T);
+    this.forwardEnd(ws);
+  }
+
+  /** Input projections for every step at once: gates ← W_* x_t + b_*; the cell adds U h_{t−1}. */
+  forwardBegin(ws: Workspace): void {
+    const { inputSize: I, hiddenSize: H } = this.specValue;
+    affine(ws.T * ws.B, this.G * H, I, ws.x, 0, this.W.w, this.b.w, ws.gates);
+  }
+
+  /** The cell over steps s0..s1−1 (0-based slots). */
+  forwardSteps(ws: Workspace, s0: number, s1: number): void {
+    const cell = this.specValue.cell;
+    if (cell === 'lstm') lstmForward(this, ws, s0, s1);
+    else if (cell === 'gru') gruForward(this, ws, s0, s1);
+    else rnnForward(this, ws, s0, s1);
+  }
+
+  /** Readout: y_t = W_y h_t + b_y, for every step at once (h_1..h_T start at slot 1). */
+  forwardEnd(ws: Workspace): void {
+    const { hiddenSize: H, outputSize: O } = this.specValue;
+    affine(ws.T * ws.B, O, H, ws.h, ws.B * H, this.Wy.w, this.by.w, ws.y);
   }
 
   /**
@@ -105,24 +120,49 @@ export class Network {
    * fills ws.dh, ws.dc and ws.dpre with the total gradients per step and unit.
    */
   backward(ws: Workspace): void {
-    const { inputSize: I, hiddenSize: H, outputSize: O, cell } = this.specValue;
+    this.backwardBegin(ws);
+    this.backwardSteps(ws, ws.T, 0);
+    this.prepareWeightGrads(ws);
+    this.recurrentGradRows(ws, 0, this.G * this.specValue.hiddenSize);
+  }
+
+  /** Readout: ∂L/∂h_t from y_t (the cell adds what flows back from later steps), ∂L/∂W_y, ∂L/∂b_y. */
+  backwardBegin(ws: Workspace): void {
+    const { hiddenSize: H, outputSize: O } = this.specValue;
+    readoutBackward(ws.T * ws.B, O, H, ws.dy, ws.h, ws.B * H, this.Wy.w, this.Wy.dw, this.by.dw, ws.dh);
+    transpose(this.G * H, H, this.U.w, 0, H, ws.UT);
+  }
+
+  /** The cell's backward pass over steps s1−1 down to s0: fills ws.dpre (and the peephole gradients). */
+  backwardSteps(ws: Workspace, s1: number, s0: number): void {
+    const cell = this.specValue.cell;
+    if (cell === 'lstm') lstmBackward(this, ws, s1, s0);
+    else if (cell === 'gru') gruBackward(this, ws, s1, s0);
+    else rnnBackward(this, ws, s1, s0);
+  }
+
+  /**
+   * Weight gradients summed over every step in one product each, on time-transposed buffers:
+   * ∂L/∂W = Σ_t δ_t x_tᵀ and ∂L/∂b = Σ_t δ_t here, and the operands of ∂L/∂U = Σ_t δ_t h_{t−1}ᵀ,
+   * which recurrentGradRows then computes a block of rows at a time.
+   */
+  prepareWeightGrads(ws: Workspace): void {
+    const { inputSize: I, hiddenSize: H, cell } = this.specValue;
     const TB = ws.T * ws.B;
     const GH = this.G * H;
-    // Readout: ∂L/∂h_t from y_t (the cell adds what flows back from later steps), ∂L/∂W_y, ∂L/∂b_y.
-    readoutBackward(TB, O, H, ws.dy, ws.h, ws.B * H, this.Wy.w, this.Wy.dw, this.by.dw, ws.dh);
-    // The cell's backward pass through time: fills ws.dpre (and the peephole gradients).
-    transpose(GH, H, this.U.w, 0, H, ws.UT);
-    if (cell === 'lstm') lstmBackward(this, ws);
-    else if (cell === 'gru') gruBackward(this, ws);
-    else rnnBackward(this, ws);
-    // Weight gradients summed over every step in one product each, on time-transposed buffers:
-    // ∂L/∂W = Σ_t δ_t x_tᵀ, ∂L/∂b = Σ_t δ_t, ∂L/∂U = Σ_t δ_t h_{t−1}ᵀ.
     transpose(TB, GH, ws.dpre, 0, GH, ws.colsWide);
     transpose(TB, I, ws.x, 0, I, ws.colsIn);
     gemmNT(GH, I, TB, ws.colsWide, 0, TB, ws.colsIn, 0, TB, this.W.dw, 0, I, true);
     addRowSums(GH, TB, ws.colsWide, 0, this.b.dw, 0);
     transpose(TB, H, ws.h, 0, H, ws.colsNarrow);
-    if (cell === 'gru') gruRecurrentGrads(this, ws);
-    else gemmNT(GH, H, TB, ws.colsWide, 0, TB, ws.colsNarrow, 0, TB, this.U.dw, 0, H, true);
+    if (cell === 'gru') gruPrepareGrads(this, ws);
+  }
+
+  /** Rows m0..m1−1 (of G·H) of ∂L/∂U; each row is a full sum over every step, so any split gives the same result. */
+  recurrentGradRows(ws: Workspace, m0: number, m1: number): void {
+    const H = this.specValue.hiddenSize;
+    const TB = ws.T * ws.B;
+    if (this.specValue.cell === 'gru') gruRecurrentGradRows(this, ws, m0, m1);
+    else gemmNT(m1 - m0, H, TB, ws.colsWide, m0 * TB, TB, ws.colsNarrow, 0, TB, this.U.dw, m0 * H, H, true);
   }
 }

@@ -7,12 +7,13 @@ import { tanhRow } from './fastmath';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
-export function rnnForward(net: Network, ws: Workspace): void {
+/** Steps s0..s1−1 (0-based slots; step t = s + 1) of the forward pass. */
+export function rnnForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
-  const { T, B, gates, h } = ws;
+  const { B, gates, h } = ws;
   const U = net.U.w;
   const f32 = net.dtype === 'f32';
-  for (let s = 0; s < T; s++) {
+  for (let s = s0; s < s1; s++) {
     const row = s * B * H;
     const next = row + B * H;
     if (s > 0) gemmNT(B, H, H, h, row, H, U, 0, H, gates, row, H, true); // h_0 = 0 adds nothing
@@ -21,11 +22,15 @@ export function rnnForward(net: Network, ws: Workspace): void {
   }
 }
 
-export function rnnBackward(net: Network, ws: Workspace): void {
+/**
+ * Steps s1−1 down to s0 of the backward pass (0-based slots). Starting at the last step clears
+ * what flows back from beyond it; a later call continues from where this one stopped.
+ */
+export function rnnBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
   const { T, B, gates, dh, dpre, dhRec, UT } = ws;
-  dhRec.fill(0);
-  for (let s = T - 1; s >= 0; s--) {
+  if (s1 === T) dhRec.fill(0);
+  for (let s = s1 - 1; s >= s0; s--) {
     const row = s * B * H;
     for (let k = 0; k < B * H; k++) {
       const dhT = dh[row + k] + dhRec[k];

@@ -9,6 +9,17 @@ import { Optimizer, type OptimizerOptions } from './optim';
 import type { Task } from './tasks';
 import type { Workspace } from './workspace';
 
+/**
+ * The parts of one training step, in order. Each is done in small units, so that a caller
+ * (the worker) can stop between any two and read its messages; a unit is one time step of the
+ * forward or backward pass, or a block of rows of ∂L/∂U. How the work is cut never changes
+ * the numbers: every unit computes exactly what the whole pass would.
+ */
+type Phase = 'batch' | 'project' | 'forward' | 'loss' | 'backward' | 'prepare' | 'rows' | 'update';
+
+/** Rows of ∂L/∂U per unit of work. */
+const GRAD_ROWS = 32;
+
 export class Trainer {
   readonly net: Network;
   readonly task: Task;
@@ -17,8 +28,16 @@ export class Trainer {
   readonly ws: Workspace;
   /** The generator of training batches. */
   private readonly rng: Rng;
-  /** Training steps taken. */
+  /** Training steps completed. */
   steps = 0;
+  /** Where the step in flight is. */
+  private phase: Phase = 'batch';
+  /** Next time slot of the forward pass, or the slot the backward pass has reached. */
+  private slot = 0;
+  /** Next row of ∂L/∂U. */
+  private row = 0;
+  /** Batch loss of the step in flight (set once its forward pass is done). */
+  private batchLoss = Number.NaN;
 
   constructor(net: Network, task: Task, batch: number, optimizer: Partial<OptimizerOptions>, rng: Rng) {
     const { inputSize, outputSize } = net.spec;
@@ -37,15 +56,77 @@ export class Trainer {
 
   /** One training step on a fresh batch; returns the batch loss before the update. */
   step(): number {
+    while (!this.advance());
+    return this.batchLoss;
+  }
+
+  /** Whether a step is partly done. */
+  get midStep(): boolean {
+    return this.phase !== 'batch';
+  }
+
+  /** The batch loss of the last completed step (or of the step in flight, once known). */
+  get lastLoss(): number {
+    return this.batchLoss;
+  }
+
+  /**
+   * Give up the step in flight: nothing of it has reached the weights, and it starts again
+   * from its forward pass on the same batch (so a paused and resumed run computes exactly
+   * what an uninterrupted one would).
+   */
+  abort(): void {
+    if (this.phase !== 'batch') this.phase = 'project';
+  }
+
+  /** Do one unit of work; true when it completed a step. */
+  advance(): boolean {
     const { net, ws } = this;
-    this.task.fill(this.rng, ws);
-    net.forward(ws);
-    const loss = lossAndGrad(this.task.loss, ws, net.spec.outputSize);
-    net.zeroGrad();
-    net.backward(ws);
-    this.optimizer.step(net);
-    this.steps++;
-    return loss;
+    switch (this.phase) {
+      case 'batch':
+        this.task.fill(this.rng, ws);
+        this.phase = 'project';
+        return false;
+      case 'project':
+        net.forwardBegin(ws);
+        this.slot = 0;
+        this.phase = 'forward';
+        return false;
+      case 'forward':
+        net.forwardSteps(ws, this.slot, this.slot + 1);
+        if (++this.slot === ws.T) this.phase = 'loss';
+        return false;
+      case 'loss':
+        net.forwardEnd(ws);
+        this.batchLoss = lossAndGrad(this.task.loss, ws, net.spec.outputSize);
+        net.zeroGrad();
+        net.backwardBegin(ws);
+        this.slot = ws.T;
+        this.phase = 'backward';
+        return false;
+      case 'backward':
+        net.backwardSteps(ws, this.slot, this.slot - 1);
+        if (--this.slot === 0) this.phase = 'prepare';
+        return false;
+      case 'prepare':
+        net.prepareWeightGrads(ws);
+        this.row = 0;
+        this.phase = 'rows';
+        return false;
+      case 'rows': {
+        const rows = net.G * net.spec.hiddenSize;
+        const end = Math.min(rows, this.row + GRAD_ROWS);
+        net.recurrentGradRows(ws, this.row, end);
+        this.row = end;
+        if (end === rows) this.phase = 'update';
+        return false;
+      }
+      case 'update':
+        this.optimizer.step(net);
+        this.steps++;
+        this.phase = 'batch';
+        return true;
+    }
   }
 }
 

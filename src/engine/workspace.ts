@@ -57,6 +57,8 @@ export class Workspace {
   readonly colsNarrow: FloatArray;
   /** Scratch: x_t transposed to inputs × steps: I×[T·B]. */
   readonly colsIn: FloatArray;
+  /** Scratch (standard GRU): r⊙h_{t−1} transposed: H×[T·B]. */
+  readonly colsAux: FloatArray;
 
   constructor(spec: NetSpec, dtype: DType, T: number, B: number) {
     const { inputSize: I, hiddenSize: H, outputSize: O, cell } = spec;
@@ -87,5 +89,6 @@ export class Workspace {
     this.colsWide = alloc(dtype, TB * G * H);
     this.colsNarrow = alloc(dtype, TB * H);
     this.colsIn = alloc(dtype, TB * I);
+    this.colsAux = alloc(dtype, gru && !spec.resetAfter ? TB * H : 0);
   }
 }
