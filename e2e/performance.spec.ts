@@ -63,14 +63,34 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
     });
   const cursorTraining = await measureCursor();
   const steps = await app.stepCount();
-  await app.button('Pause').click();
+  // Pause while a large step is in flight: from the command to the worker's "paused".
+  const pauseMs = await page.evaluate(async () => {
+    type S = { status: string; pause(): void };
+    const store = (window as unknown as { __gatescope: { store: { getState(): S } } }).__gatescope.store;
+    const channel = new MessageChannel();
+    const yieldTask = () =>
+      new Promise((r) => {
+        channel.port1.onmessage = () => r(null);
+        channel.port2.postMessage(null);
+      });
+    const start = performance.now();
+    store.getState().pause();
+    while (store.getState().status !== 'paused') await yieldTask();
+    return performance.now() - start;
+  });
   await expect(app.status).toContainText('paused');
+  const pausedAt = await app.stepCount();
+  await page.waitForTimeout(400);
+  expect(await app.stepCount()).toBe(pausedAt);
   const cursorMs = await measureCursor();
   console.log(
     `performance (H=128, T=100, training): median frame ${median.toFixed(1)} ms (${fps.toFixed(1)} fps), ` +
       `mean ${meanFps.toFixed(1)} fps, p95 frame ${p95.toFixed(1)} ms; cursor step redrawn in: median ${cursorMs.toFixed(1)} ms (paused), ${cursorTraining.toFixed(1)} ms (while training, snapshots arriving); ` +
+      `pause took effect in ${pauseMs.toFixed(1)} ms (one step takes about ${(1000 / Math.max(steps / 4, 0.1)).toFixed(0)} ms here); ` +
       `training steps so far ${steps}`,
   );
   expect(fps).toBeGreaterThanOrEqual(55);
   expect(cursorMs).toBeLessThan(8);
+  // Within a frame or two, although one training step here takes far longer than a frame.
+  expect(pauseMs).toBeLessThan(50);
 });

@@ -85,12 +85,37 @@ describe('TrainingSession', () => {
     expect(Array.from(s.snapshot(0).gradNorms).every((v) => v === 0)).toBe(true);
   });
 
-  test('runSlice trains for its time budget', () => {
-    const s = new TrainingSession(config());
+  test('runSlice works in units: a slice shorter than a step leaves it in flight, and later slices finish it', () => {
+    const s = new TrainingSession(config({ cell: 'lstm', length: 20 }));
     let clock = 0;
-    const { steps, diverged } = s.runSlice(8, () => (clock += 1));
-    expect(diverged).toBe(false);
-    expect(steps).toBe(8);
+    const tick = () => (clock += 1); // one "millisecond" per unit
+    const first = s.runSlice(8, tick);
+    expect(first).toEqual({ steps: 0, diverged: false });
+    expect(s.midStep).toBe(true);
+    let steps = 0;
+    for (let k = 0; k < 20; k++) steps += s.runSlice(8, tick).steps;
+    expect(steps).toBeGreaterThan(1);
+    // With untilStep, the slice ends where a step ends.
+    const until = s.runSlice(10_000, tick, true);
+    expect(until.steps).toBe(1);
+    expect(s.midStep).toBe(false);
+  });
+
+  test('Pause in the middle of a step (the snapshot gives it up) changes nothing in the run', () => {
+    const a = new TrainingSession(config({ cell: 'gru' }));
+    const b = new TrainingSession(config({ cell: 'gru' }));
+    for (let k = 0; k < 4; k++) a.trainStep();
+    let clock = 0;
+    let pausedIn = -1;
+    while (b.steps < 4) {
+      b.runSlice(5, () => (clock += 1));
+      // Once per step, pause in its middle, as the worker does on Pause (the snapshot gives it up).
+      if (b.midStep && pausedIn !== b.steps) {
+        pausedIn = b.steps;
+        b.snapshot(0);
+      }
+    }
+    expect(Array.from(b.snapshot(0).h)).toEqual(Array.from(a.snapshot(0).h));
   });
 });
 

@@ -81,9 +81,43 @@ export class TrainingSession {
     return trainer;
   }
 
-  /** One training step; false when the loss or a weight is no longer finite (training must stop). */
+  /** Whether a training step is partly done (snapshots wait for the step's end, or give it up). */
+  get midStep(): boolean {
+    return this.trainer.midStep;
+  }
+
+  /** Give up the step in flight; it is redone from its forward pass, on the same batch. */
+  abortStep(): void {
+    this.trainer.abort();
+  }
+
+  /** One whole training step; false when the loss or a weight is no longer finite (training must stop). */
   trainStep(): boolean {
-    const loss = this.trainer.step();
+    while (!this.trainer.advance());
+    return this.afterStep();
+  }
+
+  /**
+   * Train in small units until `budgetMs` has passed (a unit is a time step of one pass or a
+   * block of gradient rows, a few milliseconds at most), or, with `untilStep`, until a step ends.
+   * Returns the steps completed and whether training diverged.
+   */
+  runSlice(budgetMs: number, now: () => number = () => performance.now(), untilStep = false): { steps: number; diverged: boolean } {
+    const start = now();
+    let steps = 0;
+    do {
+      if (this.trainer.advance()) {
+        steps++;
+        if (!this.afterStep()) return { steps, diverged: true };
+        if (untilStep) break;
+      }
+    } while (now() - start < budgetMs);
+    return { steps, diverged: false };
+  }
+
+  /** Bookkeeping after a completed step: gradient norms, divergence, loss history, checkpoint. */
+  private afterStep(): boolean {
+    const loss = this.trainer.lastLoss;
     this.lastLoss = loss;
     // The gradient norms of this batch, before anything else (a probe's backward pass) overwrites dw.
     const named = this.named;
@@ -112,18 +146,9 @@ export class TrainingSession {
     return true;
   }
 
-  /** Train until `budgetMs` has passed (at least one step). Returns the steps taken and whether training diverged. */
-  runSlice(budgetMs: number, now: () => number = () => performance.now()): { steps: number; diverged: boolean } {
-    const start = now();
-    let steps = 0;
-    do {
-      steps++;
-      if (!this.trainStep()) return { steps, diverged: true };
-    } while (now() - start < budgetMs);
-    return { steps, diverged: false };
-  }
-
+  /** Switch the peepholes; a step in flight is given up and redone with the new switch. */
   setPeephole(on: boolean): void {
+    this.trainer.abort();
     this.net.setPeephole(on);
   }
 
@@ -134,6 +159,7 @@ export class TrainingSession {
 
   /** Back to the initial weights and a fresh optimiser; the loss history starts again. */
   reset(): void {
+    this.trainer.abort();
     this.net.params().forEach((p, k) => p.w.set(this.initial[k]!));
     this.trainer = this.makeTrainer();
     this.history.clear();
@@ -154,8 +180,12 @@ export class TrainingSession {
     return this.goodStep;
   }
 
-  /** Forward and backward on the probe, and copies of everything the views show. */
+  /**
+   * Forward and backward on the probe, and copies of everything the views show. The probe's
+   * backward pass uses the network's gradient buffers, so a step in flight is given up first.
+   */
   snapshot(stepsPerSec: number): Snapshot {
+    this.trainer.abort();
     const { net, probe } = this;
     const { hiddenSize: H, inputSize: I, outputSize: O, cell, peephole, resetAfter } = net.spec;
     const T = probe.T;

@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
 /**
  * The training worker: owns the engine and the training loop. It trains in slices of about
- * 8 ms and reads its messages between slices, so Pause and the switches act within a frame;
- * it posts at most about 30 snapshots a second, their buffers transferred, not copied.
+ * 8 ms (a step is cut into units of a few milliseconds, so even a large step does not hold a
+ * slice up) and reads its messages between slices, so Pause and the switches act within a
+ * frame; it posts at most about 30 snapshots a second, between steps, their buffers
+ * transferred, not copied.
  */
 import { TrainingSession } from './session';
 import { snapshotTransfers, type Command, type RunStatus, type WorkerEvent } from './protocol';
@@ -77,12 +79,14 @@ class WorkerHost {
         this.schedule();
         return;
       case 'pause':
+        // The step in flight is given up (the snapshot does it) and redone on Play.
         if (this.status === 'running') this.setStatus('paused');
         this.sendSnapshot(now);
         return;
       case 'step':
         if (!this.session || this.status === 'error') return;
         if (this.status === 'running') this.setStatus('paused');
+        this.session.abortStep();
         if (!this.session.trainStep()) this.diverged();
         else {
           this.sendStatus(now);
@@ -131,7 +135,10 @@ class WorkerHost {
   private slice(): void {
     const session = this.session;
     if (!session || this.status !== 'running') return;
-    const { steps, diverged } = session.runSlice(SLICE_MS);
+    // When a snapshot is due, the slice ends with the step that completes: snapshots are
+    // taken between steps, never in the middle of one.
+    const due = performance.now() - this.lastSnapshot >= SNAPSHOT_MS;
+    const { steps, diverged } = session.runSlice(SLICE_MS, () => performance.now(), due);
     const now = performance.now();
     this.meter.add(now, steps);
     if (diverged) {
@@ -139,7 +146,7 @@ class WorkerHost {
       return;
     }
     if (now - this.lastStatus >= STATUS_MS) this.sendStatus(now);
-    if (now - this.lastSnapshot >= SNAPSHOT_MS) this.sendSnapshot(now);
+    if (due && !session.midStep) this.sendSnapshot(now);
     this.schedule();
   }
 
