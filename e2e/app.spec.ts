@@ -103,6 +103,7 @@ test('the peephole switch adds and removes exactly three connections, and the lo
     }
   });
   await app.screenshot('lstm-peephole');
+  expect(await app.axeViolations()).toEqual([]);
   await peep.click();
   await expect(peepholes).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Unrolled diagram' }).locator('[data-edge^="peephole-"]')).toHaveCount(0);
@@ -121,6 +122,7 @@ test('GRU: z and r nodes, no c node, and the peephole switch is disabled', async
   await page.getByLabel('Cell type').selectOption('rnn');
   await expect(app.rolled.locator('[data-node]')).toHaveCount(3);
   await app.screenshot('rnn');
+  expect(await app.axeViolations()).toEqual([]);
 });
 
 test('an out-of-range hidden size is refused with a message, and the previous value stays', async ({ app, page }) => {
@@ -181,6 +183,7 @@ test('a diverging run pauses with a banner; Restore last good state and Reset br
   await expect(app.status).toContainText('stopped');
   await expect(app.button('Play')).toBeDisabled();
   await app.screenshot('diverged');
+  expect(await app.axeViolations()).toEqual([]);
   await banner.getByRole('button', { name: 'Restore last good state' }).click();
   await expect(banner).toHaveCount(0);
   await expect(app.status).toContainText('paused');
@@ -250,4 +253,66 @@ test('switching the peepholes while training: training goes on, and only then do
   const { last } = await app.lossEnds();
   expect(Number.isFinite(last)).toBe(true);
   await app.button('Pause').click();
+});
+
+test('settings that tune training keep the run; the others start a new one', async ({ app, page }) => {
+  await app.open();
+  for (let k = 1; k <= 3; k++) {
+    await app.button('Step').click();
+    await expect.poll(() => app.stepCount()).toBe(k);
+  }
+  const lr = page.getByRole('spinbutton', { name: 'Learning rate' });
+  await lr.fill('0.005');
+  await lr.press('Enter');
+  await page.getByLabel('Optimiser').selectOption('sgd');
+  await app.button('Step').click();
+  await expect.poll(() => app.stepCount()).toBe(4);
+  const bad = page.getByRole('spinbutton', { name: 'Learning rate' });
+  await bad.fill('5');
+  await bad.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Learning rate: choose a value from 0.00001 to 1.');
+  await expect(bad).toHaveValue('0.005');
+  await page.getByRole('spinbutton', { name: 'Seed' }).fill('7');
+  await page.getByRole('spinbutton', { name: 'Seed' }).press('Enter');
+  await expect.poll(() => app.stepCount()).toBe(0);
+});
+
+test('the other controls: reset-after, log scale, previous and next, the adding problem, the delay', async ({ app, page }) => {
+  await app.open();
+  await test.step('previous and next buttons', async () => {
+    const slider = page.getByRole('slider', { name: 'Time step' });
+    await expect(page.getByRole('button', { name: 'Previous step' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(slider).toHaveValue('3');
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    await expect(slider).toHaveValue('2');
+  });
+  await test.step('log scale toggle', async () => {
+    const chart = page.getByRole('region', { name: 'Loss chart' });
+    const log = chart.getByRole('checkbox', { name: 'Log scale' });
+    await expect(log).toBeChecked();
+    await log.uncheck();
+    await expect(chart.locator('.axis text').filter({ hasText: /^1e-/ })).toHaveCount(0);
+  });
+  await test.step('GRU reset-after', async () => {
+    await page.getByLabel('Cell type').selectOption('gru');
+    const after = page.getByRole('switch', { name: 'Reset after (cuDNN)' });
+    await after.click();
+    await expect(after).toHaveAttribute('aria-checked', 'true');
+    await app.button('Step').click();
+    await expect.poll(() => app.gradNorm('bh_g')).toBeGreaterThan(0);
+  });
+  await test.step('the adding problem shows both inputs of x', async () => {
+    await page.getByLabel('Task', { exact: true }).selectOption('adding');
+    await expect(app.rolled.locator('[data-node="x"] .node-value')).toContainText('·');
+    expect(await app.axeViolations()).toEqual([]);
+  });
+  await test.step('remember-first asks for the delay', async () => {
+    await page.getByLabel('Task', { exact: true }).selectOption('remember-first');
+    const delay = page.getByRole('spinbutton', { name: 'Delay (steps to remember)' });
+    await delay.fill('24');
+    await delay.press('Enter');
+    await expect(page.getByRole('slider', { name: 'Time step' })).toHaveAttribute('max', '25');
+  });
 });

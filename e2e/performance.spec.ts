@@ -15,6 +15,7 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
   await length.fill('100');
   await length.press('Enter');
   await expect(page.locator('.unit-select .muted')).toHaveText('of 128');
+  await expect(page.locator('.slider output')).toContainText('/ 100');
   await app.button('Play').click();
   await expect.poll(() => app.stepCount(), { timeout: 20_000 }).toBeGreaterThan(5);
 
@@ -90,6 +91,7 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
       `training steps so far ${steps}`,
   );
   expect(fps).toBeGreaterThanOrEqual(55);
+  expect(p95).toBeLessThan(1000 / 40); // no more than 5% of frames slower than 40 fps
   expect(cursorMs).toBeLessThan(8);
   // Within a frame or two, although one training step here takes far longer than a frame.
   expect(pauseMs).toBeLessThan(50);

@@ -119,6 +119,23 @@ describe('TrainingSession', () => {
   });
 });
 
+describe('tuning a run', () => {
+  test('a new learning rate keeps the weights, the steps and the optimiser moments; a new batch size keeps the weights', () => {
+    const s = new TrainingSession(config({ cell: 'lstm' }));
+    for (let k = 0; k < 5; k++) s.trainStep();
+    const weights = s.net.params().map((p) => Array.from(p.w));
+    s.tune({ ...s.config, lr: 0.001 });
+    expect(s.steps).toBe(5);
+    expect(s.net.params().map((p) => Array.from(p.w))).toEqual(weights);
+    expect(s.config.lr).toBe(0.001);
+    s.trainStep();
+    s.tune({ ...s.config, batch: 4 });
+    expect(s.steps).toBe(6);
+    expect(s.trainStep()).toBe(true);
+    expect(s.steps).toBe(7);
+  });
+});
+
 describe('LossHistory', () => {
   test('truncate drops the points after a step', () => {
     const h = new LossHistory(100);

@@ -80,7 +80,12 @@ export function Controls() {
           <option value="adding">Adding problem</option>
         </select>
       </div>
-      <NumberField label="Sequence length" value={config.length} min={config.task === 'adding' ? 2 : 1} max={200} integer onCommit={(length) => configure({ length })} />
+      {config.task === 'remember-first' ? (
+        // The delay: how many steps the first input must be kept before it is asked for.
+        <NumberField label="Delay (steps to remember)" value={config.length - 1} min={1} max={199} integer onCommit={(delay) => configure({ length: delay + 1 })} />
+      ) : (
+        <NumberField label="Sequence length" value={config.length} min={config.task === 'adding' ? 2 : 1} max={200} integer onCommit={(length) => configure({ length })} />
+      )}
       {config.task === 'remember-first' && (
         <NumberField label="Noise" value={config.noise} min={0} max={2} step={0.1} onCommit={(noise) => configure({ noise })} />
       )}

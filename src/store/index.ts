@@ -4,7 +4,7 @@
  * the state they change; commands to the worker go through the transport set by connect().
  */
 import { create } from 'zustand';
-import type { Command, RunConfig, RunStatus, Snapshot, WorkerEvent } from '../worker/protocol';
+import { TUNABLE, type Command, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
   cell: 'lstm', peephole: false, resetAfter: false, hidden: 8,
@@ -68,6 +68,13 @@ export const useStore = create<Store>()((set, get) => ({
   config: DEFAULT_CONFIG,
   configure: (patch) => {
     const config = { ...get().config, ...patch };
+    // Learning rate, clipping, optimiser and batch size change how training goes on; the
+    // other settings make a new network.
+    if (Object.keys(patch).every((key) => (TUNABLE as readonly string[]).includes(key))) {
+      set({ config });
+      get().send({ type: 'tune', config });
+      return;
+    }
     set({ config, error: null, example: 0 });
     get().send({ type: 'configure', config });
   },

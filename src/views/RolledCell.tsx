@@ -6,15 +6,26 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
+import type { Snapshot } from '../worker/protocol';
 import { LAYOUTS, type NodeSpec } from './rolledLayouts';
 import { valueAt } from './snapshotValues';
 import { formatValue, inkOn, valueColor } from './primitives/color';
 import { ColorLegend } from './primitives/ColorLegend';
 import { NodeStrips } from './NodeStrips';
+import { usePresence } from './primitives/usePresence';
 
 const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;
 
-function Node({ spec, value, hovered, onHover }: { spec: NodeSpec; value: number; hovered: boolean; onHover: (node: string | null) => void }) {
+interface NodeProps {
+  spec: NodeSpec;
+  value: number;
+  /** What the node prints, when it is more than its value (x of several inputs). */
+  text?: string;
+  hovered: boolean;
+  onHover: (node: string | null) => void;
+}
+
+function Node({ spec, value, text, hovered, onHover }: NodeProps) {
   const fill = Number.isFinite(value) ? valueColor(value) : '#eeeeee';
   const label = spec.shape === 'sigma' ? `σ ${spec.id}` : spec.id;
   const body =
@@ -31,16 +42,28 @@ function Node({ spec, value, hovered, onHover }: { spec: NodeSpec; value: number
       onPointerEnter={() => onHover(spec.id)}
       onPointerLeave={() => onHover(null)}
     >
-      <title>{`${spec.title}: ${formatValue(value)}`}</title>
+      <title>{`${spec.title}: ${text ?? formatValue(value)}`}</title>
       {body}
       <text className="node-name" y={-6} fill={inkOn(value)}>
         {label}
       </text>
       <text className="node-value" y={11} fill={inkOn(value)}>
-        {formatValue(value)}
+        {text ?? formatValue(value)}
       </text>
     </g>
   );
+}
+
+/** Every input of step t, when there are several (the adding problem's value and marker). */
+function inputText(s: Snapshot, t: number): string {
+  return Array.from(s.x.subarray((t - 1) * s.I, t * s.I), formatValue).join(' · ');
+}
+
+/** What a screen reader hears for the diagram: the cell, the cursor, and each node's value. */
+function summary(cell: string, s: Snapshot | null, t: number, unit: number, nodes: readonly NodeSpec[]): string {
+  const head = `${cell} cell at time step ${t}, unit ${unit + 1}`;
+  if (!s) return head;
+  return `${head}: ${nodes.map((n) => `${n.title} ${formatValue(valueAt(s, n.id, t, unit))}`).join(', ')}`;
 }
 
 export function RolledCell() {
@@ -50,7 +73,7 @@ export function RolledCell() {
   const cell = config.cell;
   const layout = LAYOUTS[cell];
   const live = snapshot !== null && snapshot.cell === cell;
-  const showPeepholes = cell === 'lstm' && config.peephole;
+  const peepholes = usePresence(cell === 'lstm' && config.peephole);
   const svgRef = useRef<SVGSVGElement>(null);
   const hover = useStore((s) => s.hover);
   const setHover = useStore((s) => s.setHover);
@@ -60,7 +83,7 @@ export function RolledCell() {
         {CELL_NAMES[cell]} cell <span className="muted">t = {t}, unit {unit + 1}</span>
       </h2>
       <div className="rolled-figure">
-      <svg ref={svgRef} viewBox={layout.viewBox.join(' ')} className={`cell-${cell}`} role="img" aria-label={`${CELL_NAMES[cell]} cell at time step ${t}, unit ${unit + 1}`}>
+      <svg ref={svgRef} viewBox={layout.viewBox.join(' ')} className={`cell-${cell}`} role="img" aria-label={summary(CELL_NAMES[cell], live ? snapshot : null, t, unit, layout.nodes)}>
         <defs>
           <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L8,4 L0,8 z" fill="#55606e" />
@@ -68,13 +91,13 @@ export function RolledCell() {
         </defs>
         <g className="edges">
           {layout.edges
-            .filter((e) => !e.peephole || showPeepholes)
+            .filter((e) => !e.peephole || peepholes.mounted)
             .map((e) => (
               <path
                 key={e.id}
                 data-edge={e.id}
                 d={e.d}
-                className={`edge${e.recurrent ? ' edge-recurrent' : ''}${e.peephole ? ' edge-peephole' : ''}`}
+                className={`edge${e.recurrent ? ' edge-recurrent' : ''}${e.peephole ? ' edge-peephole' : ''}${e.peephole && peepholes.leaving ? ' edge-leaving' : ''}`}
                 markerEnd={e.bus ? undefined : 'url(#arrow)'}
               />
             ))}
@@ -91,7 +114,14 @@ export function RolledCell() {
         </g>
         <g className="nodes">
           {layout.nodes.map((n) => (
-            <Node key={n.id} spec={n} value={live ? valueAt(snapshot, n.id, t, unit) : Number.NaN} hovered={hover === n.id} onHover={setHover} />
+            <Node
+              key={n.id}
+              spec={n}
+              value={live ? valueAt(snapshot, n.id, t, unit) : Number.NaN}
+              text={live && n.id === 'x' && snapshot.I > 1 ? inputText(snapshot, t) : undefined}
+              hovered={hover === n.id}
+              onHover={setHover}
+            />
           ))}
         </g>
       </svg>

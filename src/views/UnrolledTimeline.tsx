@@ -11,6 +11,7 @@ import type { Snapshot } from '../worker/protocol';
 import { STEP_LAYOUTS, type StepLayout } from './unrolledLayouts';
 import { valueAt } from './snapshotValues';
 import { formatValue, inkOn, valueColor } from './primitives/color';
+import { usePresence } from './primitives/usePresence';
 
 /** Steps drawn in full around the cursor. */
 const WINDOW = 5;
@@ -22,11 +23,13 @@ interface StepProps {
   t: number;
   unit: number;
   showPeepholes: boolean;
+  /** The peephole connections are fading out. */
+  leaving: boolean;
   current: boolean;
   hover: string | null;
 }
 
-const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes, current, hover }: StepProps) {
+const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes, leaving, current, hover }: StepProps) {
   const setHover = useStore((st) => st.setHover);
   const value = (id: Parameters<typeof valueAt>[1], at = t) => (!s ? Number.NaN : at < 1 ? 0 : valueAt(s, id, at, unit));
   // The state lines carry h_{t−1}, c_{t−1} in (h_0 = c_0 = 0) and h_t, c_t out.
@@ -46,7 +49,7 @@ const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes,
               key={e.id}
               data-edge={e.id}
               d={e.d}
-              className={`edge${e.peephole ? ' edge-peephole' : ''}${v !== undefined ? ' edge-carrier' : ''}`}
+              className={`edge${e.peephole ? ' edge-peephole' : ''}${e.peephole && leaving ? ' edge-leaving' : ''}${v !== undefined ? ' edge-carrier' : ''}`}
               style={v !== undefined && Number.isFinite(v) ? { stroke: valueColor(v) } : undefined}
             />
           );
@@ -131,6 +134,7 @@ export function UnrolledTimeline() {
   const hover = useStore((st) => st.hover);
   const cell = config.cell;
   const layout = STEP_LAYOUTS[cell];
+  const peepholes = usePresence(cell === 'lstm' && config.peephole);
   const T = s && s.cell === cell ? s.T : 1;
   const live = s !== null && s.cell === cell ? s : null;
   const first = Math.max(1, Math.min(t - (WINDOW >> 1), T - WINDOW + 1));
@@ -147,8 +151,9 @@ export function UnrolledTimeline() {
       </h2>
       <svg viewBox={`-24 -4 ${width + 28} ${height}`} role="img" aria-label={`Steps ${first} to ${last} of the unrolled ${cell.toUpperCase()}, unit ${unit + 1}`}>
         {steps.map((step, k) => (
-          <g key={step} transform={`translate(${k * layout.width}, 0)`}>
-            <StepColumn layout={layout} s={live} t={step} unit={unit} showPeepholes={cell === 'lstm' && config.peephole} current={step === t} hover={hover} />
+          // Keyed by position, so moving the cursor updates the columns instead of remounting them.
+          <g key={k} transform={`translate(${k * layout.width}, 0)`}>
+            <StepColumn layout={layout} s={live} t={step} unit={unit} showPeepholes={peepholes.mounted} leaving={peepholes.leaving} current={step === t} hover={hover} />
           </g>
         ))}
         {live && (

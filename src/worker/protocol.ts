@@ -28,6 +28,9 @@ export interface RunConfig {
   readonly recurrentScale: number;
 }
 
+/** The settings that 'tune' changes without starting the run again. */
+export const TUNABLE = ['lr', 'clip', 'optimizer', 'batch'] as const satisfies readonly (keyof RunConfig)[];
+
 export type RunStatus = 'idle' | 'running' | 'paused' | 'error';
 
 export type Command =
@@ -39,6 +42,8 @@ export type Command =
   | { readonly type: 'step' }
   /** Back to the initial weights of the current config. */
   | { readonly type: 'reset' }
+  /** Change how training goes on (learning rate, clipping, optimiser, batch size), keeping the weights. */
+  | { readonly type: 'tune'; readonly config: RunConfig }
   /** Switch the LSTM's peepholes, keeping training where it is. */
   | { readonly type: 'set-peephole'; readonly on: boolean }
   /** Draw a new probe sequence (the example on display) from this seed. */

@@ -23,7 +23,7 @@ const GOOD_FACTOR = 10;
 const f32 = (a: FloatArray, start = 0, end = a.length): Float32Array => new Float32Array(a.subarray(start, end));
 
 export class TrainingSession {
-  readonly config: RunConfig;
+  private configValue: RunConfig;
   readonly net: Network;
   readonly task: Task;
   private trainer: Trainer;
@@ -46,7 +46,7 @@ export class TrainingSession {
   private firstLoss = Number.NaN;
 
   constructor(config: RunConfig) {
-    this.config = config;
+    this.configValue = config;
     const spec =
       config.task === 'remember-first'
         ? { name: config.task, length: config.length, noise: config.noise }
@@ -68,12 +68,32 @@ export class TrainingSession {
     this.gradNorms = new Float32Array(this.gradNames.length);
   }
 
+  get config(): RunConfig {
+    return this.configValue;
+  }
+
+  /**
+   * New learning rate, clipping, optimiser or batch size, keeping the weights and the step
+   * count. A new learning rate or clip keeps the optimiser's moments; a new optimiser or batch
+   * size starts them afresh.
+   */
+  tune(config: RunConfig): void {
+    const old = this.configValue;
+    this.configValue = { ...old, lr: config.lr, clip: config.clip, optimizer: config.optimizer, batch: config.batch };
+    if (config.optimizer === old.optimizer && config.batch === old.batch) {
+      this.trainer.optimizer.options = { ...this.trainer.optimizer.options, lr: config.lr, clip: config.clip };
+      return;
+    }
+    this.trainer.abort();
+    this.trainer = this.makeTrainer(this.trainer.steps);
+  }
+
   get steps(): number {
     return this.trainer.steps;
   }
 
   private makeTrainer(steps = 0): Trainer {
-    const { batch, lr, optimizer, clip, seed } = this.config;
+    const { batch, lr, optimizer, clip, seed } = this.configValue;
     // The batch stream depends on the seed and on how many steps came before, so that a
     // reset or a restore continues deterministically.
     const trainer = new Trainer(this.net, this.task, batch, { kind: optimizer, lr, clip }, new Rng(seed ^ 0x9e3779b9 ^ steps));

@@ -100,6 +100,9 @@ class WorkerHost {
         this.setStatus('paused');
         this.sendSnapshot(now);
         return;
+      case 'tune':
+        this.session?.tune(command.config);
+        return;
       case 'set-peephole':
         this.session?.setPeephole(command.on);
         this.sendSnapshot(now);
