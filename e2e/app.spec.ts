@@ -15,6 +15,26 @@ test('Play trains: the step count rises and the loss falls; Pause stops it', asy
     await expect(app.status).toContainText('training');
     await expect.poll(() => app.stepCount(), { timeout: 10_000 }).toBeGreaterThan(50);
   });
+  await test.step('at most about 30 snapshots a second reach the page', async () => {
+    const perSecond = await app.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          type St = { snapshot: unknown };
+          const store = (window as unknown as { __gatescope: { store: { subscribe(f: (s: St, p: St) => void): () => void } } }).__gatescope.store;
+          let count = 0;
+          const stop = store.subscribe((s, p) => {
+            if (s.snapshot !== p.snapshot) count++;
+          });
+          setTimeout(() => {
+            stop();
+            resolve(count / 2);
+          }, 2000);
+        }),
+    );
+    console.log(`snapshots per second while training (H = 8, T = 40): ${perSecond}`);
+    expect(perSecond).toBeGreaterThan(5);
+    expect(perSecond).toBeLessThanOrEqual(31);
+  });
   await test.step('the loss falls', async () => {
     await expect.poll(() => app.stepCount(), { timeout: 30_000 }).toBeGreaterThan(600);
     await expect
