@@ -5,6 +5,7 @@ import { line } from 'd3-shape';
 import { extent } from 'd3-array';
 import { selectSnapshot, useStore } from '../store';
 import { formatLoss, formatTick } from './primitives/color';
+import { Axes } from './primitives/Axes';
 
 const W = 480;
 const H = 200;
@@ -49,23 +50,7 @@ export function LossChart() {
         </label>
       </div>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={n > 0 ? `Loss ${formatLoss(losses[n - 1]!)} at step ${steps[n - 1]}` : 'No training yet'}>
-        <g className="axis">
-          {x.ticks(5).map((v) => (
-            <g key={v} transform={`translate(${x(v)},${H - M.bottom})`}>
-              <line y2={5} />
-              <text y={18}>{v}</text>
-            </g>
-          ))}
-          {yTicks.map((v) => (
-            <g key={v} transform={`translate(${M.left},${y(v)})`}>
-              <line x2={-5} />
-              <line className="grid" x2={W - M.left - M.right} />
-              <text x={-8} dy="0.32em" textAnchor="end">{log ? formatTick(v) : formatLoss(v)}</text>
-            </g>
-          ))}
-          <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} />
-          <line x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} />
-        </g>
+        <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={yTicks} y={y} formatY={log ? formatTick : formatLoss} />
         {path && <path className="loss-line" d={path} />}
         {n === 0 && (
           <text x={W / 2} y={H / 2} textAnchor="middle" className="muted">

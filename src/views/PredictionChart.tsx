@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../store';
+import { Axes } from './primitives/Axes';
 
 const W = 480;
 const H = 170;
@@ -35,21 +36,7 @@ export function PredictionChart() {
         </span>
       </div>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Output ${ys[t - 1]?.toFixed(3)} against target at step ${t}`}>
-        <g className="axis">
-          {x.ticks(6).map((v) => (
-            <g key={v} transform={`translate(${x(v)},${H - M.bottom})`}>
-              <line y2={5} />
-              <text y={18}>{v}</text>
-            </g>
-          ))}
-          {y.ticks(4).map((v) => (
-            <g key={v} transform={`translate(${M.left},${y(v)})`}>
-              <line x2={-5} />
-              <line className="grid" x2={W - M.left - M.right} />
-              <text x={-8} dy="0.32em" textAnchor="end">{v}</text>
-            </g>
-          ))}
-        </g>
+        <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={y.ticks(4)} y={y} />
         <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
         {marked.length > 3 ? (
           <path className="target-line" d={path(targets) ?? undefined} />

@@ -1,0 +1,44 @@
+/** Axes for the charts: ticks along the bottom, ticks and grid lines up the left. D3 picks the ticks; React draws them. */
+export interface Margins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+export interface AxesProps {
+  /** Drawing size. */
+  width: number;
+  height: number;
+  margins: Margins;
+  /** Tick values and where they go. */
+  xTicks: readonly number[];
+  x: (v: number) => number;
+  yTicks: readonly number[];
+  y: (v: number) => number;
+  formatY?: (v: number) => string;
+}
+
+export function Axes({ width, height, margins: M, xTicks, x, yTicks, y, formatY = String }: AxesProps) {
+  return (
+    <g className="axis">
+      {xTicks.map((v) => (
+        <g key={v} transform={`translate(${x(v)},${height - M.bottom})`}>
+          <line y2={5} />
+          <text y={18}>{v}</text>
+        </g>
+      ))}
+      {yTicks.map((v) => (
+        <g key={v} transform={`translate(${M.left},${y(v)})`}>
+          <line x2={-5} />
+          <line className="grid" x2={width - M.left - M.right} />
+          <text x={-8} dy="0.32em" textAnchor="end">
+            {formatY(v)}
+          </text>
+        </g>
+      ))}
+      <line x1={M.left} x2={width - M.right} y1={height - M.bottom} y2={height - M.bottom} />
+      <line x1={M.left} x2={M.left} y1={M.top} y2={height - M.bottom} />
+    </g>
+  );
+}
