@@ -336,3 +336,18 @@ test('the other controls: reset-after, log scale, previous and next, the adding 
     await expect(page.getByRole('slider', { name: 'Time step' })).toHaveAttribute('max', '25');
   });
 });
+
+test('gradient over time: ‖∂L/∂h_t‖ (and ‖∂L/∂c_t‖) on a log scale, with the fitted decay per step', async ({ app, page }) => {
+  await app.open();
+  const flow = page.getByRole('region', { name: 'Gradient over time' });
+  await expect(flow.locator('path[data-series="h"]')).toHaveCount(1);
+  await expect(flow.locator('path[data-series="c"]')).toHaveCount(1);
+  await page.getByLabel('Task', { exact: true }).selectOption('adding');
+  await page.getByLabel('Cell type').selectOption('rnn');
+  await expect(flow.locator('path[data-series="c"]')).toHaveCount(0);
+  await expect(flow.locator('[data-fit="h"]')).toHaveText(/^‖∂L\/∂h_t‖: ×0\.\d+ per step back \(fitted over steps 1–\d+\)$/);
+  // No NaN reaches the drawing.
+  await expect(flow.locator('path[data-series="h"]')).not.toHaveAttribute('d', /NaN/);
+  expect(await app.axeViolations()).toEqual([]);
+  await app.screenshot('gradient-flow-rnn');
+});

@@ -9,6 +9,7 @@ import { TimeControls, useCursorKeys } from '../views/TimeControls';
 import { GateHeatmap } from '../views/GateHeatmap';
 import { PredictionChart } from '../views/PredictionChart';
 import { UnrolledTimeline } from '../views/UnrolledTimeline';
+import { GradientFlow } from '../views/GradientFlow';
 
 export function App() {
   useTrainingWorker();
@@ -37,6 +38,7 @@ export function App() {
             </div>
           </div>
           <UnrolledTimeline />
+          <GradientFlow />
           <GateHeatmap />
           </ErrorBoundary>
         </main>

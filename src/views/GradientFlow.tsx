@@ -1,0 +1,76 @@
+/**
+ * Gradient over time: ‖∂L/∂h_t‖ (and ‖∂L/∂c_t‖ for the LSTM) of the probe sequence against t,
+ * on a log scale, with the fitted decay per step. For tasks whose loss sits at the last step
+ * only, this is how much of the error signal reaches each earlier step. Values at 0 or below
+ * the smallest float32 sit on the chart's floor.
+ */
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useShallow } from 'zustand/react/shallow';
+import { selectCursor, selectSnapshot, useStore } from '../store';
+import { Axes } from './primitives/Axes';
+import { formatTick } from './primitives/color';
+import { F32_TINY, fitDecay, stepNorms, type DecayFit } from './gradientStats';
+
+const W = 640;
+const H = 220;
+const M = { left: 52, right: 16, top: 12, bottom: 30 };
+
+function describeFit(name: string, fit: DecayFit | null): string {
+  if (!fit) return `${name}: too few steps to fit`;
+  return `${name}: ×${fit.perStep.toPrecision(2)} per step back (fitted over steps ${fit.from}–${fit.to})`;
+}
+
+export function GradientFlow() {
+  const s = useStore(selectSnapshot);
+  const { t } = useStore(useShallow(selectCursor));
+  if (!s) return null;
+  const { T, H: units } = s;
+  const series = [{ key: 'h', label: '‖∂L/∂h_t‖', norms: stepNorms(s.dh, T, units) }];
+  if (s.cell === 'lstm') series.push({ key: 'c', label: '‖∂L/∂c_t‖', norms: stepNorms(s.dc, T, units) });
+  // The last step with a target: decay is measured backwards from there.
+  let last = T;
+  while (last > 1 && !s.targetMask[last - 1]) last--;
+  const positive = series.flatMap((r) => Array.from(r.norms)).filter((v) => v > F32_TINY && Number.isFinite(v));
+  const hi = positive.length ? Math.max(...positive) : 1;
+  const lo = positive.length ? Math.max(Math.min(...positive), hi * 1e-30, F32_TINY) : hi / 10;
+  const x = scaleLinear().domain([1, Math.max(T, 2)]).range([M.left, W - M.right]);
+  const y = scaleLog()
+    .domain([lo === hi ? lo / 10 : lo, hi])
+    .range([H - M.bottom, M.top])
+    .nice();
+  const [floor, top] = y.domain() as [number, number];
+  const place = (v: number) => y(Number.isFinite(v) ? Math.min(Math.max(v, floor), top) : v > 0 ? top : floor);
+  const path = line<number>().x((_, k) => x(k + 1)).y((v) => place(v));
+  const decades = Math.log10(top / floor);
+  const yTicks = y.ticks().filter((v) => decades < 2 || Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9).filter((_, k, all) => all.length <= 8 || k % Math.ceil(all.length / 8) === 0);
+  const fits = series.map((r) => ({ key: r.key, text: describeFit(r.label, fitDecay(r.norms, last)) }));
+  return (
+    <section className="panel chart gradient-flow" aria-label="Gradient over time">
+      <div className="panel-head">
+        <h2>Gradient over time</h2>
+        <span className="chart-key">
+          {series.map((r) => (
+            <span key={r.key} className={`key-grad-${r.key}`}>
+              {r.label}
+            </span>
+          ))}
+        </span>
+      </div>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Gradient norms over time. ${fits.map((f) => f.text).join('. ')}`}>
+        <Axes width={W} height={H} margins={M} xTicks={x.ticks(8)} x={x} yTicks={yTicks} y={y} formatY={formatTick} />
+        <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
+        {series.map((r) => (
+          <path key={r.key} className={`grad-line grad-${r.key}`} data-series={r.key} d={path(Array.from(r.norms)) ?? undefined} />
+        ))}
+      </svg>
+      <ul className="decay-notes">
+        {fits.map((f) => (
+          <li key={f.key} data-fit={f.key}>
+            {f.text}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
