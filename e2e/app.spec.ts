@@ -351,3 +351,32 @@ test('gradient over time: ‖∂L/∂h_t‖ (and ‖∂L/∂c_t‖) on a log sca
   expect(await app.axeViolations()).toEqual([]);
   await app.screenshot('gradient-flow-rnn');
 });
+
+test('Check gradients: the analytic gradients agree with finite differences below 1e-3', async ({ app, page }) => {
+  await app.open();
+  await app.button('Play').click();
+  await expect.poll(() => app.stepCount(), { timeout: 10_000 }).toBeGreaterThan(100);
+  await app.button('Pause').click();
+  await page.getByRole('button', { name: 'Check gradients' }).click();
+  const panel = page.getByRole('region', { name: 'Gradient check' });
+  await expect(panel.getByRole('status')).toContainText('All gradients agree', { timeout: 20_000 });
+  await expect(panel.locator('tr[data-weight]')).toHaveCount(14);
+  const errors = await panel.locator('td[data-error]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-error'))));
+  expect(errors.every((e) => e >= 0 && e < 1e-3)).toBe(true);
+  expect(await app.axeViolations()).toEqual([]);
+});
+
+test('a smaller recurrent weight scale makes the error signal fade faster (RNN at initialisation)', async ({ app, page }) => {
+  await app.open();
+  await page.getByLabel('Task', { exact: true }).selectOption('adding');
+  await page.getByLabel('Cell type').selectOption('rnn');
+  const fit = page.getByRole('region', { name: 'Gradient over time' }).locator('[data-fit="h"]');
+  const factor = async () => Number(/×([\d.]+)/.exec((await fit.textContent()) ?? '')?.[1]);
+  await expect(fit).toContainText('per step back');
+  const atOne = await factor();
+  const scale = page.getByRole('spinbutton', { name: 'Recurrent weight scale' });
+  await scale.fill('0.5');
+  await scale.press('Enter');
+  await expect.poll(factor).toBeLessThan(atOne * 0.8);
+  console.log(`RNN, adding problem, at initialisation: decay ×${atOne} per step at scale 1, ×${await factor()} at scale 0.5`);
+});

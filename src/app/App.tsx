@@ -10,6 +10,7 @@ import { GateHeatmap } from '../views/GateHeatmap';
 import { PredictionChart } from '../views/PredictionChart';
 import { UnrolledTimeline } from '../views/UnrolledTimeline';
 import { GradientFlow } from '../views/GradientFlow';
+import { GradientCheckPanel } from '../views/GradientCheckPanel';
 
 export function App() {
   useTrainingWorker();
@@ -40,6 +41,7 @@ export function App() {
           <UnrolledTimeline />
           <GradientFlow />
           <GateHeatmap />
+          <GradientCheckPanel />
           </ErrorBoundary>
         </main>
       </div>

@@ -71,6 +71,17 @@ export function Controls() {
         <Switch label="Reset after (cuDNN)" on={config.resetAfter} onChange={(on) => configure({ resetAfter: on })} />
       )}
       <NumberField label="Hidden size" value={config.hidden} min={1} max={128} integer onCommit={(hidden) => configure({ hidden })} />
+      <NumberField
+        label="Recurrent weight scale"
+        value={config.recurrentScale}
+        min={0}
+        max={3}
+        step={0.05}
+        onCommit={(recurrentScale) => configure({ recurrentScale })}
+      />
+      {config.cell === 'lstm' && (
+        <NumberField label="Forget-gate bias" value={config.forgetBias} min={0} max={5} step={0.5} onCommit={(forgetBias) => configure({ forgetBias })} />
+      )}
       <h2>Task</h2>
       <div className="field">
         <label htmlFor="task">Task</label>

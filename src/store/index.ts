@@ -4,6 +4,7 @@
  * the state they change; commands to the worker go through the transport set by connect().
  */
 import { create } from 'zustand';
+import type { GradientCheck } from '../engine/gradcheck';
 import { TUNABLE, type Command, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -39,6 +40,9 @@ export interface RunSlice {
 export interface SnapshotSlice {
   /** The latest snapshot; views that redraw every frame read it through subscribe. */
   snapshot: Snapshot | null;
+  /** The last gradient check (analytic against finite differences), or null. */
+  gradientCheck: { results: readonly GradientCheck[]; step: number; ms: number } | null;
+  checkGradients: () => void;
 }
 
 export interface CursorSlice {
@@ -108,6 +112,11 @@ export const useStore = create<Store>()((set, get) => ({
   },
   // snapshot
   snapshot: null,
+  gradientCheck: null,
+  checkGradients: () => {
+    set({ gradientCheck: null });
+    get().send({ type: 'check-gradients' });
+  },
   // cursor
   t: 1,
   unit: 0,
@@ -137,6 +146,9 @@ export const useStore = create<Store>()((set, get) => ({
         return;
       case 'error':
         set({ status: 'error', error: { message: event.message, step: event.step, canRestore: event.canRestore } });
+        return;
+      case 'gradient-check':
+        set({ gradientCheck: { results: event.results, step: event.step, ms: event.ms } });
         return;
     }
   },

@@ -5,6 +5,7 @@
  */
 import type { CellKind } from '../engine/spec';
 import type { OptimizerKind } from '../engine/optim';
+import type { GradientCheck } from '../engine/gradcheck';
 
 export type TrainTask = 'sine' | 'remember-first' | 'adding';
 
@@ -49,7 +50,9 @@ export type Command =
   /** Draw a new probe sequence (the example on display) from this seed. */
   | { readonly type: 'set-probe'; readonly seed: number }
   /** After an error: go back to the weights of the last step whose loss was finite. */
-  | { readonly type: 'restore-last-good' };
+  | { readonly type: 'restore-last-good' }
+  /** Compare the analytic gradients on the probe with central finite differences. */
+  | { readonly type: 'check-gradients' };
 
 /** The probe sequence and everything the engine computed on it, for the views. */
 export interface Snapshot {
@@ -98,7 +101,8 @@ export interface Snapshot {
 export type WorkerEvent =
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
   | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number }
-  | { readonly type: 'error'; readonly message: string; readonly step: number; readonly canRestore: boolean };
+  | { readonly type: 'error'; readonly message: string; readonly step: number; readonly canRestore: boolean }
+  | { readonly type: 'gradient-check'; readonly results: readonly GradientCheck[]; readonly step: number; readonly ms: number };
 
 /** The buffers a snapshot hands over (each typed array owns its own buffer). */
 export function snapshotTransfers(s: Snapshot): Transferable[] {

@@ -13,6 +13,7 @@ import { namedWeights } from '../engine/modelFile';
 import type { Workspace } from '../engine/workspace';
 import type { FloatArray } from '../engine/tensor';
 import { LossHistory } from './lossHistory';
+import { checkGradients, type GradientCheck } from '../engine/gradcheck';
 import type { RunConfig, Snapshot } from './protocol';
 
 /** How often (in steps) the weights are copied as the last good state. */
@@ -170,6 +171,16 @@ export class TrainingSession {
   setPeephole(on: boolean): void {
     this.trainer.abort();
     this.net.setPeephole(on);
+  }
+
+  /** The analytic gradients on the probe against central finite differences (a float64 copy of the model). */
+  checkGradients(): GradientCheck[] {
+    this.trainer.abort();
+    const { probe } = this;
+    const { inputSize: I, outputSize: O } = this.net.spec;
+    const inputs = Array.from({ length: probe.T }, (_, s) => Array.from(probe.x.subarray(s * I, (s + 1) * I)));
+    const targets = Array.from({ length: probe.T }, (_, s) => (probe.mask[s] ? Array.from(probe.target.subarray(s * O, (s + 1) * O)) : null));
+    return checkGradients(this.net, inputs, targets, this.task.loss);
   }
 
   /** Draw the probe sequence from its own seed. */

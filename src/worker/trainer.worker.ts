@@ -111,6 +111,13 @@ class WorkerHost {
         this.session?.setProbe(command.seed);
         this.sendSnapshot(now);
         return;
+      case 'check-gradients': {
+        if (!this.session) return;
+        const start = performance.now();
+        const results = this.session.checkGradients();
+        this.post({ type: 'gradient-check', results, step: this.session.steps, ms: performance.now() - start });
+        return;
+      }
       case 'restore-last-good':
         if (!this.session) return;
         this.session.restoreLastGood();
