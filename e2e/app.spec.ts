@@ -175,7 +175,9 @@ test('an out-of-range hidden size is refused with a message, and the previous va
 test('heatmaps: one per gate and state, and a click moves the cursor to that step and unit', async ({ app, page }) => {
   await app.open();
   const heatmaps = page.getByRole('region', { name: 'Heatmaps' });
-  await expect(heatmaps.locator('figure[data-series]')).toHaveCount(6);
+  await expect(heatmaps.locator('figure[data-series]')).toHaveCount(8);
+  await expect(heatmaps.locator('figure[data-series="dh"] figcaption')).toContainText('|∂L/∂h|');
+  await expect(heatmaps.locator('figure[data-series="dc"]')).toHaveCount(1);
   const canvas = heatmaps.locator('figure[data-series="f"] canvas');
   const box = (await canvas.boundingBox())!;
   // Step 21 of 40 (middle of its column), unit 4 of 8 (middle of its row).
@@ -184,7 +186,7 @@ test('heatmaps: one per gate and state, and a click moves the cursor to that ste
   await expect(page.getByRole('spinbutton', { name: 'Selected unit' })).toHaveValue('4');
   await expect(app.rolled.getByRole('heading')).toContainText('t = 21, unit 4');
   await page.getByLabel('Cell type').selectOption('gru');
-  await expect(heatmaps.locator('figure[data-series]')).toHaveCount(4);
+  await expect(heatmaps.locator('figure[data-series]')).toHaveCount(5);
 });
 
 test('a diverging run pauses with a banner; Restore last good state and Reset bring it back', async ({ app, page, consoleErrors }) => {

@@ -7,9 +7,10 @@ import { useEffect, useRef } from 'react';
 import { GATE_NAMES, type CellKind } from '../engine/spec';
 import { useStore, type Store } from '../store';
 import type { Snapshot } from '../worker/protocol';
-import { LUT, lutIndex } from './primitives/colorLut';
+import { DECADES, LUT, MAGNITUDE_LUT, lutIndex, magnitudeIndex } from './primitives/colorLut';
 
-type Series = { readonly key: string; readonly label: string };
+/** A value series (gates, states) in the diverging scale, or a gradient magnitude (|∂L/∂h|, |∂L/∂c|) on a log scale. */
+type Series = { readonly key: string; readonly label: string; readonly gradient?: boolean };
 
 const GATE_LABELS: Record<CellKind, Record<string, string>> = {
   lstm: { i: 'input gate i', f: 'forget gate f', g: 'input neuron g', o: 'output gate o' },
@@ -20,13 +21,19 @@ const GATE_LABELS: Record<CellKind, Record<string, string>> = {
 function seriesOf(cell: CellKind): Series[] {
   const gates = (GATE_NAMES[cell] as readonly string[]).map((k) => ({ key: k, label: GATE_LABELS[cell][k] ?? k }));
   const states = cell === 'lstm' ? [{ key: 'c', label: 'cell state c' }, { key: 'h', label: 'output h' }] : [{ key: 'h', label: 'state h' }];
-  return [...gates, ...states];
+  const grads = [
+    { key: 'dh', label: `|∂L/∂h| (log, ${DECADES} decades)`, gradient: true },
+    ...(cell === 'lstm' ? [{ key: 'dc', label: `|∂L/∂c| (log, ${DECADES} decades)`, gradient: true }] : []),
+  ];
+  return [...gates, ...states, ...grads];
 }
 
 /** Value of series `key` at step index k (0-based), unit j. */
 function read(s: Snapshot, key: string, k: number, j: number): number {
   if (key === 'h') return s.h[k * s.H + j]!;
   if (key === 'c') return s.c[k * s.H + j]!;
+  if (key === 'dh') return s.dh[k * s.H + j]!;
+  if (key === 'dc') return s.dc[k * s.H + j]!;
   const gate = (GATE_NAMES[s.cell] as readonly string[]).indexOf(key);
   return s.gates[k * s.G * s.H + gate * s.H + j]!;
 }
@@ -64,13 +71,20 @@ function HeatmapCanvas({ series, cell }: { series: Series; cell: CellKind }) {
         pixels.height = H;
         const pctx = pixels.getContext('2d')!;
         const image = pctx.createImageData(T, H);
+        // Gradient magnitudes: log scale from the largest down DECADES decades.
+        let logMax = -Infinity;
+        if (series.gradient) {
+          for (let j = 0; j < H; j++) for (let k = 0; k < T; k++) logMax = Math.max(logMax, Math.log10(Math.abs(read(s, series.key, k, j))));
+        }
+        const lut = series.gradient ? MAGNITUDE_LUT : LUT;
         for (let j = 0; j < H; j++) {
           for (let k = 0; k < T; k++) {
-            const c = lutIndex(read(s, series.key, k, j));
+            const v = read(s, series.key, k, j);
+            const c = series.gradient ? magnitudeIndex(v, logMax) : lutIndex(v);
             const p = (j * T + k) * 4;
-            image.data[p] = LUT[c]!;
-            image.data[p + 1] = LUT[c + 1]!;
-            image.data[p + 2] = LUT[c + 2]!;
+            image.data[p] = lut[c]!;
+            image.data[p + 1] = lut[c + 1]!;
+            image.data[p + 2] = lut[c + 2]!;
             image.data[p + 3] = 255;
           }
         }
@@ -79,7 +93,7 @@ function HeatmapCanvas({ series, cell }: { series: Series; cell: CellKind }) {
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(pixels, 0, 0, width, height);
       // The cursor: the step as a column outline, the unit as a row outline.
-      ctx.strokeStyle = '#111';
+      ctx.strokeStyle = series.gradient ? '#ffffff' : '#111';
       ctx.lineWidth = 1;
       ctx.strokeRect((t - 1) * CELL_W + 0.5, 0.5, CELL_W - 1, height - 1);
       ctx.strokeRect(0.5, unit * rowPx + 0.5, width - 1, Math.max(rowPx - 1, 1));
