@@ -382,3 +382,19 @@ test('a smaller recurrent weight scale makes the error signal fade faster (RNN a
   await expect.poll(factor).toBeLessThan(atOne * 0.8);
   console.log(`RNN, adding problem, at initialisation: decay ×${atOne} per step at scale 1, ×${await factor()} at scale 0.5`);
 });
+
+test('cost: parameters and FLOPs per cell at the current size, and measured µs per training step', async ({ app, page }) => {
+  await app.open();
+  const cost = page.getByRole('region', { name: 'Cost' });
+  await expect(cost.locator('tr[data-cell]')).toHaveCount(3);
+  // LSTM at I = O = 1, H = 8: 4·8·(1 + 8 + 1) + 8 + 1 = 329 parameters; GRU 3·8·10 + 9 = 249.
+  await expect(cost.locator('tr[data-cell="lstm"] td').first()).toContainText('329');
+  await expect(cost.locator('tr[data-cell="gru"] td').first()).toContainText('249');
+  await cost.getByRole('button', { name: 'Measure speed' }).click();
+  await expect(cost.locator('td[data-us]')).toHaveCount(3, { timeout: 20_000 });
+  const us = await cost.locator('td[data-us]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-us'))));
+  console.log(`µs per training step at H = 8, T = 40, B = 16 (rnn, lstm, gru): ${us.map((v) => v.toFixed(0)).join(', ')}`);
+  expect(us.every((v) => v > 0)).toBe(true);
+  expect(us[0]).toBeLessThan(us[1]!); // the RNN is cheaper than the LSTM
+  expect(await app.axeViolations()).toEqual([]);
+});

@@ -11,6 +11,7 @@ import { PredictionChart } from '../views/PredictionChart';
 import { UnrolledTimeline } from '../views/UnrolledTimeline';
 import { GradientFlow } from '../views/GradientFlow';
 import { GradientCheckPanel } from '../views/GradientCheckPanel';
+import { CostPanel } from '../views/CostPanel';
 
 export function App() {
   useTrainingWorker();
@@ -42,6 +43,7 @@ export function App() {
           <GradientFlow />
           <GateHeatmap />
           <GradientCheckPanel />
+          <CostPanel />
           </ErrorBoundary>
         </main>
       </div>

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { GradientCheck } from '../engine/gradcheck';
+import type { CellKind } from '../engine/spec';
 import { TUNABLE, type Command, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -43,6 +44,9 @@ export interface SnapshotSlice {
   /** The last gradient check (analytic against finite differences), or null. */
   gradientCheck: { results: readonly GradientCheck[]; step: number; ms: number } | null;
   checkGradients: () => void;
+  /** Measured microseconds per training step of each cell, and the size they were measured at. */
+  measured: { usPerStep: Readonly<Record<CellKind, number>>; batch: number; length: number; hidden: number } | null;
+  measureCost: () => void;
 }
 
 export interface CursorSlice {
@@ -113,6 +117,11 @@ export const useStore = create<Store>()((set, get) => ({
   // snapshot
   snapshot: null,
   gradientCheck: null,
+  measured: null,
+  measureCost: () => {
+    set({ measured: null });
+    get().send({ type: 'measure-cost' });
+  },
   checkGradients: () => {
     set({ gradientCheck: null });
     get().send({ type: 'check-gradients' });
@@ -146,6 +155,9 @@ export const useStore = create<Store>()((set, get) => ({
         return;
       case 'error':
         set({ status: 'error', error: { message: event.message, step: event.step, canRestore: event.canRestore } });
+        return;
+      case 'cost':
+        set({ measured: { usPerStep: event.usPerStep, batch: event.batch, length: event.length, hidden: event.hidden } });
         return;
       case 'gradient-check':
         set({ gradientCheck: { results: event.results, step: event.step, ms: event.ms } });

@@ -52,7 +52,9 @@ export type Command =
   /** After an error: go back to the weights of the last step whose loss was finite. */
   | { readonly type: 'restore-last-good' }
   /** Compare the analytic gradients on the probe with central finite differences. */
-  | { readonly type: 'check-gradients' };
+  | { readonly type: 'check-gradients' }
+  /** Time a training step of each cell at the current size. */
+  | { readonly type: 'measure-cost' };
 
 /** The probe sequence and everything the engine computed on it, for the views. */
 export interface Snapshot {
@@ -102,6 +104,7 @@ export type WorkerEvent =
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
   | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number }
   | { readonly type: 'error'; readonly message: string; readonly step: number; readonly canRestore: boolean }
+  | { readonly type: 'cost'; readonly usPerStep: Readonly<Record<CellKind, number>>; readonly batch: number; readonly length: number; readonly hidden: number }
   | { readonly type: 'gradient-check'; readonly results: readonly GradientCheck[]; readonly step: number; readonly ms: number };
 
 /** The buffers a snapshot hands over (each typed array owns its own buffer). */

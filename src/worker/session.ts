@@ -12,6 +12,7 @@ import { lossAndGrad } from '../engine/loss';
 import { namedWeights } from '../engine/modelFile';
 import type { Workspace } from '../engine/workspace';
 import type { FloatArray } from '../engine/tensor';
+import type { CellKind } from '../engine/spec';
 import { LossHistory } from './lossHistory';
 import { checkGradients, type GradientCheck } from '../engine/gradcheck';
 import type { RunConfig, Snapshot } from './protocol';
@@ -171,6 +172,35 @@ export class TrainingSession {
   setPeephole(on: boolean): void {
     this.trainer.abort();
     this.net.setPeephole(on);
+  }
+
+  /**
+   * Microseconds per training step of each cell at this run's size, task and batch: a few
+   * warm-up steps, then the median of five timed runs of about 50 ms each.
+   */
+  measureCost(now: () => number = () => performance.now()): Record<CellKind, number> {
+    this.trainer.abort();
+    const out = { rnn: 0, lstm: 0, gru: 0 } as Record<CellKind, number>;
+    for (const cell of ['rnn', 'lstm', 'gru'] as const) {
+      const net = new Network({ ...this.net.spec, cell, peephole: false, resetAfter: false });
+      const rng = new Rng(1);
+      initNetwork(net, rng);
+      const trainer = new Trainer(net, this.task, this.configValue.batch, { kind: 'adam', lr: 1e-4, clip: 1 }, rng.fork());
+      for (let k = 0; k < 3; k++) trainer.step();
+      const runs: number[] = [];
+      for (let r = 0; r < 5; r++) {
+        const start = now();
+        let steps = 0;
+        do {
+          trainer.step();
+          steps++;
+        } while (now() - start < 50);
+        runs.push(((now() - start) * 1000) / steps);
+      }
+      runs.sort((a, b) => a - b);
+      out[cell] = runs[2]!;
+    }
+    return out;
   }
 
   /** The analytic gradients on the probe against central finite differences (a float64 copy of the model). */

@@ -118,6 +118,12 @@ class WorkerHost {
         this.post({ type: 'gradient-check', results, step: this.session.steps, ms: performance.now() - start });
         return;
       }
+      case 'measure-cost': {
+        if (!this.session) return;
+        const { batch, length, hidden } = this.session.config;
+        this.post({ type: 'cost', usPerStep: this.session.measureCost(), batch, length, hidden });
+        return;
+      }
       case 'restore-last-good':
         if (!this.session) return;
         this.session.restoreLastGood();
