@@ -52,6 +52,7 @@ test('Play trains: the step count rises and the loss falls; Pause stops it', asy
     expect(await app.stepCount()).toBe(stopped);
   });
   await app.page.keyboard.press('End');
+  await expect(app.page.locator('.gradient-history figcaption')).toContainText(/steps \d+ to \d+/);
   await app.screenshot('lstm-trained');
   await test.step('hovering a node highlights it in both diagrams; axe passes after training', async () => {
     await app.rolled.locator('[data-node="f"]').hover();

@@ -11,6 +11,7 @@ import { selectCursor, selectSnapshot, useStore } from '../store';
 import { Axes } from './primitives/Axes';
 import { formatTick } from './primitives/color';
 import { F32_TINY, fitDecay, stepNorms, type DecayFit } from './gradientStats';
+import { GradientHistory } from './GradientHistory';
 
 const W = 640;
 const H = 220;
@@ -71,6 +72,7 @@ export function GradientFlow() {
           </li>
         ))}
       </ul>
+      <GradientHistory />
     </section>
   );
 }
