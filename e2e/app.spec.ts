@@ -399,3 +399,27 @@ test('cost: parameters and FLOPs per cell at the current size, and measured µs 
   expect(us[0]).toBeLessThan(us[1]!); // the RNN is cheaper than the LSTM
   expect(await app.axeViolations()).toEqual([]);
 });
+
+test('Backward pass: the unrolled diagram shows the gradient flowing back, the c path and the h path apart', async ({ app, page }) => {
+  await app.open();
+  for (let k = 1; k <= 2; k++) {
+    await app.button('Step').click();
+    await expect.poll(() => app.stepCount()).toBe(k);
+  }
+  const unrolled = page.getByRole('region', { name: 'Unrolled diagram' });
+  await page.keyboard.press('End');
+  const outC = unrolled.locator('g[data-step="40"] [data-edge="out-c"]');
+  await expect(outC).not.toHaveAttribute('data-flow', /.*/);
+  const forwardStyle = await outC.getAttribute('style');
+  await unrolled.getByRole('switch', { name: 'Backward pass' }).click();
+  await expect(unrolled).toHaveAttribute('data-mode', 'backward');
+  await expect(outC).toHaveAttribute('data-flow', /^\d\.\d{3}$/);
+  expect(await outC.getAttribute('style')).not.toBe(forwardStyle);
+  // The separate paths: along c and through h, each with its own strength.
+  await expect(unrolled.locator('g[data-step="40"] [data-edge="in-h"]')).toHaveAttribute('data-flow', /^\d\.\d{3}$/);
+  await expect(unrolled.locator('g[data-step="40"] [data-edge="f-mul"]')).toHaveAttribute('data-flow', /^\d\.\d{3}$/);
+  await app.screenshot('backward');
+  expect(await app.axeViolations()).toEqual([]);
+  await unrolled.getByRole('switch', { name: 'Backward pass' }).click();
+  await expect(outC).not.toHaveAttribute('data-flow', /.*/);
+});

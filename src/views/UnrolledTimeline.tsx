@@ -4,7 +4,7 @@
  * coloured by the values they carry from step to step; below, an overview strip of every step
  * of the probe sequence, where a click moves the cursor.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
 import type { Snapshot } from '../worker/protocol';
@@ -12,6 +12,31 @@ import { STEP_LAYOUTS, type StepLayout } from './unrolledLayouts';
 import { valueAt } from './snapshotValues';
 import { formatValue, inkOn, valueColor } from './primitives/color';
 import { usePresence } from './primitives/usePresence';
+import { DECADES } from './primitives/colorLut';
+import { interpolateViridis } from 'd3-scale-chromatic';
+import { GATE_NAMES } from '../engine/spec';
+
+/** Which gate's pre-activation gradient flows back through an edge of a step column. */
+const EDGE_GATE: Record<string, string> = {
+  'f-mul': 'f', 'i-mul': 'i', 'g-mul': 'g', 'o-mul': 'o', 'peephole-i': 'i', 'peephole-f': 'f', 'peephole-o': 'o',
+  'z-mul': 'z', 'z-oneminus': 'z', 'r-reset': 'r', 'reset-g': 'g',
+};
+
+/** |∂L/∂(something)| of the selected unit at step t (1-based; 0 before the first step). */
+function gradAt(s: Snapshot, what: string, t: number, unit: number): number {
+  if (t < 1) return 0;
+  const k = t - 1;
+  if (what === 'h') return Math.abs(s.dh[k * s.H + unit] ?? 0);
+  if (what === 'c') return Math.abs(s.dc[k * s.H + unit] ?? 0);
+  const gate = (GATE_NAMES[s.cell] as readonly string[]).indexOf(what);
+  return gate < 0 ? 0 : Math.abs(s.dpre[k * s.G * s.H + gate * s.H + unit] ?? 0);
+}
+
+/** Position of a gradient magnitude on a log scale spanning DECADES below logMax: 0..1. */
+function strength(g: number, logMax: number): number {
+  if (!(g > 0)) return 0;
+  return Math.min(1, Math.max(0, (Math.log10(g) - (logMax - DECADES)) / DECADES));
+}
 
 /** Steps drawn in full around the cursor. */
 const WINDOW = 5;
@@ -27,13 +52,25 @@ interface StepProps {
   leaving: boolean;
   current: boolean;
   hover: string | null;
+  /** Backward mode: widths and colours follow the gradient flowing back, on a log scale topped at logMax. */
+  backward: boolean;
+  logMax: number;
 }
 
-const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes, leaving, current, hover }: StepProps) {
+const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes, leaving, current, hover, backward, logMax }: StepProps) {
   const setHover = useStore((st) => st.setHover);
   const value = (id: Parameters<typeof valueAt>[1], at = t) => (!s ? Number.NaN : at < 1 ? 0 : valueAt(s, id, at, unit));
   // The state lines carry h_{t−1}, c_{t−1} in (h_0 = c_0 = 0) and h_t, c_t out.
   const carried = new Map(layout.carriers.map(([edge, node, offset]) => [edge, value(node, t + offset)]));
+  // Backward mode: what flows back through each edge: along the state lines, ∂L/∂h and ∂L/∂c of
+  // the step they carry; through a gate's edges, ∂L/∂ of its pre-activation.
+  const flow = (edgeId: string): number | undefined => {
+    if (!s || !backward) return undefined;
+    const carrier = layout.carriers.find(([edge]) => edge === edgeId);
+    if (carrier) return strength(gradAt(s, carrier[1], t + carrier[2], unit), logMax);
+    const gate = EDGE_GATE[edgeId];
+    return gate ? strength(gradAt(s, gate, t, unit), logMax) : undefined;
+  };
   return (
     <g className={`step${current ? ' step-current' : ''}`} data-step={t}>
       <rect className="step-frame" x={2} y={2} width={layout.width - 4} height={layout.height - 4} rx={8} />
@@ -44,13 +81,21 @@ const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes,
         .filter((e) => !e.peephole || showPeepholes)
         .map((e) => {
           const v = carried.get(e.id);
+          const back = flow(e.id);
+          const style =
+            back !== undefined
+              ? { stroke: interpolateViridis(back), strokeWidth: 1 + 6 * back }
+              : v !== undefined && Number.isFinite(v) && !backward
+                ? { stroke: valueColor(v) }
+                : undefined;
           const path = (
             <path
               key={e.id}
               data-edge={e.id}
+              data-flow={back !== undefined ? back.toFixed(3) : undefined}
               d={e.d}
               className={`edge${e.peephole ? ' edge-peephole' : ''}${e.peephole && leaving ? ' edge-leaving' : ''}${v !== undefined ? ' edge-carrier' : ''}`}
-              style={v !== undefined && Number.isFinite(v) ? { stroke: valueColor(v) } : undefined}
+              style={style}
             />
           );
           // A carrier gets a dark casing, so that values near 0 (white) stay visible.
@@ -64,7 +109,8 @@ const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes,
       ))}
       {layout.nodes.map((n) => {
         const v = value(n.id);
-        const fill = Number.isFinite(v) ? valueColor(v) : '#eeeeee';
+        const g = backward && s && n.id !== 'x' && n.id !== 'y' ? strength(gradAt(s, n.id, t, unit), logMax) : undefined;
+        const fill = g !== undefined ? interpolateViridis(g) : Number.isFinite(v) ? valueColor(v) : '#eeeeee';
         return (
           <g
             key={n.id}
@@ -76,7 +122,7 @@ const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes,
           >
             <title>{`${n.id} at t = ${t}: ${formatValue(v)}`}</title>
             {n.shape === 'state' || n.shape === 'io' ? <rect x={-17} y={-11} width={34} height={22} rx={n.shape === 'io' ? 4 : 8} fill={fill} /> : <circle r={13} fill={fill} />}
-            <text fill={inkOn(v)} y={1}>
+            <text fill={g !== undefined ? (g > 0.55 ? '#1b2430' : '#ffffff') : inkOn(v)} y={1}>
               {n.id}
             </text>
           </g>
@@ -135,8 +181,20 @@ export function UnrolledTimeline() {
   const cell = config.cell;
   const layout = STEP_LAYOUTS[cell];
   const peepholes = usePresence(cell === 'lstm' && config.peephole);
-  const T = s && s.cell === cell ? s.T : 1;
+  const [backward, setBackward] = useState(false);
   const live = s !== null && s.cell === cell ? s : null;
+  // The top of the log scale: the largest gradient of the selected unit anywhere in the probe.
+  const logMax = useMemo(() => {
+    if (!live) return 0;
+    let max = 0;
+    for (let k = 0; k < live.T; k++) {
+      max = Math.max(max, Math.abs(live.dh[k * live.H + unit] ?? 0));
+      if (live.dc.length) max = Math.max(max, Math.abs(live.dc[k * live.H + unit] ?? 0));
+      for (let g = 0; g < live.G; g++) max = Math.max(max, Math.abs(live.dpre[k * live.G * live.H + g * live.H + unit] ?? 0));
+    }
+    return max > 0 ? Math.log10(max) : 0;
+  }, [live, unit]);
+  const T = live ? live.T : 1;
   const first = Math.max(1, Math.min(t - (WINDOW >> 1), T - WINDOW + 1));
   const last = Math.min(T, first + WINDOW - 1);
   const steps = Array.from({ length: last - first + 1 }, (_, k) => first + k);
@@ -145,15 +203,37 @@ export function UnrolledTimeline() {
   const stripRows = cell === 'lstm' ? 2 : 1;
   const height = stripTop + stripRows * (STRIP_H + 2) + 8;
   return (
-    <section className="panel unrolled" aria-label="Unrolled diagram">
-      <h2>
-        Unrolled in time <span className="muted">steps {first}–{last} of {T}, unit {unit + 1}</span>
-      </h2>
+    <section className="panel unrolled" aria-label="Unrolled diagram" data-mode={backward ? 'backward' : 'forward'}>
+      <div className="panel-head">
+        <h2>
+          Unrolled in time <span className="muted">steps {first}–{last} of {T}, unit {unit + 1}</span>
+        </h2>
+        <button type="button" role="switch" aria-checked={backward} className="switch" onClick={() => setBackward(!backward)}>
+          <span className="switch-knob" aria-hidden="true" />
+          <span className="switch-label">Backward pass</span>
+        </button>
+      </div>
+      {backward && (
+        <p className="muted small">
+          Backward pass: line widths and colours show |∂L/∂·| of unit {unit + 1} flowing back (log scale, {DECADES} decades); {cell === 'lstm' ? 'the top line is the path along the cell state c, the bottom one the path through h.' : 'the state line carries ∂L/∂h back.'}
+        </p>
+      )}
       <svg viewBox={`-24 -4 ${width + 28} ${height}`} role="img" aria-label={`Steps ${first} to ${last} of the unrolled ${cell.toUpperCase()}, unit ${unit + 1}`}>
         {steps.map((step, k) => (
           // Keyed by position, so moving the cursor updates the columns instead of remounting them.
           <g key={k} transform={`translate(${k * layout.width}, 0)`}>
-            <StepColumn layout={layout} s={live} t={step} unit={unit} showPeepholes={peepholes.mounted} leaving={peepholes.leaving} current={step === t} hover={hover} />
+            <StepColumn
+              layout={layout}
+              s={live}
+              t={step}
+              unit={unit}
+              showPeepholes={peepholes.mounted}
+              leaving={peepholes.leaving}
+              current={step === t}
+              hover={hover}
+              backward={backward}
+              logMax={logMax}
+            />
           </g>
         ))}
         {live && (
