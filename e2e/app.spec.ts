@@ -422,4 +422,11 @@ test('Backward pass: the unrolled diagram shows the gradient flowing back, the c
   expect(await app.axeViolations()).toEqual([]);
   await unrolled.getByRole('switch', { name: 'Backward pass' }).click();
   await expect(outC).not.toHaveAttribute('data-flow', /.*/);
+  await test.step('play backward walks from the last step to the first, in backward mode', async () => {
+    await unrolled.getByRole('button', { name: 'Play backward' }).click();
+    await expect(unrolled).toHaveAttribute('data-mode', 'backward');
+    const slider = page.getByRole('slider', { name: 'Time step' });
+    await expect.poll(async () => Number(await slider.inputValue())).toBeLessThan(38);
+    await expect(slider).toHaveValue('1', { timeout: 10_000 });
+  });
 });

@@ -4,7 +4,7 @@
  * coloured by the values they carry from step to step; below, an overview strip of every step
  * of the probe sequence, where a click moves the cursor.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
 import type { Snapshot } from '../worker/protocol';
@@ -182,6 +182,22 @@ export function UnrolledTimeline() {
   const layout = STEP_LAYOUTS[cell];
   const peepholes = usePresence(cell === 'lstm' && config.peephole);
   const [backward, setBackward] = useState(false);
+  const [walking, setWalking] = useState(false);
+  // Play backward: walk the cursor from the last step to the first, as the error signal goes.
+  useEffect(() => {
+    if (!walking) return;
+    const { snapshot, setT } = useStore.getState();
+    setT(snapshot?.T ?? 1);
+    const timer = window.setInterval(() => {
+      const state = useStore.getState();
+      if (state.t <= 1) {
+        setWalking(false);
+        return;
+      }
+      state.setT(state.t - 1);
+    }, 120);
+    return () => window.clearInterval(timer);
+  }, [walking]);
   const live = s !== null && s.cell === cell ? s : null;
   // The top of the log scale: the largest gradient of the selected unit anywhere in the probe.
   const logMax = useMemo(() => {
@@ -208,10 +224,23 @@ export function UnrolledTimeline() {
         <h2>
           Unrolled in time <span className="muted">steps {first}–{last} of {T}, unit {unit + 1}</span>
         </h2>
-        <button type="button" role="switch" aria-checked={backward} className="switch" onClick={() => setBackward(!backward)}>
-          <span className="switch-knob" aria-hidden="true" />
-          <span className="switch-label">Backward pass</span>
-        </button>
+        <span className="head-controls">
+          <button type="button" role="switch" aria-checked={backward} className="switch" onClick={() => setBackward(!backward)}>
+            <span className="switch-knob" aria-hidden="true" />
+            <span className="switch-label">Backward pass</span>
+          </button>
+          <button
+            type="button"
+            className="small-button"
+            aria-pressed={walking}
+            onClick={() => {
+              if (!walking) setBackward(true);
+              setWalking(!walking);
+            }}
+          >
+            {walking ? 'Stop' : 'Play backward'}
+          </button>
+        </span>
       </div>
       {backward && (
         <p className="muted small">
