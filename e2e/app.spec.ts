@@ -430,3 +430,17 @@ test('Backward pass: the unrolled diagram shows the gradient flowing back, the c
     await expect(slider).toHaveValue('1', { timeout: 10_000 });
   });
 });
+
+test('the 1997 LSTM: with the forget gate fixed at 1, f shows 1; the switch puts the gate back; LSTM only', async ({ app, page }) => {
+  await app.open();
+  const fixed = page.getByRole('switch', { name: 'Forget gate fixed at 1 (the 1997 LSTM)' });
+  await expect(fixed).toHaveAttribute('aria-checked', 'false');
+  await fixed.click();
+  await expect(fixed).toHaveAttribute('aria-checked', 'true');
+  await expect(app.rolled.locator('[data-node="f"] .node-value')).toHaveText('1.00');
+  await expect(page.getByRole('region', { name: 'Unrolled diagram' }).locator('[data-node="f"]').first()).toBeVisible();
+  await fixed.click();
+  await expect(app.rolled.locator('[data-node="f"] .node-value')).not.toHaveText('1.00');
+  await page.getByLabel('Cell type').selectOption('gru');
+  await expect(page.getByRole('switch', { name: 'Forget gate fixed at 1 (the 1997 LSTM)' })).toHaveCount(0);
+});

@@ -324,3 +324,37 @@ describe('a training step cut into units', () => {
     expect(units + 1).toBe(1 + 1 + 30 + 1 + 30 + 1 + 8 + 1);
   });
 });
+
+describe('the 1997 LSTM (forget gate fixed at 1)', () => {
+  /** ∂L/∂c_t over t for a loss at the last step only, with every U_* = 0 so that h carries nothing back. */
+  function carousel(forgetFixed: boolean): number[] {
+    const net = new Network({ cell: 'lstm', inputSize: 1, hiddenSize: 1, outputSize: 1, peephole: false, resetAfter: false, forgetFixed }, 'f64');
+    initNetwork(net, new Rng(2));
+    net.U.w.fill(0);
+    const inputs = Array.from({ length: 12 }, (_, t) => [Math.sin(t)]);
+    const targets = inputs.map((_, t) => (t === 11 ? [1] : null));
+    return traceSequence(net, inputs, targets).grads.c!.map((row) => row[0]!);
+  }
+
+  test('the error signal along c passes back unchanged; with a forget gate it shrinks by f each step', () => {
+    const fixed = carousel(true);
+    expect(fixed[11]).not.toBe(0);
+    for (const v of fixed) expect(v).toBeCloseTo(fixed[11]!, 14);
+    const gated = carousel(false);
+    expect(Math.abs(gated[0]! / gated[11]!)).toBeLessThan(0.8 ** 11);
+  });
+
+  test('the forget gate shows 1, W_f U_f b_f get no gradient, and the switch restores the gate', () => {
+    const { net } = trained('lstm', 4, 10);
+    const before = probe(net);
+    net.setForgetFixed(true);
+    const trace = traceSequence(net, [[0.3, 1], [0.1, 0]], [null, [0.5]]);
+    expect(trace.steps.every((s) => s.gates.f!.every((v) => v === 1))).toBe(true);
+    for (const name of ['W_f', 'U_f', 'b_f']) expect((trace.grads.weights[name] as number[] | number[][]).flat().every((v) => v === 0)).toBe(true);
+    net.setForgetFixed(false);
+    expect(Array.from(probe(net))).toEqual(Array.from(before));
+    const file = JSON.parse(JSON.stringify(modelToFile((net.setForgetFixed(true), net))));
+    expect(file.forgetFixed).toBe(true);
+    expect(parseModel(file).spec.forgetFixed).toBe(true);
+  });
+});

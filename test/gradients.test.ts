@@ -14,6 +14,7 @@ const VARIANTS: { label: string; shape: Shape }[] = [
   { label: 'RNN', shape: { cell: 'rnn', I: 2, H: 3, O: 2 } },
   { label: 'LSTM', shape: { cell: 'lstm', I: 2, H: 3, O: 2 } },
   { label: 'LSTM with peepholes', shape: { cell: 'lstm', peephole: true, I: 2, H: 3, O: 2 } },
+  { label: 'LSTM of 1997 (forget gate fixed at 1), with peepholes', shape: { cell: 'lstm', forgetFixed: true, peephole: true, I: 2, H: 3, O: 2 } },
   { label: 'GRU', shape: { cell: 'gru', I: 2, H: 3, O: 2 } },
   { label: 'GRU reset-after', shape: { cell: 'gru', resetAfter: true, I: 2, H: 3, O: 2 } },
 ];

@@ -9,6 +9,7 @@ export interface Shape {
   cell: CellKind;
   peephole?: boolean;
   resetAfter?: boolean;
+  forgetFixed?: boolean;
   I: number;
   H: number;
   O: number;
@@ -21,7 +22,7 @@ export interface Shape {
 export function randomModel(shape: Shape, seed: number): ModelFile {
   const net = new Network({
     cell: shape.cell, inputSize: shape.I, hiddenSize: shape.H, outputSize: shape.O,
-    peephole: shape.peephole ?? false, resetAfter: shape.resetAfter ?? false,
+    peephole: shape.peephole ?? false, resetAfter: shape.resetAfter ?? false, forgetFixed: shape.forgetFixed ?? false,
   }, 'f64');
   const rng = new Rng(seed);
   initNetwork(net, rng);

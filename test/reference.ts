@@ -68,7 +68,8 @@ export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?
         const lin = (gate: string): number =>
           dot(mat(model, `W_${gate}`)[j]!, x) + dot(mat(model, `U_${gate}`)[j]!, h) + vec(model, `b_${gate}`)[j]!;
         const i = sigma(bump('pre', t, j, lin('i') + p('p_i', j) * c[j]!, 'i'));
-        const f = sigma(bump('pre', t, j, lin('f') + p('p_f', j) * c[j]!, 'f'));
+        const fPre = bump('pre', t, j, lin('f') + p('p_f', j) * c[j]!, 'f');
+        const f = model.forgetFixed === true ? 1 : sigma(fPre); // the 1997 LSTM has no forget gate
         const g = Math.tanh(bump('pre', t, j, lin('g'), 'g'));
         const cj = bump('c', t, j, f * c[j]! + i * g);
         const o = sigma(bump('pre', t, j, lin('o') + p('p_o', j) * cj, 'o'));

@@ -48,7 +48,7 @@ export function RunButtons() {
 
 export function Controls() {
   const config = useStore(selectConfig);
-  const { configure, setPeephole } = useStore(useShallow(selectActions));
+  const { configure, setPeephole, setForgetFixed } = useStore(useShallow(selectActions));
   return (
     <section className="panel controls" aria-label="Settings">
       <h2>Network</h2>
@@ -67,6 +67,9 @@ export function Controls() {
         disabled={config.cell !== 'lstm'}
         hint={config.cell !== 'lstm' ? 'LSTM only' : undefined}
       />
+      {config.cell === 'lstm' && (
+        <Switch label="Forget gate fixed at 1 (the 1997 LSTM)" on={config.forgetFixed} onChange={setForgetFixed} />
+      )}
       {config.cell === 'gru' && (
         <Switch label="Reset after (cuDNN)" on={config.resetAfter} onChange={(on) => configure({ resetAfter: on })} />
       )}

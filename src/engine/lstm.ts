@@ -7,6 +7,7 @@
  *   o = σ(W_o x + U_o h_{t−1} + p_o⊙c_t + b_o)
  *   h_t = o⊙tanh(c_t)
  * Gate blocks sit in the order i f g o. ws.gates already holds W x_t + b on entry.
+ * With forgetFixed (the 1997 LSTM) there is no forget gate: f = 1 and c_t = c_{t−1} + i⊙g.
  */
 import { gemmNT } from './kernels';
 import { sigmoidRow, tanhRow } from './fastmath';
@@ -21,6 +22,7 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
   const U = net.U.w;
   const p = net.P.w;
   const peep = net.spec.peephole;
+  const fixed = net.spec.forgetFixed === true;
   const f32 = net.dtype === 'f32';
   for (let s = s0; s < s1; s++) {
     // One product for all four gates and the whole batch: gates_t += U h_{t−1} (h_0 = 0 adds nothing).
@@ -36,6 +38,7 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
         }
       }
       sigmoidRow(gates, gi, 2 * H, f32); // i, f
+      if (fixed) gates.fill(1, gi + H, gi + 2 * H); // the 1997 LSTM: f = 1
       tanhRow(gates, gi + 2 * H, gates, gi + 2 * H, H, f32); // g
       for (let j = 0; j < H; j++) {
         c[next + j] = gates[gi + H + j] * c[prev + j] + gates[gi + j] * gates[gi + 2 * H + j]; // c_t = f⊙c_{t−1} + i⊙g
@@ -59,6 +62,7 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
   const p = net.P.w;
   const dp = net.P.dw;
   const peep = net.spec.peephole;
+  const fixed = net.spec.forgetFixed === true;
   if (s1 === T) {
     dhRec.fill(0);
     dcRec.fill(0);
@@ -85,7 +89,7 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
         if (peep) dcT += oPreGrad * p[2 * H + j];
         dc[prev + j] = dcT;
         const iPreGrad = dcT * g * i * (1 - i);
-        const fPreGrad = dcT * cPrev * f * (1 - f);
+        const fPreGrad = fixed ? 0 : dcT * cPrev * f * (1 - f);
         const gPreGrad = dcT * i * (1 - g * g);
         dpre[gr + j] = iPreGrad;
         dpre[gr + H + j] = fPreGrad;

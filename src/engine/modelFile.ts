@@ -21,6 +21,8 @@ export interface ModelFile {
   readonly cell: CellKind;
   readonly peephole?: boolean;
   readonly resetAfter?: boolean;
+  /** LSTM: the forget gate taken out (f = 1); written only when true. */
+  readonly forgetFixed?: boolean;
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly outputSize: number;
@@ -140,6 +142,7 @@ export function modelToFile(net: Network): ModelFile {
   return {
     format: MODEL_FORMAT, version: MODEL_VERSION, cell,
     ...(cell === 'lstm' ? { peephole } : {}),
+    ...(cell === 'lstm' && net.spec.forgetFixed ? { forgetFixed: true } : {}),
     ...(cell === 'gru' ? { resetAfter } : {}),
     inputSize, hiddenSize, outputSize, weights,
   };
@@ -164,10 +167,12 @@ export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'):
   const kind = cell as CellKind;
   const peephole = kind === 'lstm' && obj.peephole !== undefined ? expectBoolean(obj.peephole, `${path}.peephole`) : false;
   const resetAfter = kind === 'gru' && obj.resetAfter !== undefined ? expectBoolean(obj.resetAfter, `${path}.resetAfter`) : false;
+  const forgetFixed = kind === 'lstm' && obj.forgetFixed !== undefined ? expectBoolean(obj.forgetFixed, `${path}.forgetFixed`) : false;
   const spec: NetSpec = {
     cell: kind,
     peephole,
     resetAfter,
+    forgetFixed,
     inputSize: expectSize(obj.inputSize, `${path}.inputSize`),
     hiddenSize: expectSize(obj.hiddenSize, `${path}.hiddenSize`),
     outputSize: expectSize(obj.outputSize, `${path}.outputSize`),

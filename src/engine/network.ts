@@ -35,7 +35,12 @@ export class Network {
 
   constructor(spec: NetSpec, dtype: DType = 'f32') {
     const { cell, inputSize: I, hiddenSize: H, outputSize: O } = spec;
-    this.specValue = { ...spec, peephole: cell === 'lstm' && spec.peephole, resetAfter: cell === 'gru' && spec.resetAfter };
+    this.specValue = {
+      ...spec,
+      peephole: cell === 'lstm' && spec.peephole,
+      resetAfter: cell === 'gru' && spec.resetAfter,
+      forgetFixed: cell === 'lstm' && spec.forgetFixed === true,
+    };
     this.dtype = dtype;
     this.G = blockCount(cell);
     const GH = this.G * H;
@@ -72,6 +77,15 @@ export class Network {
     if (this.specValue.cell !== 'lstm') throw new Error('peephole connections exist only in the LSTM');
     this.specValue = { ...this.specValue, peephole: on };
     this.active = this.computeActive();
+  }
+
+  /**
+   * Take the LSTM's forget gate out (f = 1, the 1997 LSTM) or put it back. W_f, U_f and b_f keep
+   * their values while it is out (their gradients are zero), so putting it back restores it.
+   */
+  setForgetFixed(on: boolean): void {
+    if (this.specValue.cell !== 'lstm') throw new Error('only the LSTM has a forget gate to fix');
+    this.specValue = { ...this.specValue, forgetFixed: on };
   }
 
   private computeActive(): readonly Param[] {

@@ -19,6 +19,8 @@ export interface NetSpec {
   readonly peephole: boolean;
   /** GRU only: apply r after U_g h_{t−1} (cuDNN / PyTorch) instead of before it. */
   readonly resetAfter: boolean;
+  /** LSTM only: the 1997 LSTM, without a forget gate: f = 1, so c is a pure constant error carousel. */
+  readonly forgetFixed?: boolean;
 }
 
 /** The gate names of each cell, in the order of their blocks in the fused matrices. */

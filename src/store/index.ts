@@ -9,7 +9,7 @@ import type { CellKind } from '../engine/spec';
 import { TUNABLE, type Command, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
-  cell: 'lstm', peephole: false, resetAfter: false, hidden: 8,
+  cell: 'lstm', peephole: false, resetAfter: false, forgetFixed: false, hidden: 8,
   task: 'sine', length: 40, noise: 0,
   lr: 0.01, optimizer: 'adam', batch: 16, clip: 1, seed: 1, forgetBias: 1, recurrentScale: 1,
 };
@@ -19,6 +19,7 @@ export interface ConfigSlice {
   /** Change settings that need a fresh network (everything but the peephole switch). */
   configure: (patch: Partial<RunConfig>) => void;
   setPeephole: (on: boolean) => void;
+  setForgetFixed: (on: boolean) => void;
 }
 
 export interface RunSlice {
@@ -89,6 +90,10 @@ export const useStore = create<Store>()((set, get) => ({
   setPeephole: (on) => {
     set({ config: { ...get().config, peephole: on } });
     get().send({ type: 'set-peephole', on });
+  },
+  setForgetFixed: (on) => {
+    set({ config: { ...get().config, forgetFixed: on } });
+    get().send({ type: 'set-forget-fixed', on });
   },
   // run
   status: 'idle',
@@ -173,6 +178,6 @@ export const selectCursor = (s: Store) => ({ t: s.t, unit: s.unit });
 export const selectRun = (s: Store) => ({ status: s.status, step: s.step, loss: s.loss, stepsPerSec: s.stepsPerSec });
 export const selectActions = (s: Store) => ({
   play: s.play, pause: s.pause, stepOnce: s.stepOnce, reset: s.reset, restoreLastGood: s.restoreLastGood,
-  configure: s.configure, setPeephole: s.setPeephole, setT: s.setT, setUnit: s.setUnit,
+  configure: s.configure, setPeephole: s.setPeephole, setForgetFixed: s.setForgetFixed, setT: s.setT, setUnit: s.setUnit,
 });
 export const selectError = (s: Store) => s.error;

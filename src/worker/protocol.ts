@@ -14,6 +14,8 @@ export interface RunConfig {
   readonly cell: CellKind;
   readonly peephole: boolean;
   readonly resetAfter: boolean;
+  /** LSTM: the 1997 LSTM, forget gate fixed at 1. */
+  readonly forgetFixed: boolean;
   readonly hidden: number;
   readonly task: TrainTask;
   /** Sequence length T. */
@@ -47,6 +49,8 @@ export type Command =
   | { readonly type: 'tune'; readonly config: RunConfig }
   /** Switch the LSTM's peepholes, keeping training where it is. */
   | { readonly type: 'set-peephole'; readonly on: boolean }
+  /** Take the LSTM's forget gate out (f = 1) or put it back, keeping training where it is. */
+  | { readonly type: 'set-forget-fixed'; readonly on: boolean }
   /** Draw a new probe sequence (the example on display) from this seed. */
   | { readonly type: 'set-probe'; readonly seed: number }
   /** After an error: go back to the weights of the last step whose loss was finite. */

@@ -56,7 +56,7 @@ export class TrainingSession {
     this.task = makeTask(spec);
     this.net = new Network({
       cell: config.cell, inputSize: this.task.inputSize, hiddenSize: config.hidden, outputSize: this.task.outputSize,
-      peephole: config.peephole, resetAfter: config.resetAfter,
+      peephole: config.peephole, resetAfter: config.resetAfter, forgetFixed: config.cell === 'lstm' && config.forgetFixed,
     });
     const rng = new Rng(config.seed);
     initNetwork(this.net, rng, { forgetBias: config.forgetBias, recurrentScale: config.recurrentScale });
@@ -211,6 +211,12 @@ export class TrainingSession {
     const inputs = Array.from({ length: probe.T }, (_, s) => Array.from(probe.x.subarray(s * I, (s + 1) * I)));
     const targets = Array.from({ length: probe.T }, (_, s) => (probe.mask[s] ? Array.from(probe.target.subarray(s * O, (s + 1) * O)) : null));
     return checkGradients(this.net, inputs, targets, this.task.loss);
+  }
+
+  /** Take the forget gate out or put it back; a step in flight is redone with the new setting. */
+  setForgetFixed(on: boolean): void {
+    this.trainer.abort();
+    this.net.setForgetFixed(on);
   }
 
   /** Draw the probe sequence from its own seed. */

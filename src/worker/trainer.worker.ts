@@ -107,6 +107,10 @@ class WorkerHost {
         this.session?.setPeephole(command.on);
         this.sendSnapshot(now);
         return;
+      case 'set-forget-fixed':
+        this.session?.setForgetFixed(command.on);
+        this.sendSnapshot(now);
+        return;
       case 'set-probe':
         this.session?.setProbe(command.seed);
         this.sendSnapshot(now);
