@@ -444,3 +444,26 @@ test('the 1997 LSTM: with the forget gate fixed at 1, f shows 1; the switch puts
   await page.getByLabel('Cell type').selectOption('gru');
   await expect(page.getByRole('switch', { name: 'Forget gate fixed at 1 (the 1997 LSTM)' })).toHaveCount(0);
 });
+
+test('Compare cells: RNN, LSTM and GRU train side by side; three loss curves and three gradient curves', async ({ app, page }) => {
+  await app.open();
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  await comparison.getByRole('button', { name: 'Compare cells' }).click();
+  const lossCurves = comparison.locator('figure').nth(0).locator('path[data-run]');
+  const gradCurves = comparison.locator('figure').nth(1).locator('path[data-run]');
+  await expect(lossCurves).toHaveCount(3, { timeout: 15_000 });
+  await expect(gradCurves).toHaveCount(3);
+  for (const id of ['rnn', 'lstm', 'gru']) {
+    await expect(comparison.locator(`li[data-run="${id}"]`)).toContainText(/step \d+/);
+    await expect(gradCurves.and(comparison.locator(`[data-run="${id}"]`))).not.toHaveAttribute('d', /NaN/);
+  }
+  // Training goes on in the workers while the page stays responsive.
+  const stepOf = async (id: string) => Number(/step (\d+)/.exec((await comparison.locator(`li[data-run="${id}"]`).textContent()) ?? '')?.[1]);
+  const before = await stepOf('lstm');
+  await expect.poll(() => stepOf('lstm'), { timeout: 10_000 }).toBeGreaterThan(before + 20);
+  await page.keyboard.press('End');
+  await expect(page.getByRole('slider', { name: 'Time step' })).toHaveValue('40');
+  await app.screenshot('comparison');
+  expect(await app.axeViolations()).toEqual([]);
+  await comparison.getByRole('button', { name: 'Stop comparing' }).click();
+});

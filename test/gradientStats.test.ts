@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { fitDecay, stepNorms, F32_TINY } from '../src/views/gradientStats';
+import { fitDecay, stepNorms, F32_TINY } from '../src/engine/gradientStats';
 
 test('step norms are the L2 norms of each row', () => {
   const v = Float32Array.from([3, 4, 0, 0, 1, 0]);

@@ -12,6 +12,7 @@ import { UnrolledTimeline } from '../views/UnrolledTimeline';
 import { GradientFlow } from '../views/GradientFlow';
 import { GradientCheckPanel } from '../views/GradientCheckPanel';
 import { CostPanel } from '../views/CostPanel';
+import { ComparisonPanel } from '../views/ComparisonPanel';
 
 export function App() {
   useTrainingWorker();
@@ -41,6 +42,7 @@ export function App() {
           </div>
           <UnrolledTimeline />
           <GradientFlow />
+          <ComparisonPanel />
           <GateHeatmap />
           <GradientCheckPanel />
           <CostPanel />

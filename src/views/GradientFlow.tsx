@@ -10,7 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../store';
 import { Axes } from './primitives/Axes';
 import { formatTick } from './primitives/color';
-import { F32_TINY, fitDecay, stepNorms, type DecayFit } from './gradientStats';
+import { F32_TINY, fitDecay, stepNorms, type DecayFit } from '../engine/gradientStats';
 import { GradientHistory } from './GradientHistory';
 
 const W = 640;

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../store';
 import type { Snapshot } from '../worker/protocol';
 import { MAGNITUDE_LUT } from './primitives/colorLut';
-import { stepNorms } from './gradientStats';
+import { stepNorms } from '../engine/gradientStats';
 
 const ROWS = 160;
 
