@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { fitDecay, stepNorms, F32_TINY } from '../src/engine/gradientStats';
+import { fitDecay, lastTargetStep, stepNorms, F32_TINY } from '../src/engine/gradientStats';
 
 test('step norms are the L2 norms of each row', () => {
   const v = Float32Array.from([3, 4, 0, 0, 1, 0]);
@@ -18,4 +18,10 @@ test('a geometric decay is fitted exactly, and zeros or tiny values are left out
   expect(again.perStep).toBeCloseTo(0.61, 10);
   expect(again.from).toBe(3);
   expect(fitDecay(Float64Array.from([0, 0, 1]))).toBeNull();
+});
+
+test('the last step with a target', () => {
+  expect(lastTargetStep(Uint8Array.from([0, 1, 0, 0]), 4)).toBe(2);
+  expect(lastTargetStep(Uint8Array.from([1, 1, 1]), 3)).toBe(3);
+  expect(lastTargetStep(Uint8Array.from([0, 0]), 2)).toBe(1);
 });

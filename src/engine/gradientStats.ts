@@ -50,3 +50,10 @@ export function fitDecay(norms: Float64Array, last = norms.length): DecayFit | n
   const slope = (n * sxy - sx * sy) / den;
   return { perStep: Math.exp(-slope), from, to };
 }
+
+/** The last step (1-based) of a [T] target mask that has a target; 1 when none has. */
+export function lastTargetStep(mask: Uint8Array, T: number): number {
+  let last = T;
+  while (last > 1 && !mask[last - 1]) last--;
+  return last;
+}

@@ -11,7 +11,7 @@ import { line } from 'd3-shape';
 import { useStore } from '../store';
 import type { RunConfig } from '../worker/protocol';
 import type { CompareCommand, CompareEvent, RunReport } from '../worker/compareProtocol';
-import { Axes } from './primitives/Axes';
+import { Axes, decadeTicks } from './primitives/Axes';
 import { formatLoss, formatTick } from './primitives/color';
 import { F32_TINY, fitDecay } from '../engine/gradientStats';
 
@@ -66,7 +66,7 @@ function LossOverlay({ runs, reports }: { runs: readonly RunSpec[]; reports: Rec
   const [lo, hi] = y.domain() as [number, number];
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Loss curves of the compared cells">
-      <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={y.ticks().filter((v) => Math.abs(Math.log10(v) % 1) < 1e-9)} y={y} formatY={formatTick} />
+      <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={decadeTicks(y.ticks())} y={y} formatY={formatTick} />
       {runs.map((r) => {
         const rep = reports[r.id];
         if (!rep) return null;
@@ -88,8 +88,7 @@ function GradientOverlay({ runs, reports }: { runs: readonly RunSpec[]; reports:
   const x = scaleLinear().domain([1, T]).range([M.left, W - M.right]);
   const y = scaleLog().domain([lo === hi ? lo / 10 : lo, hi]).range([H - M.bottom, M.top]).nice();
   const [floor, top] = y.domain() as [number, number];
-  const decades = Math.log10(top / floor);
-  const ticks = y.ticks().filter((v) => Math.abs(Math.log10(v) % 1) < 1e-9).filter((_, k, a) => a.length <= 7 || k % Math.ceil(decades / 6) === 0);
+  const ticks = decadeTicks(y.ticks(), 7);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Gradient norms over time of the compared cells">
       <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={ticks} y={y} formatY={formatTick} />

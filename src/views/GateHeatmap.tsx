@@ -6,8 +6,11 @@
 import { useEffect, useRef } from 'react';
 import { GATE_NAMES, type CellKind } from '../engine/spec';
 import { useStore, type Store } from '../store';
+import { gradientAt, valueAt } from './snapshotValues';
+import type { NodeId } from './rolledLayouts';
 import type { Snapshot } from '../worker/protocol';
 import { DECADES, LUT, MAGNITUDE_LUT, lutIndex, magnitudeIndex } from './primitives/colorLut';
+import { paintLut } from './primitives/pixels';
 
 /** A value series (gates, states) in the diverging scale, or a gradient magnitude (|∂L/∂h|, |∂L/∂c|) on a log scale. */
 type Series = { readonly key: string; readonly label: string; readonly gradient?: boolean };
@@ -28,14 +31,11 @@ function seriesOf(cell: CellKind): Series[] {
   return [...gates, ...states, ...grads];
 }
 
-/** Value of series `key` at step index k (0-based), unit j. */
+/** Value of series `key` at step index k (0-based), unit j: dh and dc are ∂L/∂h and ∂L/∂c. */
 function read(s: Snapshot, key: string, k: number, j: number): number {
-  if (key === 'h') return s.h[k * s.H + j]!;
-  if (key === 'c') return s.c[k * s.H + j]!;
-  if (key === 'dh') return s.dh[k * s.H + j]!;
-  if (key === 'dc') return s.dc[k * s.H + j]!;
-  const gate = (GATE_NAMES[s.cell] as readonly string[]).indexOf(key);
-  return s.gates[k * s.G * s.H + gate * s.H + j]!;
+  if (key === 'dh') return gradientAt(s, 'h', k + 1, j);
+  if (key === 'dc') return gradientAt(s, 'c', k + 1, j);
+  return valueAt(s, key as NodeId, k + 1, j);
 }
 
 const CELL_W = 4;
@@ -67,28 +67,14 @@ function HeatmapCanvas({ series, cell }: { series: Series; cell: CellKind }) {
       }
       // One pixel per (t, unit), painted once per snapshot; a cursor move only redraws it scaled.
       if (fresh) {
-        pixels.width = T;
-        pixels.height = H;
-        const pctx = pixels.getContext('2d')!;
-        const image = pctx.createImageData(T, H);
         // Gradient magnitudes: log scale from the largest down DECADES decades.
         let logMax = -Infinity;
         if (series.gradient) {
           for (let j = 0; j < H; j++) for (let k = 0; k < T; k++) logMax = Math.max(logMax, Math.log10(Math.abs(read(s, series.key, k, j))));
+          paintLut(pixels, T, H, MAGNITUDE_LUT, (k, j) => magnitudeIndex(read(s, series.key, k, j), logMax));
+        } else {
+          paintLut(pixels, T, H, LUT, (k, j) => lutIndex(read(s, series.key, k, j)));
         }
-        const lut = series.gradient ? MAGNITUDE_LUT : LUT;
-        for (let j = 0; j < H; j++) {
-          for (let k = 0; k < T; k++) {
-            const v = read(s, series.key, k, j);
-            const c = series.gradient ? magnitudeIndex(v, logMax) : lutIndex(v);
-            const p = (j * T + k) * 4;
-            image.data[p] = lut[c]!;
-            image.data[p + 1] = lut[c + 1]!;
-            image.data[p + 2] = lut[c + 2]!;
-            image.data[p + 3] = 255;
-          }
-        }
-        pctx.putImageData(image, 0, 0);
       }
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(pixels, 0, 0, width, height);

@@ -8,9 +8,9 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../store';
-import { Axes } from './primitives/Axes';
+import { Axes, decadeTicks, thinTicks } from './primitives/Axes';
 import { formatTick } from './primitives/color';
-import { F32_TINY, fitDecay, stepNorms, type DecayFit } from '../engine/gradientStats';
+import { F32_TINY, fitDecay, lastTargetStep, stepNorms, type DecayFit } from '../engine/gradientStats';
 import { GradientHistory } from './GradientHistory';
 
 const W = 640;
@@ -30,8 +30,7 @@ export function GradientFlow() {
   const series = [{ key: 'h', label: '‖∂L/∂h_t‖', norms: stepNorms(s.dh, T, units) }];
   if (s.cell === 'lstm') series.push({ key: 'c', label: '‖∂L/∂c_t‖', norms: stepNorms(s.dc, T, units) });
   // The last step with a target: decay is measured backwards from there.
-  let last = T;
-  while (last > 1 && !s.targetMask[last - 1]) last--;
+  const last = lastTargetStep(s.targetMask, T);
   const positive = series.flatMap((r) => Array.from(r.norms)).filter((v) => v > F32_TINY && Number.isFinite(v));
   const hi = positive.length ? Math.max(...positive) : 1;
   const lo = positive.length ? Math.max(Math.min(...positive), hi * 1e-30, F32_TINY) : hi / 10;
@@ -44,7 +43,7 @@ export function GradientFlow() {
   const place = (v: number) => y(Number.isFinite(v) ? Math.min(Math.max(v, floor), top) : v > 0 ? top : floor);
   const path = line<number>().x((_, k) => x(k + 1)).y((v) => place(v));
   const decades = Math.log10(top / floor);
-  const yTicks = y.ticks().filter((v) => decades < 2 || Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9).filter((_, k, all) => all.length <= 8 || k % Math.ceil(all.length / 8) === 0);
+  const yTicks = decades < 2 ? thinTicks(y.ticks()) : decadeTicks(y.ticks());
   const fits = series.map((r) => ({ key: r.key, text: describeFit(r.label, fitDecay(r.norms, last)) }));
   return (
     <section className="panel chart gradient-flow" aria-label="Gradient over time">

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../store';
 import type { Snapshot } from '../worker/protocol';
 import { MAGNITUDE_LUT } from './primitives/colorLut';
+import { paintLut } from './primitives/pixels';
 import { stepNorms } from '../engine/gradientStats';
 
 const ROWS = 160;
@@ -73,22 +74,10 @@ export function GradientHistory() {
         }
       }
       const range = Math.max(hi - lo, 1e-6);
-      pixels.width = T;
-      pixels.height = n;
-      const pctx = pixels.getContext('2d')!;
-      const image = pctx.createImageData(T, n);
-      for (let r = 0; r < n; r++) {
-        for (let t = 0; t < T; t++) {
-          const v = values[r * T + t]!;
-          const c = v > -44 ? Math.round(((v - lo) / range) * 255) * 3 : 0;
-          const p = (r * T + t) * 4;
-          image.data[p] = MAGNITUDE_LUT[c]!;
-          image.data[p + 1] = MAGNITUDE_LUT[c + 1]!;
-          image.data[p + 2] = MAGNITUDE_LUT[c + 2]!;
-          image.data[p + 3] = 255;
-        }
-      }
-      pctx.putImageData(image, 0, 0);
+      paintLut(pixels, T, n, MAGNITUDE_LUT, (t, r) => {
+        const v = values[r * T + t]!;
+        return v > -44 ? Math.round(((v - lo) / range) * 255) * 3 : 0;
+      });
       canvas.width = T * 4;
       canvas.height = ROWS;
       const ctx = canvas.getContext('2d')!;

@@ -5,7 +5,7 @@ import { line } from 'd3-shape';
 import { extent } from 'd3-array';
 import { selectSnapshot, useStore } from '../store';
 import { formatLoss, formatTick } from './primitives/color';
-import { Axes } from './primitives/Axes';
+import { Axes, decadeTicks } from './primitives/Axes';
 
 const W = 480;
 const H = 200;
@@ -38,7 +38,7 @@ export function LossChart() {
   const decades = log ? Math.log10(d1 / d0) : 0;
   const yTicks = log
     ? decades >= 1
-      ? y.ticks().filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9)
+      ? decadeTicks(y.ticks())
       : y.ticks(3)
     : y.ticks(4);
   return (

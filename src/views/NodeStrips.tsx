@@ -9,6 +9,7 @@ import { useStore, type Store } from '../store';
 import type { Layout, NodeSpec } from './rolledLayouts';
 import { valueAt } from './snapshotValues';
 import { LUT, lutIndex } from './primitives/colorLut';
+import { paintLut } from './primitives/pixels';
 
 const STRIP_W = 56;
 const STRIP_H = 7;
@@ -61,18 +62,7 @@ export function NodeStrips({ layout, svgRef }: { layout: Layout; svgRef: React.R
         const y0 = dy + box.y * scale;
         const cw = (box.w * scale) / s.H;
         const ch = box.h * scale;
-        row.width = s.H;
-        row.height = 1;
-        const rctx = row.getContext('2d')!;
-        const image = rctx.createImageData(s.H, 1);
-        for (let j = 0; j < s.H; j++) {
-          const c = lutIndex(valueAt(s, n.id, state.t, j));
-          image.data[4 * j] = LUT[c]!;
-          image.data[4 * j + 1] = LUT[c + 1]!;
-          image.data[4 * j + 2] = LUT[c + 2]!;
-          image.data[4 * j + 3] = 255;
-        }
-        rctx.putImageData(image, 0, 0);
+        paintLut(row, s.H, 1, LUT, (j) => lutIndex(valueAt(s, n.id, state.t, j)));
         ctx.imageSmoothingEnabled = false;
         ctx.drawImage(row, x0, y0, box.w * scale, ch);
         ctx.strokeStyle = '#8d877d';

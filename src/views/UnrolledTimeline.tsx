@@ -9,12 +9,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
 import type { Snapshot } from '../worker/protocol';
 import { STEP_LAYOUTS, type StepLayout } from './unrolledLayouts';
-import { valueAt } from './snapshotValues';
+import { gradientAt, valueAt } from './snapshotValues';
 import { formatValue, inkOn, valueColor } from './primitives/color';
 import { usePresence } from './primitives/usePresence';
 import { DECADES } from './primitives/colorLut';
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { GATE_NAMES } from '../engine/spec';
 
 /** Which gate's pre-activation gradient flows back through an edge of a step column. */
 const EDGE_GATE: Record<string, string> = {
@@ -24,12 +23,7 @@ const EDGE_GATE: Record<string, string> = {
 
 /** |∂L/∂(something)| of the selected unit at step t (1-based; 0 before the first step). */
 function gradAt(s: Snapshot, what: string, t: number, unit: number): number {
-  if (t < 1) return 0;
-  const k = t - 1;
-  if (what === 'h') return Math.abs(s.dh[k * s.H + unit] ?? 0);
-  if (what === 'c') return Math.abs(s.dc[k * s.H + unit] ?? 0);
-  const gate = (GATE_NAMES[s.cell] as readonly string[]).indexOf(what);
-  return gate < 0 ? 0 : Math.abs(s.dpre[k * s.G * s.H + gate * s.H + unit] ?? 0);
+  return Math.abs(gradientAt(s, what, t, unit));
 }
 
 /** Position of a gradient magnitude on a log scale spanning DECADES below logMax: 0..1. */

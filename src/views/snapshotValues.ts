@@ -1,4 +1,4 @@
-/** Reading one value of a snapshot at the cursor: node `node` at step t (1-based), unit j. */
+/** Reading one value of a snapshot: node `node` at step t (1-based), unit j (or its gradient). */
 import { GATE_NAMES } from '../engine/spec';
 import type { Snapshot } from '../worker/protocol';
 import type { NodeId } from './rolledLayouts';
@@ -20,4 +20,17 @@ export function valueAt(s: Snapshot, node: NodeId, t: number, unit: number): num
       return gate < 0 ? Number.NaN : (s.gates[k * s.G * s.H + gate * s.H + j] ?? Number.NaN);
     }
   }
+}
+
+/**
+ * The total gradient at step t (1-based), unit j: ∂L/∂h_t, ∂L/∂c_t, or for a gate name ∂L/∂ of
+ * its pre-activation. Before the first step (h_0, c_0), and for anything else, 0.
+ */
+export function gradientAt(s: Snapshot, what: string, t: number, unit: number): number {
+  if (t < 1) return 0;
+  const k = Math.min(t, s.T) - 1;
+  if (what === 'h') return s.dh[k * s.H + unit] ?? 0;
+  if (what === 'c') return s.c.length ? (s.dc[k * s.H + unit] ?? 0) : 0;
+  const gate = (GATE_NAMES[s.cell] as readonly string[]).indexOf(what);
+  return gate < 0 ? 0 : (s.dpre[k * s.G * s.H + gate * s.H + unit] ?? 0);
 }

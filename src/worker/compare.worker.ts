@@ -4,7 +4,7 @@
  * them about 5 times a second. A run that diverges stops and says so; the others go on.
  */
 import { TrainingSession } from './session';
-import { stepNorms } from '../engine/gradientStats';
+import { lastTargetStep, stepNorms } from '../engine/gradientStats';
 import type { CompareCommand, CompareEvent, RunReport } from './compareProtocol';
 
 const SLICE_MS = 8;
@@ -69,15 +69,13 @@ class CompareHost {
     const reports: RunReport[] = this.runs.map((r) => {
       if ((r.diverged || r.session.midStep) && r.last) return { ...r.last, diverged: r.diverged };
       const snap = r.session.snapshot(0);
-      let lastTarget = snap.T;
-      while (lastTarget > 1 && !snap.targetMask[lastTarget - 1]) lastTarget--;
       r.last = {
         id: r.id,
         step: r.session.steps,
         lossSteps: snap.lossSteps,
         losses: snap.losses,
         gradNorms: stepNorms(snap.dh, snap.T, snap.H),
-        lastTarget,
+        lastTarget: lastTargetStep(snap.targetMask, snap.T),
         stepsPerSec: (r.session.steps * 1000) / Math.max(now - r.started, 1),
         diverged: r.diverged,
       };

@@ -226,7 +226,6 @@ export class TrainingSession {
 
   /** Back to the initial weights and a fresh optimiser; the loss history starts again. */
   reset(): void {
-    this.trainer.abort();
     this.net.params().forEach((p, k) => p.w.set(this.initial[k]!));
     this.trainer = this.makeTrainer();
     this.history.clear();

@@ -42,3 +42,14 @@ export function Axes({ width, height, margins: M, xTicks, x, yTicks, y, formatY 
     </g>
   );
 }
+
+/** At most `most` of the ticks, evenly thinned (the first one kept). */
+export function thinTicks(ticks: readonly number[], most = 8): number[] {
+  const every = Math.ceil(ticks.length / most);
+  return ticks.filter((_, k) => k % every === 0);
+}
+
+/** The powers of ten among a log scale's ticks, at most `most` of them. */
+export function decadeTicks(ticks: readonly number[], most = 8): number[] {
+  return thinTicks(ticks.filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9), most);
+}
