@@ -454,16 +454,41 @@ test('Compare cells: RNN, LSTM and GRU train side by side; three loss curves and
   await expect(lossCurves).toHaveCount(3, { timeout: 15_000 });
   await expect(gradCurves).toHaveCount(3);
   for (const id of ['rnn', 'lstm', 'gru']) {
-    await expect(comparison.locator(`li[data-run="${id}"]`)).toContainText(/step \d+/);
+    await expect(comparison.locator(`tr[data-run="${id}"]`)).toContainText(/\d+ \/ 3000/);
     await expect(gradCurves.and(comparison.locator(`[data-run="${id}"]`))).not.toHaveAttribute('d', /NaN/);
   }
   // Training goes on in the workers while the page stays responsive.
-  const stepOf = async (id: string) => Number(/step (\d+)/.exec((await comparison.locator(`li[data-run="${id}"]`).textContent()) ?? '')?.[1]);
+  const stepOf = async (id: string) => Number(/(\d+) \//.exec((await comparison.locator(`tr[data-run="${id}"] td`).first().textContent()) ?? '')?.[1]);
   const before = await stepOf('lstm');
   await expect.poll(() => stepOf('lstm'), { timeout: 10_000 }).toBeGreaterThan(before + 20);
   await page.keyboard.press('End');
   await expect(page.getByRole('slider', { name: 'Time step' })).toHaveValue('40');
-  await app.screenshot('comparison');
   expect(await app.axeViolations()).toEqual([]);
   await comparison.getByRole('button', { name: 'Stop comparing' }).click();
+  await expect(comparison.getByRole('button', { name: 'Compare cells' })).toBeEnabled();
+});
+
+test('The adding-problem preset, in one click: the live run shows the textbook contrast', async ({ app, page }) => {
+  test.setTimeout(240_000);
+  await app.open();
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  await comparison.getByRole('button', { name: /adding problem/ }).click();
+  await test.step('the preset sets the task for the whole page', async () => {
+    await expect(page.getByLabel('Task', { exact: true })).toHaveValue('adding');
+    await expect(comparison.getByText(/error must travel back/)).toBeVisible();
+  });
+  await test.step('every run trains to 3000 steps and is scored on the held-out set', async () => {
+    for (const id of ['rnn', 'lstm', 'gru']) {
+      await expect(comparison.locator(`tr[data-run="${id}"]`)).toHaveAttribute('data-done', 'true', { timeout: 200_000 });
+    }
+  });
+  const ratio = async (id: string) => Number(await comparison.locator(`tr[data-run="${id}"] td[data-ratio]`).getAttribute('data-ratio'));
+  expect(await ratio('lstm')).toBeLessThan(0.1);
+  expect(await ratio('gru')).toBeLessThan(0.1);
+  expect(await ratio('rnn')).toBeGreaterThan(0.5);
+  for (const id of ['rnn', 'lstm', 'gru']) await expect(comparison.locator(`tr[data-run="${id}"]`)).toContainText('✓');
+  await expect(comparison.getByRole('button', { name: 'Compare cells' })).toBeEnabled();
+  await app.screenshot('comparison-adding-preset');
+  await app.screenshot('comparison-adding-preset-panel', comparison);
+  expect(await app.axeViolations()).toEqual([]);
 });

@@ -70,8 +70,11 @@ export class AppPage {
     return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
   }
 
-  async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+  /** The whole page, or only `part` of it. */
+  async screenshot(name: string, part?: Locator): Promise<void> {
+    const path = `e2e/screenshots/${name}.png`;
+    if (part) await part.screenshot({ path });
+    else await this.page.screenshot({ path, fullPage: true });
   }
 }
 

@@ -11,7 +11,7 @@ import { runMain, type Io } from '../src/cli/common';
 import { traceMain } from '../src/cli/trace';
 import { trainMain } from '../src/cli/train';
 import { benchMain } from '../src/cli/bench';
-import { Network, Rng, initNetwork, modelToFile, parseModel, traceSequence, type ModelFile } from '../src/engine';
+import { Network, Rng, initNetwork, log10GradientRatio, makeTask, modelToFile, parseModel, traceSequence, type ModelFile } from '../src/engine';
 
 const dir = mkdtempSync(join(tmpdir(), 'gatescope-cli-'));
 const file = (name: string, content: unknown): string => {
@@ -156,6 +156,11 @@ describe('train', () => {
     const saved = JSON.parse(readFileSync(save, 'utf8'));
     expect(saved.resetAfter).toBe(true);
     expect(parseModel(saved).spec.hiddenSize).toBe(6);
+    // The reported gradient ratio is the saved model's, measured on the held-out sequences.
+    const task = makeTask({ name: 'sine', length: 20 });
+    expect(result.gradientRatioLog10.trained).toBe(log10GradientRatio(parseModel(saved), task));
+    expect(Number.isFinite(result.gradientRatioLog10.init)).toBe(true);
+    expect(result.gradientRatioLog10.init).not.toBe(result.gradientRatioLog10.trained);
     // Same seed, same result, to the bit.
     const again = await run(trainMain, ['--cell', 'gru', '--reset-after', '--task', 'sine', '--length', '20', '--hidden', '6', '--steps', '150', '--seed', '4', '--quiet']);
     expect(again.out).toBe(out);

@@ -3,7 +3,8 @@
  *   [--hidden H] [--batch B] [--steps N] [--lr X] [--optimizer adam|sgd] [--clip X] [--seed S]
  *   [--save model.json] …
  * Trains headlessly (progress on stderr) and prints one JSON object:
- *   { "finalLoss", "baselineLoss", "curve": [[step, loss], …] }   (see docs/cli.md)
+ *   { "finalLoss", "baselineLoss", "gradientRatioLog10": { "init", "trained" }, "curve": [[step, loss], …] }
+ *   (see docs/cli.md)
  */
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { initNetwork } from '../engine/init';
 import { makeTask, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
 import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
 import { modelToFile } from '../engine/modelFile';
+import { log10GradientRatio } from '../engine/gradientReach';
 import { F32_MAX, MAX_STEPS, ValidationError, parseInputs, parseTargets, shapeOf } from '../engine/validate';
 import type { OptimizerKind } from '../engine/optim';
 import {
@@ -95,6 +97,7 @@ export function trainMain(argv: string[], io: Io): number {
   const rng = new Rng(seed);
   initNetwork(net, rng, { forgetBias, recurrentScale });
   const trainer = new Trainer(net, task, batch, { kind: optimizer, lr, momentum, clip }, rng.fork());
+  const reachInit = log10GradientRatio(net, task);
 
   // The curve averages the batch loss over windows, about 100 points in all.
   const window = Math.max(1, Math.round(steps / 100));
@@ -132,9 +135,13 @@ export function trainMain(argv: string[], io: Io): number {
       throw new UsageError(`--save ${o.save}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
-  io.out(`${JSON.stringify({ finalLoss, baselineLoss: baseline, curve })}\n`);
+  const gradientRatioLog10 = { init: finite(reachInit), trained: finite(log10GradientRatio(net, task)) };
+  io.out(`${JSON.stringify({ finalLoss, baselineLoss: baseline, gradientRatioLog10, curve })}\n`);
   return 0;
 }
+
+/** JSON has no NaN: a ratio with no target to measure from is null. */
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 /** Fail before training, not after, when --save cannot be written. */
 function checkWritable(path: string): void {

@@ -12,3 +12,4 @@ export { Trainer, evaluate, EVAL_CHUNK, HELD_OUT_SEED, HELD_OUT_SIZE, type Evalu
 export * from './modelFile';
 export * from './validate';
 export { traceSequence, type Trace, type TraceStep } from './trace';
+export { log10GradientRatio, REACH_COUNT } from './gradientReach';

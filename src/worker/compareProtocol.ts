@@ -1,17 +1,25 @@
 /**
  * The messages of the comparison workers: each trains a few runs (the same task, seed, size
- * and optimiser, different cells) side by side and reports, per run, what the comparison
- * overlays: the loss curve, the gradient norms over time on the probe, and whether it diverged.
+ * and optimiser, different cells) side by side for a number of steps and reports, per run,
+ * what the comparison overlays and tabulates: the loss curve, the gradient norms over time on
+ * the probe, how far back the error reaches, the held-out result, and whether it diverged.
  */
 import type { RunConfig } from './protocol';
 
-export type CompareCommand =
-  | { readonly type: 'start'; readonly runs: readonly { readonly id: string; readonly config: RunConfig }[] }
-  | { readonly type: 'stop' };
+export interface CompareRun {
+  readonly id: string;
+  readonly config: RunConfig;
+  /** Training steps; then the run is evaluated on the held-out set and stops. */
+  readonly steps: number;
+}
+
+export type CompareCommand = { readonly type: 'start'; readonly runs: readonly CompareRun[] } | { readonly type: 'stop' };
 
 export interface RunReport {
   readonly id: string;
   readonly step: number;
+  /** The step the run stops at. */
+  readonly steps: number;
   /** Loss history: steps and mean batch loss. */
   readonly lossSteps: Float64Array;
   readonly losses: Float32Array;
@@ -22,6 +30,14 @@ export interface RunReport {
   /** Training rate, steps per second. */
   readonly stepsPerSec: number;
   readonly diverged: boolean;
+  /** log10 ‖∂L/∂h_1‖/‖∂L/∂h_T‖ over held-out sequences, at initialisation. */
+  readonly reachInit: number;
+  /** The same once the run is done (NaN before). */
+  readonly reachTrained: number;
+  /** Held-out loss ÷ the baseline of predicting the mean, once done (NaN before). */
+  readonly heldOutRatio: number;
+  /** Trained for all its steps and evaluated. */
+  readonly done: boolean;
 }
 
 export type CompareEvent = { readonly type: 'reports'; readonly reports: readonly RunReport[] };

@@ -1,0 +1,90 @@
+/**
+ * The overlays of the comparison: loss curves and gradient-over-time curves, one colour and
+ * one dash pattern per run (Okabe–Ito colours, readable with colour-blindness).
+ */
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
+import type { RunReport } from '../worker/compareProtocol';
+import type { RunId } from '../presets';
+import { Axes, decadeTicks } from './primitives/Axes';
+import { formatTick } from './primitives/color';
+import { F32_TINY } from '../engine/gradientStats';
+
+export interface RunStyle {
+  readonly id: RunId;
+  readonly label: string;
+  readonly color: string;
+  readonly dash: string;
+}
+
+export const RUN_STYLES: readonly RunStyle[] = [
+  { id: 'rnn', label: 'RNN', color: '#E69F00', dash: '' },
+  { id: 'lstm', label: 'LSTM', color: '#0072B2', dash: '8 4' },
+  { id: 'gru', label: 'GRU', color: '#009E73', dash: '2 3' },
+  { id: 'lstm-peephole', label: 'LSTM + peepholes', color: '#CC79A7', dash: '10 3 2 3' },
+];
+
+const W = 480;
+const H = 200;
+const M = { left: 52, right: 22, top: 10, bottom: 30 };
+
+type Reports = Readonly<Record<string, RunReport>>;
+
+export function LossOverlay({ runs, reports }: { runs: readonly RunStyle[]; reports: Reports }) {
+  const all = runs.flatMap((r) => Array.from(reports[r.id]?.losses ?? [])).filter((v) => v > 0 && Number.isFinite(v));
+  const maxStep = Math.max(1, ...runs.map((r) => reports[r.id]?.lossSteps.at(-1) ?? 1));
+  const x = scaleLinear().domain([0, maxStep]).range([M.left, W - M.right]);
+  const y = scaleLog()
+    .domain([all.length ? Math.min(...all) : 1e-3, all.length ? Math.max(...all) : 1])
+    .range([H - M.bottom, M.top])
+    .nice();
+  const [lo, hi] = y.domain() as [number, number];
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Loss curves of the compared cells">
+      <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={decadeTicks(y.ticks())} y={y} formatY={formatTick} />
+      {runs.map((r) => {
+        const rep = reports[r.id];
+        if (!rep) return null;
+        const d = line<number>()
+          .defined((k) => Number.isFinite(rep.losses[k]!))
+          .x((k) => x(rep.lossSteps[k]!))
+          .y((k) => y(Math.min(Math.max(rep.losses[k]!, lo), hi)))(Array.from({ length: rep.losses.length }, (_, k) => k));
+        return d ? <path key={r.id} data-run={r.id} className="compare-line" d={d} style={{ stroke: r.color, strokeDasharray: r.dash }} /> : null;
+      })}
+    </svg>
+  );
+}
+
+export function GradientOverlay({ runs, reports }: { runs: readonly RunStyle[]; reports: Reports }) {
+  const T = Math.max(2, ...runs.map((r) => reports[r.id]?.gradNorms.length ?? 2));
+  const all = runs.flatMap((r) => Array.from(reports[r.id]?.gradNorms ?? [])).filter((v) => v > F32_TINY && Number.isFinite(v));
+  const hi = all.length ? Math.max(...all) : 1;
+  const lo = all.length ? Math.max(Math.min(...all), hi * 1e-30) : hi / 10;
+  const x = scaleLinear().domain([1, T]).range([M.left, W - M.right]);
+  const y = scaleLog().domain([lo === hi ? lo / 10 : lo, hi]).range([H - M.bottom, M.top]).nice();
+  const [floor, top] = y.domain() as [number, number];
+  const ticks = decadeTicks(y.ticks(), 7);
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Gradient norms over time of the compared cells">
+      <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={ticks} y={y} formatY={formatTick} />
+      {runs.map((r) => {
+        const rep = reports[r.id];
+        if (!rep) return null;
+        // At 0 or below the smallest float32, a norm sits on the floor: never a gap or NaN.
+        const d = line<number>()
+          .x((_, k) => x(k + 1))
+          .y((v) => y(Number.isFinite(v) ? Math.min(Math.max(v, floor), top) : v > 0 ? top : floor))(Array.from(rep.gradNorms));
+        return d ? <path key={r.id} data-run={r.id} className="compare-line" d={d} style={{ stroke: r.color, strokeDasharray: r.dash }} /> : null;
+      })}
+    </svg>
+  );
+}
+
+/** A line sample in a run's colour and dash pattern. */
+export function RunSwatch({ run }: { run: RunStyle }) {
+  return (
+    <svg width={28} height={10} aria-hidden="true" className="run-swatch">
+      <line x1={0} x2={28} y1={5} y2={5} style={{ stroke: run.color, strokeDasharray: run.dash, strokeWidth: 2.5 }} />
+    </svg>
+  );
+}
