@@ -492,3 +492,23 @@ test('The adding-problem preset, in one click: the live run shows the textbook c
   await app.screenshot('comparison-adding-preset-panel', comparison);
   expect(await app.axeViolations()).toEqual([]);
 });
+
+test('The remember-first and sine presets set up the page and start the comparison', async ({ app, page }) => {
+  await app.open();
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  await comparison.getByRole('button', { name: /Remember the first input/ }).click();
+  await expect(page.getByLabel('Task', { exact: true })).toHaveValue('remember-first');
+  await expect(page.getByLabel('Delay (steps to remember)')).toHaveValue('49');
+  await expect(page.getByLabel('Noise')).toHaveValue('1');
+  await expect(page.getByLabel('Forget-gate bias')).toHaveValue('3');
+  await expect(comparison.getByRole('button', { name: /Remember the first input/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(comparison.locator('tr[data-run="lstm"]')).toContainText(/\d+ \/ 3000/);
+  await expect(comparison.locator('tr[data-run="lstm"]')).toContainText('expected below 0.1');
+  await expect(comparison.getByText(/forget bias 3/)).toBeVisible();
+  await app.screenshot('comparison-remember-first-running', comparison);
+  await comparison.getByRole('button', { name: 'Stop comparing' }).click();
+  await comparison.getByRole('button', { name: /Sine wave/ }).click();
+  await expect(page.getByLabel('Task', { exact: true })).toHaveValue('sine');
+  await expect(comparison.locator('tr[data-run="gru"]')).toContainText(/\d+ \/ 1000/);
+  expect(await app.axeViolations()).toEqual([]);
+});

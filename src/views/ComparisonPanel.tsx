@@ -123,7 +123,7 @@ export function ComparisonPanel() {
       </p>
       <div className="preset-list" role="group" aria-label="Presets">
         {PRESETS.map((p) => (
-          <button key={p.id} type="button" className="preset" aria-pressed={preset?.id === p.id} disabled={running} onClick={() => startPreset(p)}>
+          <button key={p.id} type="button" className="preset" aria-pressed={preset?.id === p.id} onClick={() => startPreset(p)}>
             {p.title}
           </button>
         ))}
