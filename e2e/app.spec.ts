@@ -454,11 +454,11 @@ test('Compare cells: RNN, LSTM and GRU train side by side; three loss curves and
   await expect(lossCurves).toHaveCount(3, { timeout: 15_000 });
   await expect(gradCurves).toHaveCount(3);
   for (const id of ['rnn', 'lstm', 'gru']) {
-    await expect(comparison.locator(`tr[data-run="${id}"]`)).toContainText(/\d+ \/ 3000/);
+    await expect(comparison.locator(`tr[data-run="${id}"]`)).toContainText(/[\d,]+ \/ 3,000/);
     await expect(gradCurves.and(comparison.locator(`[data-run="${id}"]`))).not.toHaveAttribute('d', /NaN/);
   }
   // Training goes on in the workers while the page stays responsive.
-  const stepOf = async (id: string) => Number(/(\d+) \//.exec((await comparison.locator(`tr[data-run="${id}"] td`).first().textContent()) ?? '')?.[1]);
+  const stepOf = async (id: string) => Number(/([\d,]+) \//.exec((await comparison.locator(`tr[data-run="${id}"] td`).first().textContent()) ?? '')?.[1]?.replace(/,/g, ''));
   const before = await stepOf('lstm');
   await expect.poll(() => stepOf('lstm'), { timeout: 10_000 }).toBeGreaterThan(before + 20);
   await page.keyboard.press('End');
@@ -502,13 +502,13 @@ test('The remember-first and sine presets set up the page and start the comparis
   await expect(page.getByLabel('Noise')).toHaveValue('1');
   await expect(page.getByLabel('Forget-gate bias')).toHaveValue('3');
   await expect(comparison.getByRole('button', { name: /Remember the first input/ })).toHaveAttribute('aria-pressed', 'true');
-  await expect(comparison.locator('tr[data-run="lstm"]')).toContainText(/\d+ \/ 3000/);
+  await expect(comparison.locator('tr[data-run="lstm"]')).toContainText(/[\d,]+ \/ 3,000/);
   await expect(comparison.locator('tr[data-run="lstm"]')).toContainText('expected below 0.1');
   await expect(comparison.getByText(/forget bias 3/)).toBeVisible();
   await app.screenshot('comparison-remember-first-running', comparison);
   await comparison.getByRole('button', { name: 'Stop comparing' }).click();
   await comparison.getByRole('button', { name: /Sine wave/ }).click();
   await expect(page.getByLabel('Task', { exact: true })).toHaveValue('sine');
-  await expect(comparison.locator('tr[data-run="gru"]')).toContainText(/\d+ \/ 1000/);
+  await expect(comparison.locator('tr[data-run="gru"]')).toContainText(/[\d,]+ \/ 1,000/);
   expect(await app.axeViolations()).toEqual([]);
 });

@@ -18,7 +18,7 @@ export class AppPage {
   }
 
   async stepCount(): Promise<number> {
-    return Number(await this.page.getByTestId('step-count').textContent());
+    return Number((await this.page.getByTestId('step-count').textContent())?.replace(/\D/g, ''));
   }
 
   async loss(): Promise<number> {

@@ -1,8 +1,12 @@
 /** The page: settings on the left, the views of the running network on the right. */
+import { useEffect } from 'react';
 import { useTrainingWorker } from './useTrainingWorker';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Controls, RunButtons } from './Controls';
-import { ErrorBanner, StatusLine } from './StatusLine';
+import { ErrorBanner } from './StatusLine';
+import { Header } from './Header';
+import { LinkNotice } from './LinkNotice';
+import { ShortcutOverlay, useShortcutKeys } from './Shortcuts';
 import { RolledCell } from '../views/RolledCell';
 import { LossChart } from '../views/LossChart';
 import { TimeControls, useCursorKeys } from '../views/TimeControls';
@@ -13,42 +17,85 @@ import { GradientFlow } from '../views/GradientFlow';
 import { GradientCheckPanel } from '../views/GradientCheckPanel';
 import { CostPanel } from '../views/CostPanel';
 import { ComparisonPanel } from '../views/ComparisonPanel';
+import { useStore } from '../store';
+import { useMessages } from '../i18n';
+import { useShareLink } from '../share/useShareLink';
+
+/** The document follows the page's language (for fonts and screen readers) and colour scheme. */
+function useDocumentSettings(): void {
+  const language = useStore((s) => s.language);
+  const theme = useStore((s) => s.theme);
+  const tagline = useMessages().app.tagline;
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.dataset.theme = theme;
+    document.title = `Gatescope — ${tagline}`;
+  }, [language, theme, tagline]);
+}
 
 export function App() {
   useTrainingWorker();
+  useShareLink();
   useCursorKeys();
+  useShortcutKeys();
+  useDocumentSettings();
+  const embed = useStore((s) => s.embed);
+  const m = useMessages();
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Gatescope</h1>
-        <p className="tagline">Inside a recurrent network, every number computed live.</p>
-        <StatusLine />
-      </header>
+    <div className={`app${embed ? ' app-embed' : ''}`}>
+      <a className="skip-link" href="#views">
+        {m.app.skipToViews}
+      </a>
+      {embed ? <EmbedBar /> : <Header />}
       <ErrorBanner />
+      <LinkNotice />
       <div className="layout">
-        <aside className="sidebar">
-          <RunButtons />
-          <Controls />
-        </aside>
-        <main className="views">
+        {!embed && (
+          <aside className="sidebar">
+            <RunButtons />
+            <Controls />
+          </aside>
+        )}
+        <main className="views" id="views" tabIndex={-1}>
           <ErrorBoundary>
-          <TimeControls />
-          <div className="view-row">
-            <RolledCell />
-            <div className="chart-column">
-              <LossChart />
-              <PredictionChart />
+            <TimeControls />
+            <div className="view-row">
+              <RolledCell />
+              <div className="chart-column">
+                <LossChart />
+                <PredictionChart />
+              </div>
             </div>
-          </div>
-          <UnrolledTimeline />
-          <GradientFlow />
-          <ComparisonPanel />
-          <GateHeatmap />
-          <GradientCheckPanel />
-          <CostPanel />
+            <UnrolledTimeline />
+            <GradientFlow />
+            {!embed && <ComparisonPanel />}
+            <GateHeatmap />
+            {!embed && <GradientCheckPanel />}
+            {!embed && <CostPanel />}
           </ErrorBoundary>
         </main>
       </div>
+      <ShortcutOverlay />
     </div>
+  );
+}
+
+/** Embed mode's only chrome: play and pause, and a link to the full page with the same state. */
+function EmbedBar() {
+  const m = useMessages();
+  const full = () => {
+    const url = new URL(window.location.href);
+    const params = new URLSearchParams(url.hash.slice(1));
+    params.delete('embed');
+    url.hash = params.toString();
+    return url.toString();
+  };
+  return (
+    <header className="embed-bar">
+      <RunButtons />
+      <a href={full()} target="_blank" rel="noopener">
+        {m.share.embedOpen}
+      </a>
+    </header>
   );
 }

@@ -5,6 +5,7 @@ import { selectActions, selectConfig, useStore } from '../store';
 import { NumberField } from '../views/primitives/NumberField';
 import type { CellKind } from '../engine/spec';
 import type { TrainTask } from '../worker/protocol';
+import { useMessages } from '../i18n';
 
 function Switch({ label, on, onChange, disabled, hint }: { label: string; on: boolean; onChange: (on: boolean) => void; disabled?: boolean; hint?: string }) {
   const hintId = useId();
@@ -26,21 +27,22 @@ function Switch({ label, on, onChange, disabled, hint }: { label: string; on: bo
 export function RunButtons() {
   const status = useStore((s) => s.status);
   const { play, pause, stepOnce, reset } = useStore(useShallow(selectActions));
+  const m = useMessages();
   const running = status === 'running';
   const blocked = status === 'error' || status === 'idle';
   return (
     <div className="run-buttons">
       <button type="button" className="primary" onClick={play} disabled={running || blocked}>
-        Play
+        {m.run.play}
       </button>
       <button type="button" onClick={pause} disabled={!running}>
-        Pause
+        {m.run.pause}
       </button>
       <button type="button" onClick={stepOnce} disabled={blocked}>
-        Step
+        {m.run.step}
       </button>
       <button type="button" onClick={reset} disabled={status === 'idle'}>
-        Reset
+        {m.run.reset}
       </button>
     </div>
   );
@@ -49,33 +51,35 @@ export function RunButtons() {
 export function Controls() {
   const config = useStore(selectConfig);
   const { configure, setPeephole, setForgetFixed } = useStore(useShallow(selectActions));
+  const m = useMessages();
+  const s = m.settings;
   return (
-    <section className="panel controls" aria-label="Settings">
-      <h2>Network</h2>
+    <section className="panel controls" aria-label={s.region}>
+      <h2>{s.network}</h2>
       <div className="field">
-        <label htmlFor="cell-type">Cell type</label>
+        <label htmlFor="cell-type">{s.cellType}</label>
         <select id="cell-type" value={config.cell} onChange={(e) => configure({ cell: e.target.value as CellKind })}>
-          <option value="rnn">RNN</option>
-          <option value="lstm">LSTM</option>
-          <option value="gru">GRU</option>
+          <option value="rnn">{m.cells.rnn}</option>
+          <option value="lstm">{m.cells.lstm}</option>
+          <option value="gru">{m.cells.gru}</option>
         </select>
       </div>
       <Switch
-        label="Peephole connections"
+        label={s.peepholes}
         on={config.cell === 'lstm' && config.peephole}
         onChange={setPeephole}
         disabled={config.cell !== 'lstm'}
-        hint={config.cell !== 'lstm' ? 'LSTM only' : undefined}
+        hint={config.cell !== 'lstm' ? s.lstmOnly : undefined}
       />
       {config.cell === 'lstm' && (
-        <Switch label="Forget gate fixed at 1 (the 1997 LSTM)" on={config.forgetFixed} onChange={setForgetFixed} />
+        <Switch label={s.forgetFixed} on={config.forgetFixed} onChange={setForgetFixed} />
       )}
       {config.cell === 'gru' && (
-        <Switch label="Reset after (cuDNN)" on={config.resetAfter} onChange={(on) => configure({ resetAfter: on })} />
+        <Switch label={s.resetAfter} on={config.resetAfter} onChange={(on) => configure({ resetAfter: on })} />
       )}
-      <NumberField label="Hidden size" value={config.hidden} min={1} max={128} integer onCommit={(hidden) => configure({ hidden })} />
+      <NumberField label={s.hidden} value={config.hidden} min={1} max={128} integer onCommit={(hidden) => configure({ hidden })} />
       <NumberField
-        label="Recurrent weight scale"
+        label={s.recurrentScale}
         value={config.recurrentScale}
         min={0}
         max={3}
@@ -83,38 +87,38 @@ export function Controls() {
         onCommit={(recurrentScale) => configure({ recurrentScale })}
       />
       {config.cell === 'lstm' && (
-        <NumberField label="Forget-gate bias" value={config.forgetBias} min={0} max={5} step={0.5} onCommit={(forgetBias) => configure({ forgetBias })} />
+        <NumberField label={s.forgetBias} value={config.forgetBias} min={0} max={5} step={0.5} onCommit={(forgetBias) => configure({ forgetBias })} />
       )}
-      <h2>Task</h2>
+      <h2>{s.taskHeading}</h2>
       <div className="field">
-        <label htmlFor="task">Task</label>
+        <label htmlFor="task">{s.task}</label>
         <select id="task" value={config.task} onChange={(e) => configure({ task: e.target.value as TrainTask, length: e.target.value === 'adding' ? Math.max(config.length, 2) : config.length })}>
-          <option value="sine">Sine wave (next step)</option>
-          <option value="remember-first">Remember the first input</option>
-          <option value="adding">Adding problem</option>
+          <option value="sine">{s.tasks.sine}</option>
+          <option value="remember-first">{s.tasks['remember-first']}</option>
+          <option value="adding">{s.tasks.adding}</option>
         </select>
       </div>
       {config.task === 'remember-first' ? (
         // The delay: how many steps the first input must be kept before it is asked for.
-        <NumberField label="Delay (steps to remember)" value={config.length - 1} min={1} max={199} integer onCommit={(delay) => configure({ length: delay + 1 })} />
+        <NumberField label={s.delay} value={config.length - 1} min={1} max={199} integer onCommit={(delay) => configure({ length: delay + 1 })} />
       ) : (
-        <NumberField label="Sequence length" value={config.length} min={config.task === 'adding' ? 2 : 1} max={200} integer onCommit={(length) => configure({ length })} />
+        <NumberField label={s.length} value={config.length} min={config.task === 'adding' ? 2 : 1} max={200} integer onCommit={(length) => configure({ length })} />
       )}
       {config.task === 'remember-first' && (
-        <NumberField label="Noise" value={config.noise} min={0} max={2} step={0.1} onCommit={(noise) => configure({ noise })} />
+        <NumberField label={s.noise} value={config.noise} min={0} max={2} step={0.1} onCommit={(noise) => configure({ noise })} />
       )}
-      <h2>Training</h2>
-      <NumberField label="Learning rate" value={config.lr} min={0.00001} max={1} step={0.001} onCommit={(lr) => configure({ lr })} />
+      <h2>{s.training}</h2>
+      <NumberField label={s.lr} value={config.lr} min={0.00001} max={1} step={0.001} onCommit={(lr) => configure({ lr })} />
       <div className="field">
-        <label htmlFor="optimizer">Optimiser</label>
+        <label htmlFor="optimizer">{s.optimizer}</label>
         <select id="optimizer" value={config.optimizer} onChange={(e) => configure({ optimizer: e.target.value as 'adam' | 'sgd' })}>
-          <option value="adam">Adam</option>
-          <option value="sgd">SGD with momentum</option>
+          <option value="adam">{s.optimizers.adam}</option>
+          <option value="sgd">{s.optimizers.sgd}</option>
         </select>
       </div>
-      <NumberField label="Batch size" value={config.batch} min={1} max={256} integer onCommit={(batch) => configure({ batch })} />
-      <NumberField label="Gradient clip" value={config.clip} min={0} max={100} step={0.1} onCommit={(clip) => configure({ clip })} />
-      <NumberField label="Seed" value={config.seed} min={0} max={2147483647} integer onCommit={(seed) => configure({ seed })} />
+      <NumberField label={s.batch} value={config.batch} min={1} max={256} integer onCommit={(batch) => configure({ batch })} />
+      <NumberField label={s.clip} value={config.clip} min={0} max={100} step={0.1} onCommit={(clip) => configure({ clip })} />
+      <NumberField label={s.seed} value={config.seed} min={0} max={2147483647} integer onCommit={(seed) => configure({ seed })} />
     </section>
   );
 }

@@ -3,6 +3,19 @@
  * that names the error, with a button to draw them again. Settings and training stay usable.
  */
 import { Component, type ReactNode } from 'react';
+import { useMessages } from '../i18n';
+
+function ViewsError({ message, retry }: { message: string; retry: () => void }) {
+  const m = useMessages();
+  return (
+    <div className="error-banner" role="alert">
+      <p>{m.app.viewsError(message)}</p>
+      <button type="button" onClick={retry}>
+        {m.app.drawAgain}
+      </button>
+    </div>
+  );
+}
 
 interface State {
   error: Error | null;
@@ -17,13 +30,6 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render() {
     if (!this.state.error) return this.props.children;
-    return (
-      <div className="error-banner" role="alert">
-        <p>The views could not be drawn: {this.state.error.message}</p>
-        <button type="button" onClick={() => this.setState({ error: null })}>
-          Draw again
-        </button>
-      </div>
-    );
+    return <ViewsError message={this.state.error.message} retry={() => this.setState({ error: null })} />;
   }
 }

@@ -9,7 +9,7 @@ export function useTrainingWorker(): void {
     const { receive, connect } = useStore.getState();
     worker.onmessage = (event: MessageEvent<WorkerEvent>) => receive(event.data);
     worker.onerror = (event) => {
-      receive({ type: 'error', message: `the training worker failed: ${event.message}`, step: useStore.getState().step, canRestore: false });
+      receive({ type: 'error', reason: { kind: 'crashed', detail: event.message }, step: useStore.getState().step, canRestore: false });
     };
     connect((command) => worker.postMessage(command));
     worker.postMessage({ type: 'configure', config: useStore.getState().config });

@@ -1,12 +1,15 @@
 /**
  * The app's one store, made of slices: the run configuration, the run status, the latest
- * snapshot from the worker, and the cursor (time step, unit, hover). Actions live beside
+ * snapshot from the worker, the cursor (time step, unit, hover) and the interface (language,
+ * colour scheme, embed mode, shortcut overlay). Actions live beside
  * the state they change; commands to the worker go through the transport set by connect().
  */
 import { create } from 'zustand';
+import { detectLanguage, type Language } from '../i18n/language';
+import type { Problem } from '../share/urlState';
 import type { GradientCheck } from '../engine/gradcheck';
 import type { CellKind } from '../engine/spec';
-import { TUNABLE, type Command, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
+import { TUNABLE, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
   cell: 'lstm', peephole: false, resetAfter: false, forgetFixed: false, hidden: 8,
@@ -27,7 +30,7 @@ export interface RunSlice {
   step: number;
   loss: number;
   stepsPerSec: number;
-  error: { message: string; step: number; canRestore: boolean } | null;
+  error: { reason: ErrorReason; step: number; canRestore: boolean } | null;
   play: () => void;
   pause: () => void;
   stepOnce: () => void;
@@ -68,7 +71,32 @@ export interface TransportSlice {
   receive: (event: WorkerEvent) => void;
 }
 
-export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice;
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface UiSlice {
+  /** The interface language. */
+  language: Language;
+  setLanguage: (language: Language) => void;
+  /** The colour scheme: the system's, or chosen. */
+  theme: Theme;
+  setTheme: (theme: Theme) => void;
+  /** Embed mode (for slides and posts): the views without the controls. */
+  embed: boolean;
+  setEmbed: (embed: boolean) => void;
+  /** The keyboard shortcut overlay. */
+  shortcutsOpen: boolean;
+  setShortcutsOpen: (open: boolean) => void;
+  /** What a shared link asked for that the run has yet to reach (training step, cursor), or null. */
+  linkTarget: { step: number; t: number; unit: number } | null;
+  setLinkTarget: (target: { step: number; t: number; unit: number } | null) => void;
+  /** The link's fields that were ignored (shown until dismissed). */
+  linkProblems: readonly Problem[];
+  setLinkProblems: (problems: readonly Problem[]) => void;
+  /** Whether training settings changed during this run (a link replays the run with the final ones). */
+  changedMidRun: boolean;
+}
+
+export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
@@ -80,19 +108,19 @@ export const useStore = create<Store>()((set, get) => ({
     // Learning rate, clipping, optimiser and batch size change how training goes on; the
     // other settings make a new network.
     if (Object.keys(patch).every((key) => (TUNABLE as readonly string[]).includes(key))) {
-      set({ config });
+      set({ config, changedMidRun: get().changedMidRun || get().step > 0 });
       get().send({ type: 'tune', config });
       return;
     }
-    set({ config, error: null, example: 0 });
+    set({ config, error: null, example: 0, changedMidRun: false });
     get().send({ type: 'configure', config });
   },
   setPeephole: (on) => {
-    set({ config: { ...get().config, peephole: on } });
+    set({ config: { ...get().config, peephole: on }, changedMidRun: get().changedMidRun || get().step > 0 });
     get().send({ type: 'set-peephole', on });
   },
   setForgetFixed: (on) => {
-    set({ config: { ...get().config, forgetFixed: on } });
+    set({ config: { ...get().config, forgetFixed: on }, changedMidRun: get().changedMidRun || get().step > 0 });
     get().send({ type: 'set-forget-fixed', on });
   },
   // run
@@ -105,11 +133,11 @@ export const useStore = create<Store>()((set, get) => ({
   pause: () => get().send({ type: 'pause' }),
   stepOnce: () => get().send({ type: 'step' }),
   reset: () => {
-    set({ error: null });
+    set({ error: null, changedMidRun: false });
     get().send({ type: 'reset' });
   },
   restoreLastGood: () => {
-    set({ error: null });
+    set({ error: null, changedMidRun: true });
     get().send({ type: 'restore-last-good' });
   },
   example: 0,
@@ -144,6 +172,20 @@ export const useStore = create<Store>()((set, get) => ({
     const H = get().snapshot?.H ?? 1;
     set({ unit: clamp(Math.round(unit), 0, H - 1) });
   },
+  // ui
+  language: detectLanguage(typeof navigator === 'undefined' ? [] : navigator.languages),
+  setLanguage: (language) => set({ language }),
+  theme: 'system',
+  setTheme: (theme) => set({ theme }),
+  embed: false,
+  setEmbed: (embed) => set({ embed }),
+  shortcutsOpen: false,
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  linkTarget: null,
+  setLinkTarget: (linkTarget) => set({ linkTarget }),
+  linkProblems: [],
+  setLinkProblems: (linkProblems) => set({ linkProblems }),
+  changedMidRun: false,
   // transport
   send: () => {},
   connect: (send) => set({ send }),
@@ -159,7 +201,7 @@ export const useStore = create<Store>()((set, get) => ({
         set({ status: event.status, step: event.step, loss: event.loss, stepsPerSec: event.stepsPerSec });
         return;
       case 'error':
-        set({ status: 'error', error: { message: event.message, step: event.step, canRestore: event.canRestore } });
+        set({ status: 'error', error: { reason: event.reason, step: event.step, canRestore: event.canRestore } });
         return;
       case 'cost':
         set({ measured: { usPerStep: event.usPerStep, batch: event.batch, length: event.length, hidden: event.hidden } });

@@ -12,16 +12,15 @@ import { F32_TINY } from '../engine/gradientStats';
 
 export interface RunStyle {
   readonly id: RunId;
-  readonly label: string;
   readonly color: string;
   readonly dash: string;
 }
 
 export const RUN_STYLES: readonly RunStyle[] = [
-  { id: 'rnn', label: 'RNN', color: '#E69F00', dash: '' },
-  { id: 'lstm', label: 'LSTM', color: '#0072B2', dash: '8 4' },
-  { id: 'gru', label: 'GRU', color: '#009E73', dash: '2 3' },
-  { id: 'lstm-peephole', label: 'LSTM + peepholes', color: '#CC79A7', dash: '10 3 2 3' },
+  { id: 'rnn', color: '#E69F00', dash: '' },
+  { id: 'lstm', color: '#0072B2', dash: '8 4' },
+  { id: 'gru', color: '#009E73', dash: '2 3' },
+  { id: 'lstm-peephole', color: '#CC79A7', dash: '10 3 2 3' },
 ];
 
 const W = 480;
@@ -30,7 +29,7 @@ const M = { left: 52, right: 22, top: 10, bottom: 30 };
 
 type Reports = Readonly<Record<string, RunReport>>;
 
-export function LossOverlay({ runs, reports }: { runs: readonly RunStyle[]; reports: Reports }) {
+export function LossOverlay({ runs, reports, label }: { runs: readonly RunStyle[]; reports: Reports; label: string }) {
   const all = runs.flatMap((r) => Array.from(reports[r.id]?.losses ?? [])).filter((v) => v > 0 && Number.isFinite(v));
   const maxStep = Math.max(1, ...runs.map((r) => reports[r.id]?.lossSteps.at(-1) ?? 1));
   const x = scaleLinear().domain([0, maxStep]).range([M.left, W - M.right]);
@@ -40,7 +39,7 @@ export function LossOverlay({ runs, reports }: { runs: readonly RunStyle[]; repo
     .nice();
   const [lo, hi] = y.domain() as [number, number];
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Loss curves of the compared cells">
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={decadeTicks(y.ticks())} y={y} formatY={formatTick} />
       {runs.map((r) => {
         const rep = reports[r.id];
@@ -55,7 +54,7 @@ export function LossOverlay({ runs, reports }: { runs: readonly RunStyle[]; repo
   );
 }
 
-export function GradientOverlay({ runs, reports }: { runs: readonly RunStyle[]; reports: Reports }) {
+export function GradientOverlay({ runs, reports, label }: { runs: readonly RunStyle[]; reports: Reports; label: string }) {
   const T = Math.max(2, ...runs.map((r) => reports[r.id]?.gradNorms.length ?? 2));
   const all = runs.flatMap((r) => Array.from(reports[r.id]?.gradNorms ?? [])).filter((v) => v > F32_TINY && Number.isFinite(v));
   const hi = all.length ? Math.max(...all) : 1;
@@ -65,7 +64,7 @@ export function GradientOverlay({ runs, reports }: { runs: readonly RunStyle[]; 
   const [floor, top] = y.domain() as [number, number];
   const ticks = decadeTicks(y.ticks(), 7);
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Gradient norms over time of the compared cells">
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={ticks} y={y} formatY={formatTick} />
       {runs.map((r) => {
         const rep = reports[r.id];

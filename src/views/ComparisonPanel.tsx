@@ -18,6 +18,7 @@ import { fitDecay } from '../engine/gradientStats';
 import { formatLoss } from './primitives/color';
 import { NumberField } from './primitives/NumberField';
 import { GradientOverlay, LossOverlay, RUN_STYLES, RunSwatch } from './ComparisonCharts';
+import { useMessages, useNumberFormat, type Messages } from '../i18n';
 
 const WORKERS = 2;
 
@@ -56,23 +57,25 @@ function useComparison(started: Started | null): Record<string, RunReport> {
 
 /** 10^x, as a power of ten with its exponent to one decimal. */
 function PowerOfTen({ log10 }: { log10: number }) {
+  const m = useMessages();
+  const fmt = useNumberFormat();
   if (!Number.isFinite(log10)) return <>–</>;
-  const exponent = log10.toFixed(1).replace('-', '−');
+  const exponent = fmt.fixed(log10, 1).replace('-', '−');
   return (
-    <span className="power" aria-label={`10 to the power ${exponent}`}>
+    <span className="power" aria-label={m.compare.power(exponent)}>
       10<sup>{exponent}</sup>
     </span>
   );
 }
 
-function ClaimCell({ claim, ratio }: { claim: Claim | undefined; ratio: number }) {
+function ClaimCell({ m, claim, ratio }: { m: Messages; claim: Claim | undefined; ratio: number }) {
   if (!claim) return null;
-  const bound = 'below' in claim ? `below ${claim.below}` : `above ${claim.above}`;
-  if (!Number.isFinite(ratio)) return <span className="muted">expected {bound}</span>;
+  const bound = 'below' in claim ? m.compare.below(String(claim.below)) : m.compare.above(String(claim.above));
+  if (!Number.isFinite(ratio)) return <span className="muted">{m.compare.expected(bound)}</span>;
   return claimHolds(claim, ratio) ? (
     <span className="check-pass">✓ {bound}</span>
   ) : (
-    <span className="check-fail">✗ expected {bound}</span>
+    <span className="check-fail">✗ {m.compare.expected(bound)}</span>
   );
 }
 
@@ -83,6 +86,9 @@ export function ComparisonPanel() {
   const [steps, setSteps] = useState(3000);
   const [started, setStarted] = useState<Started | null>(null);
   const reports = useComparison(started);
+  const m = useMessages();
+  const c = m.compare;
+  const fmt = useNumberFormat();
   const styles = useMemo(() => RUN_STYLES.filter((r) => r.id !== 'lstm-peephole' || withPeepholes), [withPeepholes]);
   const shown = started ? RUN_STYLES.filter((r) => started.runs.some((run) => run.id === r.id)) : styles;
   const preset = started?.preset ?? null;
@@ -98,51 +104,48 @@ export function ComparisonPanel() {
   const running = started !== null && !finished;
 
   return (
-    <section className="panel comparison" aria-label="Comparison">
+    <section className="panel comparison" aria-label={c.region}>
       <div className="panel-head">
-        <h2>Compare cells on this task</h2>
+        <h2>{c.heading}</h2>
         <span className="head-controls">
           <label className="check">
-            <input type="checkbox" checked={withPeepholes} disabled={running} onChange={(e) => setWithPeepholes(e.target.checked)} /> with LSTM + peepholes
+            <input type="checkbox" checked={withPeepholes} disabled={running} onChange={(e) => setWithPeepholes(e.target.checked)} /> {c.withPeepholes}
           </label>
-          <NumberField label="Steps" value={steps} min={10} max={100_000} integer disabled={running} onCommit={setSteps} />
+          <NumberField label={c.steps} value={steps} min={10} max={100_000} integer disabled={running} onCommit={setSteps} />
           {running ? (
             <button type="button" className="small-button" onClick={() => setStarted(null)}>
-              Stop comparing
+              {c.stop}
             </button>
           ) : (
             <button type="button" className="small-button" onClick={() => start(config, steps, null)}>
-              Compare cells
+              {c.start}
             </button>
           )}
         </span>
       </div>
-      <p className="muted small">
-        The same task, seed, hidden size and optimiser for every cell, trained side by side in two workers, then scored on
-        256 held-out sequences. Or pick a preset, which sets up the task and trains at once:
-      </p>
-      <div className="preset-list" role="group" aria-label="Presets">
+      <p className="muted small">{c.intro}</p>
+      <div className="preset-list" role="group" aria-label={c.presets}>
         {PRESETS.map((p) => (
           <button key={p.id} type="button" className="preset" aria-pressed={preset?.id === p.id} onClick={() => startPreset(p)}>
-            {p.title}
+            {m.presets[p.id].title}
           </button>
         ))}
       </div>
-      {preset && <p className="preset-explanation">{preset.explanation}</p>}
+      {preset && <p className="preset-explanation">{m.presets[preset.id].explanation}</p>}
       {started && (
         <>
           <table className="compare-table">
             <thead>
               <tr>
-                <th scope="col">Cell</th>
-                <th scope="col">Step</th>
-                <th scope="col">Training loss</th>
-                <th scope="col">Held-out loss ÷ baseline</th>
+                <th scope="col">{c.cell}</th>
+                <th scope="col">{c.step}</th>
+                <th scope="col">{c.trainingLoss}</th>
+                <th scope="col">{c.heldOut}</th>
                 <th scope="col">
-                  ‖∂L/∂h<sub>1</sub>‖ ÷ ‖∂L/∂h<sub>T</sub>‖ at start
+                  ‖∂L/∂h<sub>1</sub>‖ ÷ ‖∂L/∂h<sub>T</sub>‖ {c.ratioStart}
                 </th>
-                <th scope="col">… after training</th>
-                <th scope="col">Gradient per step back (probe)</th>
+                <th scope="col">{c.ratioTrained}</th>
+                <th scope="col">{c.decay}</th>
               </tr>
             </thead>
             <tbody>
@@ -154,15 +157,15 @@ export function ComparisonPanel() {
                 return (
                   <tr key={r.id} data-run={r.id} data-done={rep?.done ? 'true' : 'false'}>
                     <th scope="row">
-                      <RunSwatch run={r} /> {r.label}
+                      <RunSwatch run={r} /> {r.id === 'lstm-peephole' ? c.lstmPeephole : m.cells[r.id]}
                     </th>
                     <td className="num">
-                      {rep?.step ?? 0} / {started.runs[0]!.steps}
+                      {fmt.int(rep?.step ?? 0)} / {fmt.int(started.runs[0]!.steps)}
                     </td>
-                    <td className="num">{rep?.diverged ? <span className="diverged">diverged</span> : Number.isFinite(last) ? formatLoss(last) : '–'}</td>
+                    <td className="num">{rep?.diverged ? <span className="diverged">{c.diverged}</span> : Number.isFinite(last) ? formatLoss(last) : '–'}</td>
                     <td className="num" data-ratio={rep?.heldOutRatio}>
-                      {rep?.done ? rep.heldOutRatio.toFixed(4) : rep?.diverged ? '–' : '…'}{' '}
-                      <ClaimCell claim={preset && cell ? preset.claims[cell] : undefined} ratio={rep?.heldOutRatio ?? Number.NaN} />
+                      {rep?.done ? fmt.fixed(rep.heldOutRatio, 4) : rep?.diverged ? '–' : '…'}{' '}
+                      <ClaimCell m={m} claim={preset && cell ? preset.claims[cell] : undefined} ratio={rep?.heldOutRatio ?? Number.NaN} />
                     </td>
                     <td className="num">{rep ? <PowerOfTen log10={rep.reachInit} /> : '…'}</td>
                     <td className="num">{rep?.done ? <PowerOfTen log10={rep.reachTrained} /> : '…'}</td>
@@ -172,18 +175,15 @@ export function ComparisonPanel() {
               })}
             </tbody>
           </table>
-          <p className="muted small">
-            Baseline: always predicting the mean target (1 = nothing learnt). The gradient ratio is a geometric mean over
-            64 held-out sequences; 10<sup>−10</sup> means the first step receives a ten-billionth of the error the last step gets.
-          </p>
+          <p className="muted small">{c.footnote}</p>
           <div className="compare-charts">
             <figure>
-              <figcaption>Training loss</figcaption>
-              <LossOverlay runs={shown} reports={reports} />
+              <figcaption>{c.lossCaption}</figcaption>
+              <LossOverlay runs={shown} reports={reports} label={c.lossLabel} />
             </figure>
             <figure>
-              <figcaption>‖∂L/∂h_t‖ on the probe, by time step</figcaption>
-              <GradientOverlay runs={shown} reports={reports} />
+              <figcaption>{c.gradCaption}</figcaption>
+              <GradientOverlay runs={shown} reports={reports} label={c.gradLabel} />
             </figure>
           </div>
         </>

@@ -5,9 +5,7 @@
 import { cellCost } from '../engine/cost';
 import { CELL_KINDS } from '../engine/spec';
 import { useStore } from '../store';
-
-const NAMES = { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' } as const;
-const fmt = (n: number) => n.toLocaleString('en-US');
+import { useMessages, useNumberFormat } from '../i18n';
 
 export function CostPanel() {
   const config = useStore((s) => s.config);
@@ -15,31 +13,30 @@ export function CostPanel() {
   const measured = useStore((s) => s.measured);
   const measure = useStore((s) => s.measureCost);
   const status = useStore((s) => s.status);
+  const msg = useMessages();
+  const m = msg.cost;
+  const { int: fmt } = useNumberFormat();
   const I = snapshot?.I ?? 1;
   const O = snapshot?.O ?? 1;
   const H = config.hidden;
   const current = measured && measured.hidden === H && measured.batch === config.batch && measured.length === config.length;
   const lstm = cellCost('lstm', I, H, O);
   return (
-    <section className="panel cost" aria-label="Cost">
+    <section className="panel cost" aria-label={m.region}>
       <div className="panel-head">
-        <h2>
-          Cost at H = {H}, I = {I}, O = {O}
-        </h2>
+        <h2>{m.heading(fmt(H), fmt(I), fmt(O))}</h2>
         <button type="button" className="small-button" onClick={measure} disabled={status === 'idle' || status === 'running'}>
-          Measure speed
+          {m.measure}
         </button>
       </div>
       <table className="check-table">
         <thead>
           <tr>
-            <th scope="col">cell</th>
-            <th scope="col">parameters</th>
-            <th scope="col">FLOPs per step, forward</th>
-            <th scope="col">backward</th>
-            <th scope="col">
-              µs per training step (B = {config.batch}, T = {config.length})
-            </th>
+            <th scope="col">{m.cell}</th>
+            <th scope="col">{m.params}</th>
+            <th scope="col">{m.forward}</th>
+            <th scope="col">{m.backward}</th>
+            <th scope="col">{m.us(fmt(config.batch), fmt(config.length))}</th>
           </tr>
         </thead>
         <tbody>
@@ -47,9 +44,9 @@ export function CostPanel() {
             const c = cellCost(cell, I, H, O);
             return (
               <tr key={cell} data-cell={cell}>
-                <th scope="row">{NAMES[cell]}</th>
+                <th scope="row">{msg.cells[cell]}</th>
                 <td>
-                  {fmt(c.params)} <span className="muted">({((100 * c.params) / lstm.params).toFixed(0)}% of LSTM)</span>
+                  {fmt(c.params)} <span className="muted">{m.ofLstm(fmt((100 * c.params) / lstm.params))}</span>
                 </td>
                 <td>{fmt(c.forwardFlops)}</td>
                 <td>{fmt(c.backwardFlops)}</td>
@@ -59,9 +56,7 @@ export function CostPanel() {
           })}
         </tbody>
       </table>
-      <p className="muted small">
-        Counts follow the equations (a multiply–add is two operations); speeds are this engine in your browser, pausing training while it measures.
-      </p>
+      <p className="muted small">{m.explain}</p>
     </section>
   );
 }

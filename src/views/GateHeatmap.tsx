@@ -3,7 +3,7 @@
  * marked. They redraw through a store subscription, not through React renders; a click moves
  * the cursor to that step and unit.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { GATE_NAMES, type CellKind } from '../engine/spec';
 import { useStore, type Store } from '../store';
 import { gradientAt, valueAt } from './snapshotValues';
@@ -11,22 +11,17 @@ import type { NodeId } from './rolledLayouts';
 import type { Snapshot } from '../worker/protocol';
 import { DECADES, LUT, MAGNITUDE_LUT, lutIndex, magnitudeIndex } from './primitives/colorLut';
 import { paintLut } from './primitives/pixels';
+import { useMessages, type Messages } from '../i18n';
 
 /** A value series (gates, states) in the diverging scale, or a gradient magnitude (|∂L/∂h|, |∂L/∂c|) on a log scale. */
 type Series = { readonly key: string; readonly label: string; readonly gradient?: boolean };
 
-const GATE_LABELS: Record<CellKind, Record<string, string>> = {
-  lstm: { i: 'input gate i', f: 'forget gate f', g: 'input neuron g', o: 'output gate o' },
-  gru: { z: 'update gate z', r: 'reset gate r', g: 'candidate g' },
-  rnn: {},
-};
-
-function seriesOf(cell: CellKind): Series[] {
-  const gates = (GATE_NAMES[cell] as readonly string[]).map((k) => ({ key: k, label: GATE_LABELS[cell][k] ?? k }));
-  const states = cell === 'lstm' ? [{ key: 'c', label: 'cell state c' }, { key: 'h', label: 'output h' }] : [{ key: 'h', label: 'state h' }];
+function seriesOf(cell: CellKind, m: Messages['heatmaps']): Series[] {
+  const gates = (GATE_NAMES[cell] as readonly string[]).map((k) => ({ key: k, label: m.gates[cell][k] ?? k }));
+  const states = cell === 'lstm' ? [{ key: 'c', label: m.cellState }, { key: 'h', label: m.outputH }] : [{ key: 'h', label: m.stateH }];
   const grads = [
-    { key: 'dh', label: `|∂L/∂h| (log, ${DECADES} decades)`, gradient: true },
-    ...(cell === 'lstm' ? [{ key: 'dc', label: `|∂L/∂c| (log, ${DECADES} decades)`, gradient: true }] : []),
+    { key: 'dh', label: m.magnitude('h', String(DECADES)), gradient: true },
+    ...(cell === 'lstm' ? [{ key: 'dc', label: m.magnitude('c', String(DECADES)), gradient: true }] : []),
   ];
   return [...gates, ...states, ...grads];
 }
@@ -41,7 +36,7 @@ function read(s: Snapshot, key: string, k: number, j: number): number {
 const CELL_W = 4;
 const MAX_H_PX = 96;
 
-function HeatmapCanvas({ series, cell }: { series: Series; cell: CellKind }) {
+function HeatmapCanvas({ series, cell, ariaLabel }: { series: Series; cell: CellKind; ariaLabel: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -102,21 +97,24 @@ function HeatmapCanvas({ series, cell }: { series: Series; cell: CellKind }) {
   return (
     <figure className="heatmap" data-series={series.key}>
       <figcaption>{series.label}</figcaption>
-      <canvas ref={ref} onClick={onClick} aria-label={`${series.label}: units by time`} role="img" />
+      <canvas ref={ref} onClick={onClick} aria-label={ariaLabel} role="img" />
     </figure>
   );
 }
 
 export function GateHeatmap() {
   const cell = useStore((s) => s.config.cell);
+  const m = useMessages().heatmaps;
+  // The series keep their identity across renders (their canvases redraw on change).
+  const series = useMemo(() => seriesOf(cell, m), [cell, m]);
   return (
-    <section className="panel heatmaps" aria-label="Heatmaps">
+    <section className="panel heatmaps" aria-label={m.region}>
       <h2>
-        Units × time <span className="muted">(rows: units, columns: steps of the probe sequence; click to move the cursor)</span>
+        {m.heading} <span className="muted">({m.explain})</span>
       </h2>
       <div className="heatmap-grid">
-        {seriesOf(cell).map((s) => (
-          <HeatmapCanvas key={`${cell}-${s.key}`} series={s} cell={cell} />
+        {series.map((s) => (
+          <HeatmapCanvas key={`${cell}-${s.key}`} series={s} cell={cell} ariaLabel={m.unitsByTime(s.label)} />
         ))}
       </div>
     </section>

@@ -4,6 +4,7 @@
  * error per weight matrix, with a mark that does not rely on colour.
  */
 import { useStore } from '../store';
+import { useMessages, useNumberFormat } from '../i18n';
 
 /** Below this, a gradient counts as right. */
 const PASS = 1e-3;
@@ -13,35 +14,35 @@ export function GradientCheckPanel() {
   const run = useStore((s) => s.checkGradients);
   const status = useStore((s) => s.status);
   const worst = check ? Math.max(...check.results.map((r) => r.maxRelError)) : 0;
+  const m = useMessages().check;
+  const fmt = useNumberFormat();
   return (
-    <section className="panel gradient-check" aria-label="Gradient check">
+    <section className="panel gradient-check" aria-label={m.region}>
       <div className="panel-head">
-        <h2>Are the gradients right?</h2>
+        <h2>{m.heading}</h2>
         <button type="button" className="small-button" onClick={run} disabled={status === 'idle'}>
-          Check gradients
+          {m.button}
         </button>
       </div>
-      <p className="muted small">
-        Compares every gradient the engine computes on the probe with a finite difference of the loss (in float64, up to 24 elements per matrix).
-      </p>
+      <p className="muted small">{m.explain}</p>
       {check && (
         <>
           <p className={worst < PASS ? 'check-pass' : 'check-fail'} role="status">
-            {worst < PASS ? '✓ All gradients agree' : '✗ Some gradients disagree'}: largest relative error {worst.toExponential(1)} at step {check.step} ({check.ms.toFixed(0)} ms).
+            {m.worst(worst < PASS ? m.agree : m.disagree, worst.toExponential(1), fmt.int(check.step), fmt.int(check.ms))}
           </p>
           <table className="check-table">
             <thead>
               <tr>
-                <th scope="col">weight</th>
-                <th scope="col">elements</th>
-                <th scope="col">largest relative error</th>
+                <th scope="col">{m.weight}</th>
+                <th scope="col">{m.elements}</th>
+                <th scope="col">{m.largest}</th>
               </tr>
             </thead>
             <tbody>
               {check.results.map((r) => (
                 <tr key={r.name} data-weight={r.name}>
                   <th scope="row">{r.name}</th>
-                  <td>{r.checked}</td>
+                  <td>{fmt.int(r.checked)}</td>
                   <td data-error={r.maxRelError}>
                     {r.maxRelError < PASS ? '✓' : '✗'} {r.maxRelError.toExponential(1)}
                   </td>

@@ -12,19 +12,23 @@ import { Axes, decadeTicks, thinTicks } from './primitives/Axes';
 import { formatTick } from './primitives/color';
 import { F32_TINY, fitDecay, lastTargetStep, stepNorms, type DecayFit } from '../engine/gradientStats';
 import { GradientHistory } from './GradientHistory';
+import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../i18n';
 
 const W = 640;
 const H = 220;
 const M = { left: 52, right: 16, top: 12, bottom: 30 };
 
-function describeFit(name: string, fit: DecayFit | null): string {
-  if (!fit) return `${name}: too few steps to fit`;
-  return `${name}: ×${fit.perStep.toPrecision(2)} per step back (fitted over steps ${fit.from}–${fit.to})`;
+function describeFit(m: Messages['gradient'], fmt: NumberFormat, name: string, fit: DecayFit | null): string {
+  if (!fit) return m.tooFew(name);
+  return m.fit(name, fit.perStep.toPrecision(2), fmt.int(fit.from), fmt.int(fit.to));
 }
 
 export function GradientFlow() {
   const s = useStore(selectSnapshot);
   const { t } = useStore(useShallow(selectCursor));
+  const msg = useMessages();
+  const m = msg.gradient;
+  const fmt = useNumberFormat();
   if (!s) return null;
   const { T, H: units } = s;
   const series = [{ key: 'h', label: '‖∂L/∂h_t‖', norms: stepNorms(s.dh, T, units) }];
@@ -44,11 +48,11 @@ export function GradientFlow() {
   const path = line<number>().x((_, k) => x(k + 1)).y((v) => place(v));
   const decades = Math.log10(top / floor);
   const yTicks = decades < 2 ? thinTicks(y.ticks()) : decadeTicks(y.ticks());
-  const fits = series.map((r) => ({ key: r.key, text: describeFit(r.label, fitDecay(r.norms, last)) }));
+  const fits = series.map((r) => ({ key: r.key, text: describeFit(m, fmt, r.label, fitDecay(r.norms, last)) }));
   return (
-    <section className="panel chart gradient-flow" aria-label="Gradient over time">
+    <section className="panel chart gradient-flow" aria-label={m.region}>
       <div className="panel-head">
-        <h2>Gradient over time</h2>
+        <h2>{m.heading}</h2>
         <span className="chart-key">
           {series.map((r) => (
             <span key={r.key} className={`key-grad-${r.key}`}>
@@ -57,7 +61,7 @@ export function GradientFlow() {
           ))}
         </span>
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Gradient norms over time. ${fits.map((f) => f.text).join('. ')}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(fits.map((f) => f.text).join(msg.punct.sentence))}>
         <Axes width={W} height={H} margins={M} xTicks={x.ticks(8)} x={x} yTicks={yTicks} y={y} formatY={formatTick} />
         <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
         {series.map((r) => (

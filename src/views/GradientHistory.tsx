@@ -11,6 +11,7 @@ import type { Snapshot } from '../worker/protocol';
 import { MAGNITUDE_LUT } from './primitives/colorLut';
 import { paintLut } from './primitives/pixels';
 import { stepNorms } from '../engine/gradientStats';
+import { useMessages, useNumberFormat } from '../i18n';
 
 const ROWS = 160;
 
@@ -45,6 +46,8 @@ class History {
 }
 
 export function GradientHistory() {
+  const m = useMessages().gradient;
+  const fmt = useNumberFormat();
   const ref = useRef<HTMLCanvasElement>(null);
   const [span, setSpan] = useState<[number, number] | null>(null);
   useEffect(() => {
@@ -91,15 +94,15 @@ export function GradientHistory() {
   return (
     <figure className="gradient-history" data-rows={span ? 'yes' : 'no'}>
       <figcaption>
-        Gradient history: log ‖∂L/∂h_t‖ by training step (rows, top to bottom) and time step (columns)
+        {m.history}
         {span && (
           <span className="muted">
             {' '}
-            — steps {span[0]} to {span[1]}
+            {m.historySpan(fmt.int(span[0]), fmt.int(span[1]))}
           </span>
         )}
       </figcaption>
-      <canvas ref={ref} role="img" aria-label="Gradient history: rows are training steps, columns are time steps, colour is the log of the gradient norm" />
+      <canvas ref={ref} role="img" aria-label={m.historyLabel} />
     </figure>
   );
 }

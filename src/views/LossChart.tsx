@@ -6,6 +6,7 @@ import { extent } from 'd3-array';
 import { selectSnapshot, useStore } from '../store';
 import { formatLoss, formatTick } from './primitives/color';
 import { Axes, decadeTicks } from './primitives/Axes';
+import { useMessages, useNumberFormat } from '../i18n';
 
 const W = 480;
 const H = 200;
@@ -14,6 +15,8 @@ const M = { left: 52, right: 12, top: 10, bottom: 30 };
 export function LossChart() {
   const snapshot = useStore(selectSnapshot);
   const [log, setLog] = useState(true);
+  const m = useMessages().loss;
+  const fmt = useNumberFormat();
   const steps = snapshot?.lossSteps ?? new Float64Array(0);
   const losses = snapshot?.losses ?? new Float32Array(0);
   const n = steps.length;
@@ -42,19 +45,19 @@ export function LossChart() {
       : y.ticks(3)
     : y.ticks(4);
   return (
-    <section className="panel chart" aria-label="Loss chart">
+    <section className="panel chart" aria-label={m.region}>
       <div className="panel-head">
-        <h2>Training loss</h2>
+        <h2>{m.heading}</h2>
         <label className="check">
-          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> {m.logScale}
         </label>
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={n > 0 ? `Loss ${formatLoss(losses[n - 1]!)} at step ${steps[n - 1]}` : 'No training yet'}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={n > 0 ? m.summary(formatLoss(losses[n - 1]!), fmt.int(steps[n - 1]!)) : m.none}>
         <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={yTicks} y={y} formatY={log ? formatTick : formatLoss} />
         {path && <path className="loss-line" d={path} />}
         {n === 0 && (
           <text x={W / 2} y={H / 2} textAnchor="middle" className="muted">
-            Press Play to train
+            {m.pressPlay}
           </text>
         )}
       </svg>

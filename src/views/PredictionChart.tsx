@@ -4,6 +4,8 @@ import { line } from 'd3-shape';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../store';
 import { Axes } from './primitives/Axes';
+import { formatValue } from './primitives/color';
+import { useMessages } from '../i18n';
 
 const W = 480;
 const H = 170;
@@ -13,6 +15,7 @@ export function PredictionChart() {
   const s = useStore(selectSnapshot);
   const { t } = useStore(useShallow(selectCursor));
   const newExample = useStore((st) => st.newExample);
+  const m = useMessages().prediction;
   if (!s) return null;
   const { T, O } = s;
   const ys = Array.from({ length: T }, (_, k) => s.y[k * O]!);
@@ -28,14 +31,14 @@ export function PredictionChart() {
     .y((v) => y(v));
   const marked = targets.map((v, k) => ({ v, k })).filter(({ v }) => Number.isFinite(v));
   return (
-    <section className="panel chart" aria-label="Prediction and target">
+    <section className="panel chart" aria-label={m.region}>
       <div className="panel-head">
-        <h2>Output y and target</h2>
+        <h2>{m.heading}</h2>
         <span className="chart-key">
-          <span className="key-y">y</span> <span className="key-target">target</span>
+          <span className="key-y">y</span> <span className="key-target">{m.target}</span>
         </span>
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Output ${ys[t - 1]?.toFixed(3)} against target at step ${t}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(formatValue(ys[t - 1] ?? Number.NaN), String(t))}>
         <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={y.ticks(4)} y={y} />
         <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
         {marked.length > 3 ? (
@@ -46,9 +49,9 @@ export function PredictionChart() {
         <path className="y-line" d={path(ys) ?? undefined} />
       </svg>
       <div className="panel-foot">
-        <span className="muted small">The probe: one example sequence, shown in every view.</span>
+        <span className="muted small">{m.probe}</span>
         <button type="button" className="small-button" onClick={newExample}>
-          New example
+          {m.newExample}
         </button>
       </div>
     </section>

@@ -13,11 +13,12 @@ import { formatValue, inkOn, valueColor } from './primitives/color';
 import { ColorLegend } from './primitives/ColorLegend';
 import { NodeStrips } from './NodeStrips';
 import { usePresence } from './primitives/usePresence';
-
-const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;
+import { useMessages, useNumberFormat } from '../i18n';
 
 interface NodeProps {
   spec: NodeSpec;
+  /** What the node is, in words (its tooltip). */
+  title: string;
   value: number;
   /** What the node prints, when it is more than its value (x of several inputs). */
   text?: string;
@@ -25,7 +26,7 @@ interface NodeProps {
   onHover: (node: string | null) => void;
 }
 
-function Node({ spec, value, text, hovered, onHover }: NodeProps) {
+function Node({ spec, title, value, text, hovered, onHover }: NodeProps) {
   const fill = Number.isFinite(value) ? valueColor(value) : '#eeeeee';
   const label = spec.shape === 'sigma' ? `σ ${spec.id}` : spec.id;
   const body =
@@ -42,7 +43,7 @@ function Node({ spec, value, text, hovered, onHover }: NodeProps) {
       onPointerEnter={() => onHover(spec.id)}
       onPointerLeave={() => onHover(null)}
     >
-      <title>{`${spec.title}: ${text ?? formatValue(value)}`}</title>
+      <title>{`${title}: ${text ?? formatValue(value)}`}</title>
       {body}
       <text className="node-name" y={-6} fill={inkOn(value)}>
         {label}
@@ -60,10 +61,9 @@ function inputText(s: Snapshot, t: number): string {
 }
 
 /** What a screen reader hears for the diagram: the cell, the cursor, and each node's value. */
-function summary(cell: string, s: Snapshot | null, t: number, unit: number, nodes: readonly NodeSpec[]): string {
-  const head = `${cell} cell at time step ${t}, unit ${unit + 1}`;
+function summary(head: string, s: Snapshot | null, t: number, unit: number, nodes: readonly NodeSpec[], titles: Readonly<Record<string, string>>): string {
   if (!s) return head;
-  return `${head}: ${nodes.map((n) => `${n.title} ${formatValue(valueAt(s, n.id, t, unit))}`).join(', ')}`;
+  return `${head}: ${nodes.map((n) => `${titles[n.id] ?? n.id} ${formatValue(valueAt(s, n.id, t, unit))}`).join(', ')}`;
 }
 
 export function RolledCell() {
@@ -77,13 +77,18 @@ export function RolledCell() {
   const svgRef = useRef<SVGSVGElement>(null);
   const hover = useStore((s) => s.hover);
   const setHover = useStore((s) => s.setHover);
+  const msg = useMessages();
+  const m = msg.rolled;
+  const fmt = useNumberFormat();
+  const titles = m.nodes[cell];
+  const head = m.summary(msg.cells[cell], fmt.int(t), fmt.int(unit + 1));
   return (
-    <section className="panel rolled" aria-label="Rolled cell diagram">
+    <section className="panel rolled" aria-label={m.region}>
       <h2>
-        {CELL_NAMES[cell]} cell <span className="muted">t = {t}, unit {unit + 1}</span>
+        {m.heading(msg.cells[cell])} <span className="muted">{m.cursor(fmt.int(t), fmt.int(unit + 1))}</span>
       </h2>
       <div className="rolled-figure">
-      <svg ref={svgRef} viewBox={layout.viewBox.join(' ')} className={`cell-${cell}`} role="img" aria-label={summary(CELL_NAMES[cell], live ? snapshot : null, t, unit, layout.nodes)}>
+      <svg ref={svgRef} viewBox={layout.viewBox.join(' ')} className={`cell-${cell}`} role="img" aria-label={summary(head, live ? snapshot : null, t, unit, layout.nodes, titles)}>
         <defs>
           <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L8,4 L0,8 z" fill="#55606e" />
@@ -117,6 +122,7 @@ export function RolledCell() {
             <Node
               key={n.id}
               spec={n}
+              title={titles[n.id] ?? n.id}
               value={live ? valueAt(snapshot, n.id, t, unit) : Number.NaN}
               text={live && n.id === 'x' && snapshot.I > 1 ? inputText(snapshot, t) : undefined}
               hovered={hover === n.id}

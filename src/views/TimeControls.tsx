@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, useStore } from '../store';
 import { NumberField } from './primitives/NumberField';
+import { useMessages, useNumberFormat } from '../i18n';
 
 function typingInField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -71,37 +72,40 @@ export function TimeControls() {
   const [speed, setSpeed] = useState<number>(5);
   const [stop] = useState(() => () => setAnimating(false));
   useTimeAnimation(animating, speed, stop);
+  const m = useMessages();
+  const fmt = useNumberFormat();
+  const tm = m.time;
   return (
     <div className="time-controls">
       <button type="button" onClick={() => setAnimating(!animating)} aria-pressed={animating}>
-        {animating ? 'Stop' : 'Play through time'}
+        {animating ? tm.stop : tm.play}
       </button>
       <label className="speed">
-        <span className="visually-hidden">Animation speed</span>
-        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Animation speed">
+        <span className="visually-hidden">{tm.speed}</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label={tm.speed}>
           {SPEEDS.map((v) => (
             <option key={v} value={v}>
-              {v} steps/s
+              {tm.speedOption(fmt.int(v))}
             </option>
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => setT(t - 1)} disabled={t <= 1} aria-label="Previous step">
+      <button type="button" onClick={() => setT(t - 1)} disabled={t <= 1} aria-label={tm.previous}>
         ←
       </button>
       <label className="slider">
-        <span>Time step</span>
-        <input type="range" min={1} max={T} value={t} aria-label="Time step" aria-valuetext={`t = ${t} of ${T}`} onChange={(e) => setT(Number(e.target.value))} />
+        <span>{tm.slider}</span>
+        <input type="range" min={1} max={T} value={t} aria-label={tm.slider} aria-valuetext={tm.sliderValue(fmt.int(t), fmt.int(T))} onChange={(e) => setT(Number(e.target.value))} />
         <output>
           t = {t} / {T}
         </output>
       </label>
-      <button type="button" onClick={() => setT(t + 1)} disabled={t >= T} aria-label="Next step">
+      <button type="button" onClick={() => setT(t + 1)} disabled={t >= T} aria-label={tm.next}>
         →
       </button>
       <div className="unit-select">
-        <NumberField label="Selected unit" value={unit + 1} min={1} max={H} integer onCommit={(v) => setUnit(v - 1)} />
-        <span className="muted">of {H}</span>
+        <NumberField label={tm.unit} value={unit + 1} min={1} max={H} integer onCommit={(v) => setUnit(v - 1)} />
+        <span className="muted">{tm.of(fmt.int(H))}</span>
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { STEP_LAYOUTS, type StepLayout } from './unrolledLayouts';
 import { gradientAt, valueAt } from './snapshotValues';
 import { formatValue, inkOn, valueColor } from './primitives/color';
 import { usePresence } from './primitives/usePresence';
+import { useMessages, useNumberFormat, type Messages } from '../i18n';
 import { DECADES } from './primitives/colorLut';
 import { interpolateViridis } from 'd3-scale-chromatic';
 
@@ -37,6 +38,8 @@ const WINDOW = 5;
 const STRIP_H = 18;
 
 interface StepProps {
+  /** The node tooltip, in the page's language. */
+  nodeAt: Messages['unrolled']['nodeAt'];
   layout: StepLayout;
   s: Snapshot | null;
   t: number;
@@ -51,7 +54,7 @@ interface StepProps {
   logMax: number;
 }
 
-const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes, leaving, current, hover, backward, logMax }: StepProps) {
+const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPeepholes, leaving, current, hover, backward, logMax }: StepProps) {
   const setHover = useStore((st) => st.setHover);
   const value = (id: Parameters<typeof valueAt>[1], at = t) => (!s ? Number.NaN : at < 1 ? 0 : valueAt(s, id, at, unit));
   // The state lines carry h_{t−1}, c_{t−1} in (h_0 = c_0 = 0) and h_t, c_t out.
@@ -114,7 +117,7 @@ const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes,
             onPointerEnter={() => setHover(n.id)}
             onPointerLeave={() => setHover(null)}
           >
-            <title>{`${n.id} at t = ${t}: ${formatValue(v)}`}</title>
+            <title>{nodeAt(n.id, String(t), formatValue(v))}</title>
             {n.shape === 'state' || n.shape === 'io' ? <rect x={-17} y={-11} width={34} height={22} rx={n.shape === 'io' ? 4 : 8} fill={fill} /> : <circle r={13} fill={fill} />}
             <text fill={g !== undefined ? (g > 0.55 ? '#1b2430' : '#ffffff') : inkOn(v)} y={1}>
               {n.id}
@@ -127,7 +130,7 @@ const StepColumn = memo(function StepColumn({ layout, s, t, unit, showPeepholes,
 });
 
 /** Every step of the probe at a glance: h (and c for the LSTM) of the selected unit; the window outlined. */
-function OverviewStrip({ s, t, unit, first, last, width }: { s: Snapshot; t: number; unit: number; first: number; last: number; width: number }) {
+function OverviewStrip({ s, t, unit, first, last, width, hint }: { s: Snapshot; t: number; unit: number; first: number; last: number; width: number; hint: string }) {
   const rows = s.cell === 'lstm' ? (['c', 'h'] as const) : (['h'] as const);
   const w = width / s.T;
   const setT = useStore((st) => st.setT);
@@ -161,7 +164,7 @@ function OverviewStrip({ s, t, unit, first, last, width }: { s: Snapshot; t: num
           setT(Math.floor(((e.clientX - box.left) / box.width) * s.T) + 1);
         }}
       >
-        <title>Click a step to move the cursor there</title>
+        <title>{hint}</title>
       </rect>
     </g>
   );
@@ -177,6 +180,9 @@ export function UnrolledTimeline() {
   const peepholes = usePresence(cell === 'lstm' && config.peephole);
   const [backward, setBackward] = useState(false);
   const [walking, setWalking] = useState(false);
+  const msg = useMessages();
+  const m = msg.unrolled;
+  const fmt = useNumberFormat();
   // Play backward: walk the cursor from the last step to the first, as the error signal goes.
   useEffect(() => {
     if (!walking) return;
@@ -213,15 +219,15 @@ export function UnrolledTimeline() {
   const stripRows = cell === 'lstm' ? 2 : 1;
   const height = stripTop + stripRows * (STRIP_H + 2) + 8;
   return (
-    <section className="panel unrolled" aria-label="Unrolled diagram" data-mode={backward ? 'backward' : 'forward'}>
+    <section className="panel unrolled" aria-label={m.region} data-mode={backward ? 'backward' : 'forward'}>
       <div className="panel-head">
         <h2>
-          Unrolled in time <span className="muted">steps {first}–{last} of {T}, unit {unit + 1}</span>
+          {m.heading} <span className="muted">{m.window(fmt.int(first), fmt.int(last), fmt.int(T), fmt.int(unit + 1))}</span>
         </h2>
         <span className="head-controls">
           <button type="button" role="switch" aria-checked={backward} className="switch" onClick={() => setBackward(!backward)}>
             <span className="switch-knob" aria-hidden="true" />
-            <span className="switch-label">Backward pass</span>
+            <span className="switch-label">{m.backward}</span>
           </button>
           <button
             type="button"
@@ -232,20 +238,19 @@ export function UnrolledTimeline() {
               setWalking(!walking);
             }}
           >
-            {walking ? 'Stop' : 'Play backward'}
+            {walking ? m.stop : m.playBackward}
           </button>
         </span>
       </div>
       {backward && (
-        <p className="muted small">
-          Backward pass: line widths and colours show |∂L/∂·| of unit {unit + 1} flowing back (log scale, {DECADES} decades); {cell === 'lstm' ? 'the top line is the path along the cell state c, the bottom one the path through h.' : 'the state line carries ∂L/∂h back.'}
-        </p>
+        <p className="muted small">{m.backwardNote(fmt.int(unit + 1), String(DECADES), cell === 'lstm')}</p>
       )}
-      <svg viewBox={`-24 -4 ${width + 28} ${height}`} role="img" aria-label={`Steps ${first} to ${last} of the unrolled ${cell.toUpperCase()}, unit ${unit + 1}`}>
+      <svg viewBox={`-24 -4 ${width + 28} ${height}`} role="img" aria-label={m.summary(fmt.int(first), fmt.int(last), msg.cells[cell], fmt.int(unit + 1))}>
         {steps.map((step, k) => (
           // Keyed by position, so moving the cursor updates the columns instead of remounting them.
           <g key={k} transform={`translate(${k * layout.width}, 0)`}>
             <StepColumn
+              nodeAt={m.nodeAt}
               layout={layout}
               s={live}
               t={step}
@@ -261,7 +266,7 @@ export function UnrolledTimeline() {
         ))}
         {live && (
           <g transform={`translate(0, ${stripTop})`}>
-            <OverviewStrip s={live} t={t} unit={unit} first={first} last={last} width={width} />
+            <OverviewStrip s={live} t={t} unit={unit} first={first} last={last} width={width} hint={m.clickStep} />
           </g>
         )}
       </svg>

@@ -14,8 +14,6 @@ export interface NodeSpec {
   readonly x: number;
   readonly y: number;
   readonly shape: NodeShape;
-  /** What the node is, for the legend and screen readers. */
-  readonly title: string;
 }
 
 export interface OpSpec {
@@ -60,14 +58,14 @@ function fromBuses(id: string, cx: number): EdgeSpec[] {
 const LSTM: Layout = {
   viewBox: [0, 0, VIEW.width, VIEW.height],
   nodes: [
-    { id: 'x', x: 60, y: X_BUS, shape: 'io', title: 'input x(t)' },
-    { id: 'f', x: 170, y: NEURON_Y, shape: 'sigma', title: 'forget gate controller' },
-    { id: 'g', x: 300, y: NEURON_Y, shape: 'tanh', title: 'input neuron' },
-    { id: 'i', x: 400, y: NEURON_Y, shape: 'sigma', title: 'input gate controller' },
-    { id: 'o', x: 590, y: NEURON_Y, shape: 'sigma', title: 'output gate controller' },
-    { id: 'c', x: 450, y: 190, shape: 'state', title: 'cell state (constant error carousel)' },
-    { id: 'h', x: 590, y: 100, shape: 'state', title: 'output h(t)' },
-    { id: 'y', x: 590, y: 30, shape: 'io', title: 'readout y(t)' },
+    { id: 'x', x: 60, y: X_BUS, shape: 'io' },
+    { id: 'f', x: 170, y: NEURON_Y, shape: 'sigma' },
+    { id: 'g', x: 300, y: NEURON_Y, shape: 'tanh' },
+    { id: 'i', x: 400, y: NEURON_Y, shape: 'sigma' },
+    { id: 'o', x: 590, y: NEURON_Y, shape: 'sigma' },
+    { id: 'c', x: 450, y: 190, shape: 'state' },
+    { id: 'h', x: 590, y: 100, shape: 'state' },
+    { id: 'y', x: 590, y: 30, shape: 'io' },
   ],
   ops: [
     { x: 170, y: 190, symbol: '×' },
@@ -101,12 +99,12 @@ const LSTM: Layout = {
 const GRU: Layout = {
   viewBox: [0, 0, VIEW.width, VIEW.height],
   nodes: [
-    { id: 'x', x: 60, y: X_BUS, shape: 'io', title: 'input x(t)' },
-    { id: 'z', x: 170, y: NEURON_Y, shape: 'sigma', title: 'update gate controller' },
-    { id: 'r', x: 290, y: NEURON_Y, shape: 'sigma', title: 'reset gate controller' },
-    { id: 'g', x: 450, y: NEURON_Y, shape: 'tanh', title: 'candidate neuron' },
-    { id: 'h', x: 560, y: 190, shape: 'state', title: 'state h(t)' },
-    { id: 'y', x: 560, y: 40, shape: 'io', title: 'readout y(t)' },
+    { id: 'x', x: 60, y: X_BUS, shape: 'io' },
+    { id: 'z', x: 170, y: NEURON_Y, shape: 'sigma' },
+    { id: 'r', x: 290, y: NEURON_Y, shape: 'sigma' },
+    { id: 'g', x: 450, y: NEURON_Y, shape: 'tanh' },
+    { id: 'h', x: 560, y: 190, shape: 'state' },
+    { id: 'y', x: 560, y: 40, shape: 'io' },
   ],
   ops: [
     { x: 170, y: 190, symbol: '×' },
@@ -137,9 +135,9 @@ const GRU: Layout = {
 const RNN: Layout = {
   viewBox: [0, 190, 520, 240],
   nodes: [
-    { id: 'x', x: 60, y: X_BUS, shape: 'io', title: 'input x(t)' },
-    { id: 'h', x: 300, y: NEURON_Y, shape: 'tanh', title: 'tanh neuron, state h(t)' },
-    { id: 'y', x: 460, y: NEURON_Y, shape: 'io', title: 'readout y(t)' },
+    { id: 'x', x: 60, y: X_BUS, shape: 'io' },
+    { id: 'h', x: 300, y: NEURON_Y, shape: 'tanh' },
+    { id: 'y', x: 460, y: NEURON_Y, shape: 'io' },
   ],
   ops: [],
   edges: [

@@ -34,12 +34,20 @@ export interface RunConfig {
 /** The settings that 'tune' changes without starting the run again. */
 export const TUNABLE = ['lr', 'clip', 'optimizer', 'batch'] as const satisfies readonly (keyof RunConfig)[];
 
+/** Why training stopped: the page words it in its language. */
+export type ErrorReason =
+  /** A non-finite loss (its value), or, with loss null, weights no longer finite. */
+  | { readonly kind: 'diverged'; readonly loss: number | null }
+  /** An exception in the worker, with its message. */
+  | { readonly kind: 'crashed'; readonly detail: string };
+
 export type RunStatus = 'idle' | 'running' | 'paused' | 'error';
 
 export type Command =
   /** Build a fresh network for this config (and pause). */
   | { readonly type: 'configure'; readonly config: RunConfig }
-  | { readonly type: 'play' }
+  /** Train; with `until`, only up to that step count, then pause (a shared link replays its run). */
+  | { readonly type: 'play'; readonly until?: number }
   | { readonly type: 'pause' }
   /** One training step, then a snapshot. */
   | { readonly type: 'step' }
@@ -107,7 +115,7 @@ export interface Snapshot {
 export type WorkerEvent =
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
   | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number }
-  | { readonly type: 'error'; readonly message: string; readonly step: number; readonly canRestore: boolean }
+  | { readonly type: 'error'; readonly reason: ErrorReason; readonly step: number; readonly canRestore: boolean }
   | { readonly type: 'cost'; readonly usPerStep: Readonly<Record<CellKind, number>>; readonly batch: number; readonly length: number; readonly hidden: number }
   | { readonly type: 'gradient-check'; readonly results: readonly GradientCheck[]; readonly step: number; readonly ms: number };
 

@@ -7,7 +7,7 @@
  * transferred, not copied.
  */
 import { TrainingSession } from './session';
-import { snapshotTransfers, type Command, type RunStatus, type WorkerEvent } from './protocol';
+import { snapshotTransfers, type Command, type ErrorReason, type RunStatus, type WorkerEvent } from './protocol';
 
 const SLICE_MS = 8;
 const SNAPSHOT_MS = 1000 / 30;
@@ -45,6 +45,8 @@ class WorkerHost {
   private lastSnapshot = 0;
   private lastStatus = 0;
   private readonly meter = new RateMeter();
+  /** The step count to pause at (play with `until`), or null to train on. */
+  private stopAt: number | null = null;
 
   constructor(private readonly scope: DedicatedWorkerGlobalScope) {
     scope.onmessage = (event: MessageEvent<Command>) => this.handle(event.data);
@@ -60,7 +62,7 @@ class WorkerHost {
     try {
       this.apply(command);
     } catch (e) {
-      this.fail(`the worker could not ${command.type}: ${(e as Error).message}`);
+      this.fail({ kind: 'crashed', detail: `${command.type}: ${(e as Error).message}` });
     }
   }
 
@@ -68,6 +70,7 @@ class WorkerHost {
     const now = performance.now();
     switch (command.type) {
       case 'configure':
+        this.stopAt = null;
         this.session = new TrainingSession(command.config);
         this.meter.clear();
         this.setStatus('paused');
@@ -75,11 +78,19 @@ class WorkerHost {
         return;
       case 'play':
         if (!this.session || this.status === 'error') return;
+        this.stopAt = command.until ?? null;
+        if (this.stopAt !== null && this.session.steps >= this.stopAt) {
+          this.stopAt = null;
+          this.sendStatus(now);
+          this.sendSnapshot(now);
+          return;
+        }
         this.setStatus('running');
         this.schedule();
         return;
       case 'pause':
         // The step in flight is given up (the snapshot does it) and redone on Play.
+        this.stopAt = null;
         if (this.status === 'running') this.setStatus('paused');
         this.sendSnapshot(now);
         return;
@@ -137,6 +148,20 @@ class WorkerHost {
     }
   }
 
+  /** A slice that never trains past step `until`: one step at a time within the time budget. */
+  private sliceUntil(session: TrainingSession, until: number): { steps: number; diverged: boolean } {
+    const start = performance.now();
+    let steps = 0;
+    while (session.steps < until) {
+      const left = SLICE_MS - (performance.now() - start);
+      if (left <= 0) break;
+      const r = session.runSlice(left, () => performance.now(), true);
+      steps += r.steps;
+      if (r.diverged) return { steps, diverged: true };
+    }
+    return { steps, diverged: false };
+  }
+
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
@@ -148,7 +173,7 @@ class WorkerHost {
     try {
       this.slice();
     } catch (e) {
-      this.fail(`the worker stopped training: ${(e as Error).message}`);
+      this.fail({ kind: 'crashed', detail: (e as Error).message });
     }
   }
 
@@ -158,11 +183,19 @@ class WorkerHost {
     // When a snapshot is due, the slice ends with the step that completes: snapshots are
     // taken between steps, never in the middle of one.
     const due = performance.now() - this.lastSnapshot >= SNAPSHOT_MS;
-    const { steps, diverged } = session.runSlice(SLICE_MS, () => performance.now(), due);
+    const { steps, diverged } = this.stopAt === null ? session.runSlice(SLICE_MS, () => performance.now(), due) : this.sliceUntil(session, this.stopAt);
     const now = performance.now();
     this.meter.add(now, steps);
     if (diverged) {
       this.diverged();
+      return;
+    }
+    if (this.stopAt !== null && session.steps >= this.stopAt) {
+      // Reached the step asked for: pause there, exactly.
+      this.stopAt = null;
+      this.setStatus('paused');
+      this.sendStatus(now);
+      this.sendSnapshot(now);
       return;
     }
     if (now - this.lastStatus >= STATUS_MS) this.sendStatus(now);
@@ -172,15 +205,13 @@ class WorkerHost {
 
   private diverged(): void {
     const s = this.session;
-    const step = s?.steps ?? 0;
     const loss = s?.lastLoss ?? Number.NaN;
-    const what = Number.isFinite(loss) ? 'the weights stopped being finite' : `the loss became ${loss}`;
-    this.fail(`${what} at step ${step}: training diverged`);
+    this.fail({ kind: 'diverged', loss: Number.isFinite(loss) ? null : loss });
   }
 
-  private fail(message: string): void {
+  private fail(reason: ErrorReason): void {
     this.setStatus('error');
-    this.post({ type: 'error', message, step: this.session?.steps ?? 0, canRestore: this.session !== null });
+    this.post({ type: 'error', reason, step: this.session?.steps ?? 0, canRestore: this.session !== null });
   }
 
   private setStatus(status: RunStatus): void {

@@ -3,6 +3,7 @@
  * what is wrong, inline, and the previous value stays in force.
  */
 import { useEffect, useId, useState } from 'react';
+import { useMessages } from '../../i18n';
 
 export interface NumberFieldProps {
   label: string;
@@ -19,14 +20,15 @@ export function NumberField({ label, value, min, max, step, integer = false, onC
   const id = useId();
   const [text, setText] = useState(String(value));
   const [problem, setProblem] = useState<string | null>(null);
+  const m = useMessages();
   useEffect(() => setText(String(value)), [value]);
 
   const commit = () => {
     const v = text.trim() === '' ? Number.NaN : Number(text);
     let message: string | null = null;
-    if (!Number.isFinite(v)) message = `${label}: “${text}” is not a number.`;
-    else if (integer && !Number.isInteger(v)) message = `${label}: use a whole number.`;
-    else if (v < min || v > max) message = `${label}: choose a value from ${min} to ${max}.`;
+    if (!Number.isFinite(v)) message = m.field.notANumber(label, text);
+    else if (integer && !Number.isInteger(v)) message = m.field.wholeNumber(label);
+    else if (v < min || v > max) message = m.field.range(label, String(min), String(max));
     setProblem(message);
     if (message) {
       setText(String(value));

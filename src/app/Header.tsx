@@ -1,0 +1,80 @@
+/** The page header: name, status, and the page-wide choices (language, colour scheme, link, shortcuts). */
+import { useState } from 'react';
+import { useStore, type Theme } from '../store';
+import { LANGUAGES, MESSAGES, useMessages, type Language } from '../i18n';
+import { StatusLine } from './StatusLine';
+import { shareState } from '../share/useShareLink';
+import { writeHash } from '../share/urlState';
+
+const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+
+function CopyLink() {
+  const msg = useMessages();
+  const m = msg.share;
+  const [said, setSaid] = useState<string | null>(null);
+  const copy = async () => {
+    const s = useStore.getState();
+    const url = new URL(window.location.href);
+    url.hash = writeHash(shareState(s));
+    window.history.replaceState(null, '', url.hash);
+    try {
+      await navigator.clipboard.writeText(url.toString());
+      setSaid(s.changedMidRun ? `${m.copied}${msg.punct.space}${m.changedMidRun}` : m.copied);
+    } catch {
+      setSaid(m.copyFailed);
+    }
+  };
+  return (
+    <span className="copy-link">
+      <button type="button" className="small-button" onClick={() => void copy()}>
+        {m.copy}
+      </button>
+      <span className="muted small" role="status">
+        {said}
+      </span>
+    </span>
+  );
+}
+
+export function Header() {
+  const m = useMessages();
+  const language = useStore((s) => s.language);
+  const setLanguage = useStore((s) => s.setLanguage);
+  const theme = useStore((s) => s.theme);
+  const setTheme = useStore((s) => s.setTheme);
+  const setShortcutsOpen = useStore((s) => s.setShortcutsOpen);
+  return (
+    <header className="app-header">
+      <h1>Gatescope</h1>
+      <p className="tagline">{m.app.tagline}</p>
+      <StatusLine />
+      <div className="header-controls">
+        <CopyLink />
+        <label className="inline-field">
+          <span>{m.language.switchLabel}</span>
+          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            {LANGUAGES.map((l) => (
+              // Each language is named in itself.
+              <option key={l} value={l} lang={l}>
+                {MESSAGES[l].language.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>{m.app.theme.label}</span>
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            {THEMES.map((t) => (
+              <option key={t} value={t}>
+                {m.app.theme[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="small-button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
+          ? <span className="visually-hidden">{m.app.shortcutsButton}</span>
+        </button>
+      </div>
+    </header>
+  );
+}

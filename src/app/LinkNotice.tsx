@@ -1,0 +1,45 @@
+/** What a shared link asked for that could not be used, by name, until dismissed; and the replay in progress. */
+import { useStore } from '../store';
+import { useMessages, useNumberFormat, type Messages } from '../i18n';
+import type { Problem } from '../share/urlState';
+
+function describe(m: Messages['share']['reason'], p: Problem): string {
+  switch (p.kind) {
+    case 'notANumber':
+      return m.notANumber(p.field, p.value);
+    case 'notWhole':
+      return m.notWhole(p.field, p.value);
+    case 'unknownValue':
+      return m.unknownValue(p.field, p.value);
+    case 'unknownField':
+      return m.unknownField(p.field);
+    case 'outOfRange':
+      return m.outOfRange(p.field, p.value, String(p.min), String(p.max));
+  }
+}
+
+export function LinkNotice() {
+  const problems = useStore((s) => s.linkProblems);
+  const target = useStore((s) => s.linkTarget);
+  const dismiss = useStore((s) => s.setLinkProblems);
+  const msg = useMessages();
+  const m = msg.share;
+  const fmt = useNumberFormat();
+  return (
+    <>
+      {problems.length > 0 && (
+        <div className="notice" role="alert">
+          <p>{m.ignored(problems.map((p) => describe(m.reason, p)).join(msg.punct.list))}</p>
+          <button type="button" className="small-button" onClick={() => dismiss([])}>
+            {m.dismiss}
+          </button>
+        </div>
+      )}
+      {target && target.step > 0 && (
+        <p className="notice notice-quiet" role="status">
+          {m.reaching(fmt.int(target.step))}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Page-wide keys beyond the cursor's (see TimeControls): Space plays and pauses, P switches
+ * the peepholes, ? opens the list of shortcuts (a modal dialog; Esc closes it). None acts
+ * while the focus is in a field, and Space leaves buttons and links to their own meaning.
+ */
+import { useEffect, useRef } from 'react';
+import { useStore } from '../store';
+import { useMessages } from '../i18n';
+
+/** Whether the key belongs to the focused element rather than to the page. */
+function ownedByTarget(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return target.type !== 'range' && target.type !== 'checkbox' ? true : key === ' ';
+  if (target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement || target.isContentEditable) return true;
+  // Space presses a focused button or follows a link; the page gets it everywhere else.
+  return key === ' ' && (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || target.closest('summary') !== null);
+}
+
+export function useShortcutKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
+      const s = useStore.getState();
+      if (s.shortcutsOpen || ownedByTarget(e.target, e.key)) return;
+      if (e.key === ' ') {
+        e.preventDefault();
+        if (s.status === 'running') s.pause();
+        else if (s.status === 'paused') s.play();
+      } else if (e.key === 'p' || e.key === 'P') {
+        if (s.config.cell !== 'lstm' || s.embed) return;
+        e.preventDefault();
+        s.setPeephole(!s.config.peephole);
+      } else if (e.key === '?') {
+        e.preventDefault();
+        s.setShortcutsOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function ShortcutOverlay() {
+  const open = useStore((s) => s.shortcutsOpen);
+  const setOpen = useStore((s) => s.setShortcutsOpen);
+  const m = useMessages().shortcuts;
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
+      <h2 id="shortcuts-title">{m.title}</h2>
+      <table>
+        <tbody>
+          {m.keys.map(([keys, what]) => (
+            <tr key={keys}>
+              <th scope="row">
+                {keys.split(' ').map((k) => (
+                  <kbd key={k}>{k}</kbd>
+                ))}
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">{m.note}</p>
+      <button type="button" onClick={() => setOpen(false)} autoFocus>
+        {m.close}
+      </button>
+    </dialog>
+  );
+}

@@ -1,0 +1,311 @@
+/**
+ * Every word of the interface in English. The Japanese file has the same shape (the type
+ * checker refuses a missing or extra entry). Texts that take values are functions; numbers
+ * arrive already formatted for the locale.
+ */
+import type { CellKind } from '../engine/spec';
+import type { PresetId } from '../presets';
+
+type NodeTitles = Readonly<Record<string, string>>;
+
+export const en = {
+  language: { name: 'English', switchLabel: 'Language' },
+  /** Joining texts: between sentences, between list items, and between two full sentences. */
+  punct: { sentence: '. ', list: '; ', space: ' ' },
+  app: {
+    tagline: 'Inside a recurrent network, every number computed live.',
+    skipToViews: 'Skip to the views',
+    theme: { label: 'Colour scheme', system: 'System', light: 'Light', dark: 'Dark' },
+    shortcutsButton: 'Keyboard shortcuts',
+    viewsError: (message: string) => `The views could not be drawn: ${message}`,
+    drawAgain: 'Draw again',
+  },
+  cells: { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' } satisfies Record<CellKind, string>,
+  status: {
+    region: 'Training status',
+    words: { idle: 'starting', running: 'training', paused: 'paused', error: 'stopped' },
+    step: 'step',
+    loss: 'loss',
+    stepsPerSec: 'steps/s',
+  },
+  errors: {
+    banner: (why: string) => `Training stopped: ${why}.`,
+    diverged: (what: string, step: string) => `${what} at step ${step}: training diverged`,
+    weightsNotFinite: 'the weights stopped being finite',
+    lossBecame: (loss: string) => `the loss became ${loss}`,
+    crashed: (detail: string) => `the worker stopped: ${detail}`,
+    reset: 'Reset',
+    restore: 'Restore last good state',
+  },
+  run: { play: 'Play', pause: 'Pause', step: 'Step', reset: 'Reset' },
+  settings: {
+    region: 'Settings',
+    network: 'Network',
+    cellType: 'Cell type',
+    peepholes: 'Peephole connections',
+    lstmOnly: 'LSTM only',
+    forgetFixed: 'Forget gate fixed at 1 (the 1997 LSTM)',
+    resetAfter: 'Reset after (cuDNN)',
+    hidden: 'Hidden size',
+    recurrentScale: 'Recurrent weight scale',
+    forgetBias: 'Forget-gate bias',
+    taskHeading: 'Task',
+    task: 'Task',
+    tasks: { sine: 'Sine wave (next step)', 'remember-first': 'Remember the first input', adding: 'Adding problem' },
+    delay: 'Delay (steps to remember)',
+    length: 'Sequence length',
+    noise: 'Noise',
+    training: 'Training',
+    lr: 'Learning rate',
+    optimizer: 'Optimiser',
+    optimizers: { adam: 'Adam', sgd: 'SGD with momentum' },
+    batch: 'Batch size',
+    clip: 'Gradient clip',
+    seed: 'Seed',
+  },
+  field: {
+    notANumber: (label: string, text: string) => `${label}: “${text}” is not a number.`,
+    wholeNumber: (label: string) => `${label}: use a whole number.`,
+    range: (label: string, min: string, max: string) => `${label}: choose a value from ${min} to ${max}.`,
+  },
+  time: {
+    play: 'Play through time',
+    stop: 'Stop',
+    speed: 'Animation speed',
+    speedOption: (v: string) => `${v} steps/s`,
+    previous: 'Previous step',
+    next: 'Next step',
+    slider: 'Time step',
+    sliderValue: (t: string, T: string) => `t = ${t} of ${T}`,
+    unit: 'Selected unit',
+    of: (H: string) => `of ${H}`,
+  },
+  rolled: {
+    region: 'Rolled cell diagram',
+    heading: (cell: string) => `${cell} cell`,
+    cursor: (t: string, unit: string) => `t = ${t}, unit ${unit}`,
+    summary: (cell: string, t: string, unit: string) => `${cell} cell at time step ${t}, unit ${unit}`,
+    nodes: {
+      lstm: {
+        x: 'input x(t)', f: 'forget gate controller', g: 'input neuron', i: 'input gate controller',
+        o: 'output gate controller', c: 'cell state (constant error carousel)', h: 'output h(t)', y: 'readout y(t)',
+      } as NodeTitles,
+      gru: { x: 'input x(t)', z: 'update gate controller', r: 'reset gate controller', g: 'candidate neuron', h: 'state h(t)', y: 'readout y(t)' } as NodeTitles,
+      rnn: { x: 'input x(t)', h: 'tanh neuron, state h(t)', y: 'readout y(t)' } as NodeTitles,
+    } satisfies Record<CellKind, NodeTitles>,
+    legend: 'Colour legend: purple −1, white 0, orange +1; solid lines this step, dashed lines from step t−1',
+    legendThisStep: 'this step',
+    legendPrevious: 'from step t−1',
+  },
+  loss: {
+    region: 'Loss chart',
+    heading: 'Training loss',
+    logScale: 'Log scale',
+    summary: (loss: string, step: string) => `Loss ${loss} at step ${step}`,
+    none: 'No training yet',
+    pressPlay: 'Press Play to train',
+  },
+  prediction: {
+    region: 'Prediction and target',
+    heading: 'Output y and target',
+    target: 'target',
+    summary: (y: string, t: string) => `Output ${y} against target at step ${t}`,
+    probe: 'The probe: one example sequence, shown in every view.',
+    newExample: 'New example',
+  },
+  unrolled: {
+    region: 'Unrolled diagram',
+    heading: 'Unrolled in time',
+    window: (first: string, last: string, T: string, unit: string) => `steps ${first}–${last} of ${T}, unit ${unit}`,
+    backward: 'Backward pass',
+    playBackward: 'Play backward',
+    stop: 'Stop',
+    backwardNote: (unit: string, decades: string, lstm: boolean) =>
+      `Backward pass: line widths and colours show |∂L/∂·| of unit ${unit} flowing back (log scale, ${decades} decades); ` +
+      (lstm ? 'the top line is the path along the cell state c, the bottom one the path through h.' : 'the state line carries ∂L/∂h back.'),
+    summary: (first: string, last: string, cell: string, unit: string) => `Steps ${first} to ${last} of the unrolled ${cell}, unit ${unit}`,
+    nodeAt: (node: string, t: string, value: string) => `${node} at t = ${t}: ${value}`,
+    clickStep: 'Click a step to move the cursor there',
+  },
+  gradient: {
+    region: 'Gradient over time',
+    heading: 'Gradient over time',
+    tooFew: (name: string) => `${name}: too few steps to fit`,
+    fit: (name: string, factor: string, from: string, to: string) => `${name}: ×${factor} per step back (fitted over steps ${from}–${to})`,
+    summary: (fits: string) => `Gradient norms over time. ${fits}`,
+    history: 'Gradient history: log ‖∂L/∂h_t‖ by training step (rows, top to bottom) and time step (columns)',
+    historySpan: (from: string, to: string) => `— steps ${from} to ${to}`,
+    historyLabel: 'Gradient history: rows are training steps, columns are time steps, colour is the log of the gradient norm',
+  },
+  heatmaps: {
+    region: 'Heatmaps',
+    heading: 'Units × time',
+    explain: 'rows: units, columns: steps of the probe sequence; click to move the cursor',
+    gates: {
+      lstm: { i: 'input gate i', f: 'forget gate f', g: 'input neuron g', o: 'output gate o' } as NodeTitles,
+      gru: { z: 'update gate z', r: 'reset gate r', g: 'candidate g' } as NodeTitles,
+      rnn: {} as NodeTitles,
+    } satisfies Record<CellKind, NodeTitles>,
+    cellState: 'cell state c',
+    outputH: 'output h',
+    stateH: 'state h',
+    magnitude: (what: string, decades: string) => `|∂L/∂${what}| (log, ${decades} decades)`,
+    unitsByTime: (label: string) => `${label}: units by time`,
+  },
+  check: {
+    region: 'Gradient check',
+    heading: 'Are the gradients right?',
+    button: 'Check gradients',
+    explain: 'Compares every gradient the engine computes on the probe with a finite difference of the loss (in float64, up to 24 elements per matrix).',
+    agree: '✓ All gradients agree',
+    disagree: '✗ Some gradients disagree',
+    worst: (verdict: string, error: string, step: string, ms: string) => `${verdict}: largest relative error ${error} at step ${step} (${ms} ms).`,
+    weight: 'weight',
+    elements: 'elements',
+    largest: 'largest relative error',
+  },
+  cost: {
+    region: 'Cost',
+    heading: (H: string, I: string, O: string) => `Cost at H = ${H}, I = ${I}, O = ${O}`,
+    measure: 'Measure speed',
+    cell: 'cell',
+    params: 'parameters',
+    forward: 'FLOPs per step, forward',
+    backward: 'backward',
+    us: (B: string, T: string) => `µs per training step (B = ${B}, T = ${T})`,
+    ofLstm: (pct: string) => `(${pct}% of LSTM)`,
+    explain: 'Counts follow the equations (a multiply–add is two operations); speeds are this engine in your browser, pausing training while it measures.',
+  },
+  compare: {
+    region: 'Comparison',
+    heading: 'Compare cells on this task',
+    withPeepholes: 'with LSTM + peepholes',
+    steps: 'Steps',
+    start: 'Compare cells',
+    stop: 'Stop comparing',
+    intro:
+      'The same task, seed, hidden size and optimiser for every cell, trained side by side in two workers, then scored on 256 held-out sequences. Or pick a preset, which sets up the task and trains at once:',
+    presets: 'Presets',
+    cell: 'Cell',
+    step: 'Step',
+    trainingLoss: 'Training loss',
+    heldOut: 'Held-out loss ÷ baseline',
+    ratioStart: 'at start',
+    ratioTrained: '… after training',
+    decay: 'Gradient per step back (probe)',
+    diverged: 'diverged',
+    below: (v: string) => `below ${v}`,
+    above: (v: string) => `above ${v}`,
+    expected: (bound: string) => `expected ${bound}`,
+    power: (exponent: string) => `10 to the power ${exponent}`,
+    footnote:
+      'Baseline: always predicting the mean target (1 = nothing learnt). The gradient ratio is a geometric mean over 64 held-out sequences; 10⁻¹⁰ means the first step receives a ten-billionth of the error the last step gets.',
+    lossCaption: 'Training loss',
+    gradCaption: '‖∂L/∂h_t‖ on the probe, by time step',
+    lossLabel: 'Loss curves of the compared cells',
+    gradLabel: 'Gradient norms over time of the compared cells',
+    lstmPeephole: 'LSTM + peepholes',
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    close: 'Close',
+    keys: [
+      ['Space', 'Play or pause training'],
+      ['← →', 'Previous or next time step'],
+      ['Home End', 'First or last time step'],
+      ['↑ ↓', 'Previous or next unit'],
+      ['P', 'Peephole connections on or off (LSTM)'],
+      ['?', 'Show this list'],
+      ['Esc', 'Close this list'],
+    ] as readonly (readonly [string, string])[],
+    note: 'The keys act anywhere on the page except while you type in a field.',
+  },
+  share: {
+    copy: 'Copy link',
+    copied: 'Link copied: it opens this run at this step, unit and time.',
+    copyFailed: 'The link could not be copied; the address bar holds it.',
+    changedMidRun: 'Settings changed during this run: the link trains with the current ones from the start, so its numbers can differ.',
+    ignored: (fields: string) => `Some settings in the link were ignored and their defaults used: ${fields}.`,
+    reason: {
+      notANumber: (field: string, value: string) => `${field} (“${value}” is not a number)`,
+      outOfRange: (field: string, value: string, min: string, max: string) => `${field} (${value} is outside ${min}–${max})`,
+      notWhole: (field: string, value: string) => `${field} (${value} is not a whole number)`,
+      unknownValue: (field: string, value: string) => `${field} (“${value}” is not one of its values)`,
+      unknownField: (field: string) => `${field} (not a setting)`,
+    },
+    dismiss: 'Dismiss',
+    reaching: (target: string) => `Training to step ${target} to reproduce the link…`,
+    embedOpen: 'Open in Gatescope',
+  },
+  exporting: {
+    svg: 'SVG',
+    png: 'PNG',
+    asSvg: (what: string) => `Export ${what} as SVG`,
+    asPng: (what: string) => `Export ${what} as PNG`,
+    heading: 'Export and import',
+    traceCsv: 'Trace as CSV',
+    traceJson: 'Trace as JSON',
+    traceNote: 'The probe sequence: every gate, state and gradient at every step and unit.',
+    model: 'Export model',
+    importModel: 'Import model…',
+    modelNote: 'The model file holds the weights in the documented format; an imported model is inspected like a trained one, and Play trains it on.',
+    imported: (cell: string, H: string, name: string) => `Imported ${cell} with H = ${H} from ${name}.`,
+    importFailed: (name: string, why: string) => `${name} was not imported, the current model is unchanged: ${why}`,
+    tooLarge: (size: string) => `the file is ${size} MB, more than the 5 MB allowed`,
+    notJson: (detail: string) => `it is not JSON (${detail})`,
+    wrongFormat: (got: string) => `it is not a Gatescope model file (format ${got})`,
+    wrongVersion: (got: string, want: string) => `its version is ${got}; this Gatescope reads version ${want}`,
+    invalid: (detail: string) => `${detail}`,
+    taskMismatch: (I: string, O: string, task: string) => `the model has ${I} input(s) and ${O} output(s), which the task “${task}” cannot feed`,
+  },
+  equations: {
+    region: 'Equations',
+    heading: 'The equations at the cursor',
+    forward: 'Forward pass',
+    backward: 'Backward pass',
+    hoverHint: 'Point at a term to find it in the cell diagram.',
+    at: (t: string, unit: string) => `t = ${t}, unit ${unit}`,
+    noData: 'Start training or step once to see the numbers.',
+    lastStep: 'At the last step nothing comes back from t + 1.',
+  },
+  explain: {
+    more: 'Why it works',
+  },
+  summaries: {
+    memory: { kept: 'memory kept', cleared: 'memory cleared', partly: 'memory partly kept' },
+    gru: { kept: 'state kept', replaced: 'state replaced', mixed: 'state mixed with the candidate' },
+    rolled: (t: string, unit: string, gate: string, value: string, meaning: string) => `t = ${t}, unit ${unit}: ${gate} ${value}, ${meaning}`,
+    heatmap: (label: string, T: string, H: string, min: string, mean: string, max: string) =>
+      `${label}: ${H} units × ${T} steps; lowest ${min}, mean ${mean}, highest ${max}`,
+  },
+  presets: {
+    adding: {
+      title: 'Vanishing gradients: the adding problem (T = 100)',
+      explanation:
+        'Two of the 100 inputs are marked; the answer, asked at the last step, is their sum. One marked value sits in the ' +
+        'first half, so the error must travel back 50 steps or more to teach the network which inputs count. ' +
+        'The RNN’s error signal shrinks at every step and it ends where it started, predicting the mean; the LSTM ' +
+        'and the GRU learn. Watch the gradient curves: the RNN’s drops by many orders of magnitude, the others stay level. ' +
+        'Orthogonal recurrent weights and a forget bias of 1 are the usual starting point, not a handicap for the RNN.',
+    },
+    'remember-first': {
+      title: 'Remember the first input (T = 50): when does memory survive?',
+      explanation:
+        'The answer is the first input; the 49 after it are noise in [−1, 1]. Memory survives only where a gate starts ' +
+        'open: the LSTM here starts with forget bias 3, so f ≈ σ(3) ≈ 0.95 and the cell state keeps most of its content ' +
+        'at every step, and it learns. The GRU starts with its update gate half open (z ≈ 0.5), so half the memory ' +
+        'is replaced at every step, and the RNN has no gate at all; both end near the baseline. ' +
+        'That is why the preset uses bias 3: at the usual bias of 1 the LSTM learnt on one seed of three, at 0 on none. ' +
+        'Without the noise (noise 0) even the RNN learns, because orthogonal weights carry a signal through zero inputs.',
+    },
+    sine: {
+      title: 'Sine wave (the article’s example)',
+      explanation:
+        'Predict the next value of a sine wave. Each step needs only the last few, so nothing has to be carried far and ' +
+        'all three cells learn it within 1000 steps. Here the cells differ in cost, not in what they can learn: ' +
+        'see the cost panel. With a loss at every step the gradient ratio says little, since every step gets its own error.',
+    },
+  } satisfies Record<PresetId, { title: string; explanation: string }>,
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,50 @@
+/**
+ * The interface's two languages. Messages are typed objects, one per language, with the same
+ * shape (texts that take values are functions), so a missing Japanese entry is a type error
+ * and no message is looked up by a built-up string key. Numbers go through Intl for the locale.
+ */
+import { en, type Messages } from './en';
+import { ja } from './ja';
+import { useStore } from '../store';
+
+import type { Language } from './language';
+
+export { LANGUAGES, detectLanguage, type Language } from './language';
+export const MESSAGES: Readonly<Record<Language, Messages>> = { en, ja };
+export type { Messages };
+
+export function useMessages(): Messages {
+  return MESSAGES[useStore((s) => s.language)];
+}
+
+export interface NumberFormat {
+  /** A whole number with the locale's grouping: 12,345. */
+  int(n: number): string;
+  /** A number with `digits` decimals. */
+  fixed(n: number, digits: number): string;
+}
+
+const formats = new Map<Language, NumberFormat>();
+
+export function numberFormat(language: Language): NumberFormat {
+  let f = formats.get(language);
+  if (!f) {
+    const int = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+    const fixed = new Map<number, Intl.NumberFormat>();
+    f = {
+      int: (n) => (Number.isFinite(n) ? int.format(n) : '–'),
+      fixed: (n, digits) => {
+        if (!Number.isFinite(n)) return '–';
+        let nf = fixed.get(digits);
+        if (!nf) fixed.set(digits, (nf = new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })));
+        return nf.format(n);
+      },
+    };
+    formats.set(language, f);
+  }
+  return f;
+}
+
+export function useNumberFormat(): NumberFormat {
+  return numberFormat(useStore((s) => s.language));
+}

@@ -1,0 +1,327 @@
+/**
+ * Every word of the interface in Japanese: the same shape as en.ts (the type checker refuses a
+ * missing or extra entry). Terminology and control names follow explanations.ts. Time steps t
+ * are 時刻, training steps are ステップ; the probe sequence is 観察用系列.
+ */
+import type { Messages } from './en';
+
+export const ja: Messages = {
+  language: { name: '日本語', switchLabel: '言語' },
+  punct: { sentence: '。', list: '、', space: '' },
+  app: {
+    tagline: '再帰型ネットワークの内部を、すべての値をその場で計算して見せます。',
+    skipToViews: '図の表示へスキップ',
+    theme: { label: '配色', system: 'システム設定', light: 'ライト', dark: 'ダーク' },
+    shortcutsButton: 'キーボードショートカット',
+    viewsError: (message: string) => `図を描画できませんでした：${message}`,
+    drawAgain: '再描画',
+  },
+  cells: { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' },
+  status: {
+    region: '学習の状況',
+    words: { idle: '準備中', running: '学習中', paused: '一時停止中', error: '停止' },
+    step: 'ステップ',
+    loss: '損失',
+    stepsPerSec: 'ステップ/秒',
+  },
+  errors: {
+    banner: (why: string) => `学習が止まりました：${why}。`,
+    diverged: (what: string, step: string) => `ステップ ${step} で${what}。学習が発散しています`,
+    weightsNotFinite: '重みが有限の値でなくなりました',
+    lossBecame: (loss: string) => `損失が ${loss} になりました`,
+    crashed: (detail: string) => `ワーカーが異常終了しました（${detail}）`,
+    reset: 'リセット',
+    restore: '最後の正常な状態に戻す',
+  },
+  run: { play: '再生', pause: '一時停止', step: '1 ステップ', reset: 'リセット' },
+  settings: {
+    region: '設定',
+    network: 'ネットワーク',
+    cellType: 'セルの種類',
+    peepholes: 'ピープホール結合',
+    lstmOnly: 'LSTM のみ',
+    forgetFixed: '忘却ゲートを 1 に固定（1997 年の LSTM）',
+    resetAfter: 'リセットを行列積の後に適用（cuDNN）',
+    hidden: '隠れ層のサイズ',
+    recurrentScale: '再帰重みのスケール',
+    forgetBias: '忘却ゲートのバイアス',
+    taskHeading: 'タスク',
+    task: 'タスク',
+    tasks: { sine: '正弦波（次の値の予測）', 'remember-first': '最初の入力を覚える', adding: '加算問題' },
+    delay: '遅延（覚えておく時刻数）',
+    length: '系列長',
+    noise: 'ノイズ',
+    training: '学習',
+    lr: '学習率',
+    optimizer: '最適化手法',
+    optimizers: { adam: 'Adam', sgd: 'モーメンタム付き SGD' },
+    batch: 'バッチサイズ',
+    clip: '勾配クリッピング',
+    seed: 'シード',
+  },
+  field: {
+    notANumber: (label: string, text: string) => `${label}：「${text}」は数値ではありません。`,
+    wholeNumber: (label: string) => `${label}：整数を入力してください。`,
+    range: (label: string, min: string, max: string) => `${label}：${min} から ${max} までの値を入力してください。`,
+  },
+  time: {
+    play: '時間方向に再生',
+    stop: '停止',
+    speed: 'アニメーションの速さ',
+    speedOption: (v: string) => `毎秒 ${v} 時刻`,
+    previous: '前の時刻',
+    next: '次の時刻',
+    slider: '時刻',
+    sliderValue: (t: string, T: string) => `t = ${t}（全 ${T} 時刻）`,
+    unit: '選択中のユニット',
+    of: (H: string) => `（全 ${H}）`,
+  },
+  rolled: {
+    region: '折りたたんだ図',
+    heading: (cell: string) => `${cell} セル`,
+    cursor: (t: string, unit: string) => `t = ${t}、ユニット ${unit}`,
+    summary: (cell: string, t: string, unit: string) => `${cell} セル（時刻 ${t}、ユニット ${unit}）`,
+    nodes: {
+      lstm: {
+        x: '入力 x(t)',
+        f: '忘却ゲートの制御ユニット',
+        g: '入力ニューロン（候補 g）',
+        i: '入力ゲートの制御ユニット',
+        o: '出力ゲートの制御ユニット',
+        c: 'セル状態（定誤差カルーセル）',
+        h: '出力 h(t)',
+        y: '読み出し y(t)',
+      },
+      gru: {
+        x: '入力 x(t)',
+        z: '更新ゲートの制御ユニット',
+        r: 'リセットゲートの制御ユニット',
+        g: '候補ニューロン',
+        h: '隠れ状態 h(t)',
+        y: '読み出し y(t)',
+      },
+      rnn: { x: '入力 x(t)', h: 'tanh ニューロン、隠れ状態 h(t)', y: '読み出し y(t)' },
+    },
+    legend: '色の凡例：紫が −1、白が 0、オレンジが +1。実線は現在の時刻、破線は時刻 t−1 からの値',
+    legendThisStep: '現在の時刻',
+    legendPrevious: '時刻 t−1 から',
+  },
+  loss: {
+    region: '損失グラフ',
+    heading: '学習時の損失',
+    logScale: '対数目盛',
+    summary: (loss: string, step: string) => `ステップ ${step} の損失 ${loss}`,
+    none: 'まだ学習していません',
+    pressPlay: '「再生」を押すと学習が始まります',
+  },
+  prediction: {
+    region: '予測と目標値',
+    heading: '出力 y と目標値',
+    target: '目標値',
+    summary: (y: string, t: string) => `時刻 ${t} の出力 ${y} と目標値`,
+    probe: '観察用系列：どの図にも表示される、1 本の例の系列です。',
+    newExample: '別の例',
+  },
+  unrolled: {
+    region: '展開した図',
+    heading: '時間方向に展開した図',
+    window: (first: string, last: string, T: string, unit: string) => `時刻 ${first}〜${last}（全 ${T}）、ユニット ${unit}`,
+    backward: '逆伝播',
+    playBackward: '逆向きに再生',
+    stop: '停止',
+    backwardNote: (unit: string, decades: string, lstm: boolean) =>
+      `逆伝播：線の太さと色は、ユニット ${unit} の |∂L/∂·| が過去へ流れる大きさを表します（対数目盛、${decades} 桁）。` +
+      (lstm ? '上の線はセル状態 c に沿った経路、下の線は h を通る経路です。' : '状態の線が ∂L/∂h を過去へ運びます。'),
+    summary: (first: string, last: string, cell: string, unit: string) => `展開した ${cell} の時刻 ${first}〜${last}、ユニット ${unit}`,
+    nodeAt: (node: string, t: string, value: string) => `${node}（t = ${t}）：${value}`,
+    clickStep: '時刻をクリックすると、カーソルがそこへ移動します',
+  },
+  gradient: {
+    region: '時間方向の勾配',
+    heading: '時間方向の勾配',
+    tooFew: (name: string) => `${name}：時刻が少なすぎて当てはめられません`,
+    fit: (name: string, factor: string, from: string, to: string) =>
+      `${name}：1 時刻さかのぼるごとに ×${factor}（時刻 ${from}〜${to} で当てはめ）`,
+    summary: (fits: string) => `時間方向の勾配ノルム。${fits}`,
+    history: '勾配の履歴：log ‖∂L/∂h_t‖ を学習ステップ（行、上から下へ）と時刻（列）ごとに表示',
+    historySpan: (from: string, to: string) => `— ステップ ${from}〜${to}`,
+    historyLabel: '勾配の履歴：行は学習ステップ、列は時刻、色は勾配ノルムの対数',
+  },
+  heatmaps: {
+    region: 'ヒートマップ',
+    heading: 'ユニット × 時刻',
+    explain: '行：ユニット、列：観察用系列の時刻。クリックでカーソルを移動',
+    gates: {
+      lstm: { i: '入力ゲート i', f: '忘却ゲート f', g: '入力ニューロン g（候補）', o: '出力ゲート o' },
+      gru: { z: '更新ゲート z', r: 'リセットゲート r', g: '候補 g' },
+      rnn: {},
+    },
+    cellState: 'セル状態 c',
+    outputH: '出力 h',
+    stateH: '隠れ状態 h',
+    magnitude: (what: string, decades: string) => `|∂L/∂${what}|（対数、${decades} 桁）`,
+    unitsByTime: (label: string) => `${label}：ユニット × 時刻`,
+  },
+  check: {
+    region: '勾配チェック',
+    heading: '勾配は正しいか',
+    button: '勾配をチェック',
+    explain:
+      'エンジンが観察用系列で計算したすべての勾配を、損失の有限差分と比べます（float64 で計算し、1 つの行列につき最大 24 要素）。',
+    agree: '✓ すべての勾配が一致',
+    disagree: '✗ 一致しない勾配あり',
+    worst: (verdict: string, error: string, step: string, ms: string) => `${verdict}：最大相対誤差 ${error}（ステップ ${step}、${ms} ms）。`,
+    weight: '重み',
+    elements: '要素数',
+    largest: '最大相対誤差',
+  },
+  cost: {
+    region: 'コスト',
+    heading: (H: string, I: string, O: string) => `H = ${H}、I = ${I}、O = ${O} でのコスト`,
+    measure: '速度を計測',
+    cell: 'セル',
+    params: 'パラメータ数',
+    forward: '1 時刻あたりの FLOPs（順伝播）',
+    backward: '逆伝播',
+    us: (B: string, T: string) => `学習 1 ステップあたりの µs（B = ${B}、T = ${T}）`,
+    ofLstm: (pct: string) => `（LSTM の ${pct}%）`,
+    explain:
+      '演算数は式どおりに数えています（積和 1 回を 2 演算とします）。速度は、お使いのブラウザー上でのこのエンジンの実測値です。計測中は学習を一時停止します。',
+  },
+  compare: {
+    region: '比較',
+    heading: 'このタスクでセルを比較',
+    withPeepholes: 'LSTM + ピープホールも含める',
+    steps: 'ステップ数',
+    start: 'セルを比較',
+    stop: '比較を中止',
+    intro:
+      'どのセルも同じタスク、シード、隠れ層のサイズ、最適化手法で、2 つのワーカーで並べて学習させ、最後に 256 本の検証用系列で評価します。' +
+      'プリセットを選ぶと、タスクを設定してすぐに学習を始めます。',
+    presets: 'プリセット',
+    cell: 'セル',
+    step: 'ステップ',
+    trainingLoss: '学習時の損失',
+    heldOut: '検証用の損失 ÷ ベースライン',
+    ratioStart: '（学習開始時）',
+    ratioTrained: '…（学習後）',
+    decay: '1 時刻さかのぼるごとの勾配倍率（観察用系列）',
+    diverged: '発散',
+    below: (v: string) => `${v} 未満`,
+    above: (v: string) => `${v} 超`,
+    expected: (bound: string) => `想定：${bound}`,
+    power: (exponent: string) => `10 の ${exponent} 乗`,
+    footnote:
+      'ベースライン：常に目標値の平均を予測した場合の損失（1 = 何も学習していない）。勾配の比は 64 本の検証用系列での幾何平均です。' +
+      '10⁻¹⁰ は、最初の時刻に届く誤差が、最後の時刻が受け取る誤差の 100 億分の 1 であることを表します。',
+    lossCaption: '学習時の損失',
+    gradCaption: '観察用系列での ‖∂L/∂h_t‖（時刻ごと）',
+    lossLabel: '比較したセルの損失曲線',
+    gradLabel: '比較したセルの、時間方向の勾配ノルム',
+    lstmPeephole: 'LSTM + ピープホール',
+  },
+  shortcuts: {
+    title: 'キーボードショートカット',
+    close: '閉じる',
+    keys: [
+      ['スペース', '学習の再生／一時停止'],
+      ['← →', '前／次の時刻'],
+      ['Home End', '最初／最後の時刻'],
+      ['↑ ↓', '前／次のユニット'],
+      ['P', 'ピープホール結合のオン／オフ（LSTM）'],
+      ['?', 'この一覧を表示'],
+      ['Esc', 'この一覧を閉じる'],
+    ],
+    note: '入力欄に入力している間を除き、ページのどこでもキーが使えます。',
+  },
+  share: {
+    copy: 'リンクをコピー',
+    copied: 'リンクをコピーしました。この学習を、今のステップ・ユニット・時刻の状態で開けます。',
+    copyFailed: 'リンクをコピーできませんでした。リンクはアドレスバーに表示されています。',
+    changedMidRun: 'この学習の途中で設定が変更されました。リンクを開くと現在の設定で最初から学習し直すため、数値が異なることがあります。',
+    ignored: (fields: string) => `リンク内の一部の設定を無視し、既定値を使いました：${fields}。`,
+    reason: {
+      notANumber: (field: string, value: string) => `${field}（「${value}」は数値ではありません）`,
+      outOfRange: (field: string, value: string, min: string, max: string) => `${field}（${value} は ${min}〜${max} の範囲外です）`,
+      notWhole: (field: string, value: string) => `${field}（${value} は整数ではありません）`,
+      unknownValue: (field: string, value: string) => `${field}（「${value}」は指定できる値ではありません）`,
+      unknownField: (field: string) => `${field}（このような設定はありません）`,
+    },
+    dismiss: '閉じる',
+    reaching: (target: string) => `リンクの状態を再現するため、ステップ ${target} まで学習しています…`,
+    embedOpen: 'Gatescope で開く',
+  },
+  exporting: {
+    svg: 'SVG',
+    png: 'PNG',
+    asSvg: (what: string) => `${what}を SVG で書き出す`,
+    asPng: (what: string) => `${what}を PNG で書き出す`,
+    heading: '書き出しと読み込み',
+    traceCsv: 'トレース（CSV）',
+    traceJson: 'トレース（JSON）',
+    traceNote: 'トレースには、観察用系列の全時刻・全ユニットについて、すべてのゲート、状態、勾配が入ります。',
+    model: 'モデルを書き出す',
+    importModel: 'モデルを読み込む…',
+    modelNote:
+      'モデルファイルには、ドキュメントに記載した形式で重みが入っています。読み込んだモデルは学習したモデルと同じように調べられ、' +
+      '「再生」を押すとそこから学習を続けます。',
+    imported: (cell: string, H: string, name: string) => `${name} から ${cell}（H = ${H}）を読み込みました。`,
+    importFailed: (name: string, why: string) => `${name} を読み込めませんでした。現在のモデルは変更されていません：${why}。`,
+    tooLarge: (size: string) => `ファイルが ${size} MB あり、上限の 5 MB を超えています`,
+    notJson: (detail: string) => `JSON ではありません（${detail}）`,
+    wrongFormat: (got: string) => `Gatescope のモデルファイルではありません（形式：${got}）`,
+    wrongVersion: (got: string, want: string) => `バージョンが ${got} です。この Gatescope が読めるのはバージョン ${want} です`,
+    invalid: (detail: string) => `${detail}`,
+    taskMismatch: (I: string, O: string, task: string) =>
+      `モデルの入力は ${I} 個、出力は ${O} 個で、タスク「${task}」のデータを与えられません`,
+  },
+  equations: {
+    region: '数式',
+    heading: 'カーソル位置での式',
+    forward: '順伝播',
+    backward: '逆伝播',
+    hoverHint: '項にポインターを合わせると、セルの図で対応する箇所がわかります。',
+    at: (t: string, unit: string) => `t = ${t}、ユニット ${unit}`,
+    noData: '学習を始めるか 1 ステップ進めると、数値が表示されます。',
+    lastStep: '最後の時刻では、t + 1 から戻ってくる勾配はありません。',
+  },
+  explain: {
+    more: 'なぜうまくいくのか',
+  },
+  summaries: {
+    memory: { kept: '記憶を保持', cleared: '記憶を消去', partly: '記憶を一部保持' },
+    gru: { kept: '状態を保持', replaced: '状態を置き換え', mixed: '状態を候補と混合' },
+    rolled: (t: string, unit: string, gate: string, value: string, meaning: string) =>
+      `t = ${t}、ユニット ${unit}：${gate} ${value}、${meaning}`,
+    heatmap: (label: string, T: string, H: string, min: string, mean: string, max: string) =>
+      `${label}：${H} ユニット × ${T} 時刻。最小 ${min}、平均 ${mean}、最大 ${max}`,
+  },
+  presets: {
+    adding: {
+      title: '勾配消失：加算問題（T = 100）',
+      explanation:
+        '100 個の入力のうち 2 つに印が付いていて、最後の時刻で問われる答えはその 2 つの和です。印の付いた値の 1 つは前半にあるので、' +
+        'どの入力が重要かをネットワークに教えるには、誤差が 50 時刻以上さかのぼらなければなりません。RNN の誤差信号は時刻ごとに縮み、' +
+        '最後まで出発点のまま平均を予測するだけに終わります。LSTM と GRU は学習できます。勾配の曲線を見てください。RNN の曲線は' +
+        '何桁も落ちますが、ほかの 2 つはほぼ水平のままです。直交行列による再帰重みと忘却ゲートのバイアス 1 はごく一般的な初期設定で、' +
+        'RNN を不利にするものではありません。',
+    },
+    'remember-first': {
+      title: '最初の入力を覚える（T = 50）：記憶はいつ残るのか',
+      explanation:
+        '答えは最初の入力で、その後の 49 個は [−1, 1] のノイズです。記憶が残るのは、ゲートが開いた状態から始まる場合だけです。' +
+        'このプリセットの LSTM は忘却ゲートのバイアス 3 から始まるので f ≈ σ(3) ≈ 0.95 となり、セル状態は毎時刻その内容の大半を' +
+        '保ちます。そのため学習できます。GRU は更新ゲートが半分開いた状態（z ≈ 0.5）から始まるので毎時刻記憶の半分が入れ替わり、' +
+        'RNN にはそもそもゲートがありません。どちらも最後はベースライン付近にとどまります。このプリセットでバイアスを 3 にしているのは' +
+        'そのためです。一般的なバイアス 1 では、LSTM が学習できたのは 3 つのシードのうち 1 つだけで、バイアス 0 では 1 つもありません' +
+        'でした。ノイズがなければ（ノイズ 0）RNN でも学習できます。入力が 0 の間も、直交行列の重みが信号を運ぶからです。',
+    },
+    sine: {
+      title: '正弦波（記事の例）',
+      explanation:
+        '正弦波の次の値を予測します。各時刻で必要なのは直前のいくつかの値だけで、遠くまで運ぶべき情報はないため、3 種類のセルは' +
+        'どれも 1000 ステップ以内に学習します。ここでセルの違いが出るのは、何を学習できるかではなくコストです。コストパネルを見て' +
+        'ください。毎時刻に損失があり、どの時刻も自分の誤差を受け取るので、勾配の比からわかることはあまりありません。',
+    },
+  },
+};

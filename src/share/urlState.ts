@@ -1,0 +1,170 @@
+/**
+ * The shareable state in the URL hash: the whole run configuration, the training step to
+ * reach, the cursor, the language, the colour scheme and embed mode. One declarative table
+ * gives each field its type, default and range; parsing and writing both follow it. A field
+ * that is missing, malformed or out of range falls back to its default, and is reported.
+ */
+import type { RunConfig } from '../worker/protocol';
+import type { Language } from '../i18n/language';
+import type { Theme } from '../store';
+
+export interface ShareState {
+  readonly config: RunConfig;
+  /** Training steps to reach (the run is replayed from its seed). */
+  readonly step: number;
+  /** The probe: how many times "New example" was pressed. */
+  readonly example: number;
+  /** Cursor: time step (1-based) and unit (0-based in the state, 1-based in the URL). */
+  readonly t: number;
+  readonly unit: number;
+  readonly language: Language;
+  readonly theme: Theme;
+  readonly embed: boolean;
+}
+
+type Kind =
+  | { readonly type: 'int'; readonly min: number; readonly max: number }
+  | { readonly type: 'number'; readonly min: number; readonly max: number }
+  | { readonly type: 'bool' }
+  | { readonly type: 'enum'; readonly values: readonly string[] };
+
+interface Field<V> {
+  /** The name in the URL. */
+  readonly key: string;
+  readonly kind: Kind;
+  readonly default: V;
+  readonly get: (s: ShareState) => V;
+  readonly set: (s: Draft, v: V) => void;
+}
+
+type Draft = { -readonly [K in keyof ShareState]: K extends 'config' ? { -readonly [C in keyof RunConfig]: RunConfig[C] } : ShareState[K] };
+
+/** The ranges of the numeric settings: the controls use the same ones. */
+export const RANGES = {
+  hidden: { min: 1, max: 128 },
+  length: { min: 1, max: 200 },
+  noise: { min: 0, max: 2 },
+  lr: { min: 0.00001, max: 1 },
+  batch: { min: 1, max: 256 },
+  clip: { min: 0, max: 100 },
+  seed: { min: 0, max: 2147483647 },
+  forgetBias: { min: 0, max: 5 },
+  recurrentScale: { min: 0, max: 3 },
+} as const;
+
+/** The most training steps a link may ask to replay. */
+export const MAX_LINK_STEP = 100_000;
+
+function configField<K extends keyof RunConfig>(key: K, kind: Kind, def: RunConfig[K]): Field<RunConfig[K]> {
+  return { key, kind, default: def, get: (s) => s.config[key], set: (d, v) => (d.config[key] = v) };
+}
+
+const int = (r: { min: number; max: number }): Kind => ({ type: 'int', ...r });
+const num = (r: { min: number; max: number }): Kind => ({ type: 'number', ...r });
+const BOOL: Kind = { type: 'bool' };
+
+/** Every field, in the order they are written. Defaults are the app's. */
+export const FIELDS = [
+  configField('cell', { type: 'enum', values: ['rnn', 'lstm', 'gru'] }, 'lstm'),
+  configField('peephole', BOOL, false),
+  configField('resetAfter', BOOL, false),
+  configField('forgetFixed', BOOL, false),
+  configField('hidden', int(RANGES.hidden), 8),
+  configField('task', { type: 'enum', values: ['sine', 'remember-first', 'adding'] }, 'sine'),
+  configField('length', int(RANGES.length), 40),
+  configField('noise', num(RANGES.noise), 0),
+  configField('lr', num(RANGES.lr), 0.01),
+  configField('optimizer', { type: 'enum', values: ['adam', 'sgd'] }, 'adam'),
+  configField('batch', int(RANGES.batch), 16),
+  configField('clip', num(RANGES.clip), 1),
+  configField('seed', int(RANGES.seed), 1),
+  configField('forgetBias', num(RANGES.forgetBias), 1),
+  configField('recurrentScale', num(RANGES.recurrentScale), 1),
+  { key: 'step', kind: int({ min: 0, max: MAX_LINK_STEP }), default: 0, get: (s) => s.step, set: (d, v) => (d.step = v) } satisfies Field<number>,
+  { key: 'example', kind: int({ min: 0, max: 1_000_000 }), default: 0, get: (s) => s.example, set: (d, v) => (d.example = v) } satisfies Field<number>,
+  { key: 't', kind: int({ min: 1, max: 100_000 }), default: 1, get: (s) => s.t, set: (d, v) => (d.t = v) } satisfies Field<number>,
+  { key: 'unit', kind: int({ min: 1, max: 1024 }), default: 1, get: (s) => s.unit + 1, set: (d, v) => (d.unit = v - 1) } satisfies Field<number>,
+  { key: 'lang', kind: { type: 'enum', values: ['en', 'ja'] }, default: 'en', get: (s) => s.language, set: (d, v) => (d.language = v as Language) } satisfies Field<string>,
+  { key: 'theme', kind: { type: 'enum', values: ['system', 'light', 'dark'] }, default: 'system', get: (s) => s.theme, set: (d, v) => (d.theme = v as Theme) } satisfies Field<string>,
+  { key: 'embed', kind: BOOL, default: false, get: (s) => s.embed, set: (d, v) => (d.embed = v) } satisfies Field<boolean>,
+] as const;
+
+type AnyField = Field<string | number | boolean>;
+
+export type Problem =
+  | { readonly field: string; readonly kind: 'notANumber' | 'notWhole' | 'unknownValue'; readonly value: string }
+  | { readonly field: string; readonly kind: 'outOfRange'; readonly value: string; readonly min: number; readonly max: number }
+  | { readonly field: string; readonly kind: 'unknownField'; readonly value: string };
+
+/** A problem before it is given its field (Omit over each member of the union). */
+type Detail = Problem extends infer P ? (P extends Problem ? Omit<P, 'field'> : never) : never;
+
+/** The state a hash without fields stands for (the language is the caller's: it comes from the browser). */
+export function defaultState(language: Language): ShareState {
+  const d = { config: {} } as Draft;
+  for (const f of FIELDS as readonly AnyField[]) f.set(d, f.default);
+  d.language = language;
+  return d as ShareState;
+}
+
+function parseValue(kind: Kind, text: string): { ok: true; value: string | number | boolean } | { ok: false; problem: Detail } {
+  switch (kind.type) {
+    case 'bool':
+      if (text === '1' || text === 'true') return { ok: true, value: true };
+      if (text === '0' || text === 'false') return { ok: true, value: false };
+      return { ok: false, problem: { kind: 'unknownValue', value: text } };
+    case 'enum':
+      return kind.values.includes(text) ? { ok: true, value: text } : { ok: false, problem: { kind: 'unknownValue', value: text } };
+    case 'int':
+    case 'number': {
+      const v = text.trim() === '' ? Number.NaN : Number(text);
+      if (!Number.isFinite(v)) return { ok: false, problem: { kind: 'notANumber', value: text } };
+      if (kind.type === 'int' && !Number.isInteger(v)) return { ok: false, problem: { kind: 'notWhole', value: text } };
+      if (v < kind.min || v > kind.max) return { ok: false, problem: { kind: 'outOfRange', value: text, min: kind.min, max: kind.max } };
+      return { ok: true, value: v };
+    }
+  }
+}
+
+/**
+ * The state in `hash` ("#cell=gru&hidden=16…"), field by field: each missing or bad field
+ * takes its default (a bad one is listed in problems); unknown fields are listed and ignored.
+ */
+export function parseHash(hash: string, language: Language): { state: ShareState; problems: Problem[] } {
+  const d = defaultState(language) as Draft;
+  const problems: Problem[] = [];
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const known = new Map((FIELDS as readonly AnyField[]).map((f) => [f.key, f]));
+  for (const [key, text] of params) {
+    const field = known.get(key);
+    if (!field) {
+      if (key !== 'v') problems.push({ field: key, kind: 'unknownField', value: text });
+      continue;
+    }
+    const parsed = parseValue(field.kind, text);
+    if (parsed.ok) field.set(d, parsed.value);
+    else problems.push({ field: key, ...parsed.problem } as Problem);
+  }
+  // Settings that only make sense together.
+  if (d.config.task === 'adding' && d.config.length < 2) {
+    problems.push({ field: 'length', kind: 'outOfRange', value: String(d.config.length), min: 2, max: RANGES.length.max });
+    d.config.length = 40;
+  }
+  if (d.config.cell !== 'lstm') {
+    d.config.peephole = false;
+    d.config.forgetFixed = false;
+  }
+  if (d.config.cell !== 'gru') d.config.resetAfter = false;
+  return { state: d as ShareState, problems };
+}
+
+/** The hash for `state`: every field, so that a link keeps meaning the same when defaults change. */
+export function writeHash(state: ShareState): string {
+  const params = new URLSearchParams({ v: '1' });
+  for (const f of FIELDS as readonly AnyField[]) {
+    if (f.key === 'embed' && !state.embed) continue;
+    const v = f.get(state);
+    params.set(f.key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  }
+  return `#${params.toString()}`;
+}

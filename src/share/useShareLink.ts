@@ -1,0 +1,72 @@
+/**
+ * The link and the page, kept in step. At start, the hash sets the configuration, the
+ * language, the colour scheme and embed mode (before the worker is configured), and what the
+ * run must reach: the training step (replayed from the seed; the engine is deterministic, so
+ * the weights come out the same) and then the cursor. Afterwards, the hash follows the page.
+ */
+import { useEffect } from 'react';
+import { useStore, type Store } from '../store';
+import { detectLanguage } from '../i18n/language';
+import { parseHash, writeHash, type ShareState } from './urlState';
+
+/** How often the hash is rewritten at most while training. */
+const WRITE_MS = 300;
+
+/** Apply the link in `hash` to the store; called once, before the first render. */
+export function applyLink(hash: string, browserLanguages: readonly string[]): void {
+  const { state, problems } = parseHash(hash, detectLanguage(browserLanguages));
+  useStore.setState({
+    config: state.config, language: state.language, theme: state.theme, embed: state.embed,
+    example: state.example, linkProblems: problems,
+    linkTarget: state.step > 0 || state.t > 1 || state.unit > 0 || state.example > 0 ? { step: state.step, t: state.t, unit: state.unit } : null,
+  });
+}
+
+export function shareState(s: Store): ShareState {
+  return { config: s.config, step: s.step, example: s.example, t: s.t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed };
+}
+
+/**
+ * After the worker's first snapshot: redraw the link's probe, train to its step, then set
+ * its cursor. Meanwhile, and ever after, keep the hash written from the page's state.
+ */
+export function useShareLink(): void {
+  useEffect(() => {
+    let started = false;
+    let lastWrite = 0;
+    let timer = 0;
+    const write = () => {
+      timer = 0;
+      lastWrite = performance.now();
+      const hash = writeHash(shareState(useStore.getState()));
+      if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
+    };
+    const unsubscribe = useStore.subscribe((s, prev) => {
+      const target = s.linkTarget;
+      if (target) {
+        if (!s.snapshot) return;
+        if (!started) {
+          started = true;
+          if (s.example > 0) s.send({ type: 'set-probe', seed: s.config.seed + 1 + s.example });
+          if (target.step > 0) s.send({ type: 'play', until: target.step });
+        }
+        // Reached (or nothing to train): the cursor, clamped to the run's T and H, and done.
+        if (s.step >= target.step && s.status !== 'running' && s.snapshot.T > 0) {
+          useStore.setState({ linkTarget: null });
+          s.setT(target.t);
+          s.setUnit(target.unit);
+        }
+        return;
+      }
+      const changed =
+        s.config !== prev.config || s.step !== prev.step || s.t !== prev.t || s.unit !== prev.unit || s.example !== prev.example ||
+        s.language !== prev.language || s.theme !== prev.theme || s.embed !== prev.embed;
+      if (!changed || timer) return;
+      timer = window.setTimeout(write, Math.max(0, WRITE_MS - (performance.now() - lastWrite)));
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, []);
+}

@@ -1,0 +1,94 @@
+/** The URL hash: a round trip keeps every field; a tampered or outdated hash falls back field by field. */
+import { expect, test } from 'vitest';
+import fc from 'fast-check';
+import { FIELDS, RANGES, defaultState, parseHash, writeHash, type ShareState } from '../src/share/urlState';
+import { DEFAULT_CONFIG } from '../src/store';
+
+test('the defaults of the table are the app’s defaults', () => {
+  expect(defaultState('en').config).toEqual(DEFAULT_CONFIG);
+  expect(parseHash('', 'ja')).toEqual({ state: defaultState('ja'), problems: [] });
+});
+
+const stateArb: fc.Arbitrary<ShareState> = fc
+  .record({
+    cell: fc.constantFrom('rnn', 'lstm', 'gru' as const),
+    peephole: fc.boolean(),
+    resetAfter: fc.boolean(),
+    forgetFixed: fc.boolean(),
+    hidden: fc.integer(RANGES.hidden),
+    task: fc.constantFrom('sine', 'remember-first', 'adding' as const),
+    length: fc.integer({ min: 2, max: RANGES.length.max }),
+    noise: fc.double({ ...RANGES.noise, noNaN: true }),
+    lr: fc.double({ ...RANGES.lr, noNaN: true }),
+    optimizer: fc.constantFrom('adam', 'sgd' as const),
+    batch: fc.integer(RANGES.batch),
+    clip: fc.double({ ...RANGES.clip, noNaN: true }),
+    seed: fc.integer(RANGES.seed),
+    forgetBias: fc.double({ ...RANGES.forgetBias, noNaN: true }),
+    recurrentScale: fc.double({ ...RANGES.recurrentScale, noNaN: true }),
+  })
+  .chain((config) =>
+    fc.record({
+      // Variants that belong to another cell are off, as the page keeps them.
+      config: fc.constant({
+        ...config,
+        peephole: config.cell === 'lstm' && config.peephole,
+        forgetFixed: config.cell === 'lstm' && config.forgetFixed,
+        resetAfter: config.cell === 'gru' && config.resetAfter,
+      }),
+      step: fc.integer({ min: 0, max: 100_000 }),
+      example: fc.integer({ min: 0, max: 1000 }),
+      t: fc.integer({ min: 1, max: 200 }),
+      unit: fc.integer({ min: 0, max: 127 }),
+      language: fc.constantFrom('en', 'ja' as const),
+      theme: fc.constantFrom('system', 'light', 'dark' as const),
+      embed: fc.boolean(),
+    }),
+  );
+
+test('writing then reading a hash gives the same state, to the bit', () => {
+  fc.assert(
+    fc.property(stateArb, (state) => {
+      const { state: back, problems } = parseHash(writeHash(state), 'en');
+      expect(problems).toEqual([]);
+      expect(back).toEqual(state);
+      expect(Object.is(back.config.noise, state.config.noise)).toBe(true); // −0 stays −0
+    }),
+  );
+});
+
+test('a tampered hash keeps the good fields and names every bad one', () => {
+  const { state, problems } = parseHash('#v=1&cell=gru&hidden=9999&lr=abc&seed=2.5&task=copying&colour=red&batch=32&t=7&unit=3&lang=ja&embed=yes', 'en');
+  expect(state.config.cell).toBe('gru');
+  expect(state.config.batch).toBe(32);
+  expect(state.t).toBe(7);
+  expect(state.unit).toBe(2);
+  expect(state.language).toBe('ja');
+  // The bad ones fall back to their defaults.
+  expect(state.config.hidden).toBe(DEFAULT_CONFIG.hidden);
+  expect(state.config.lr).toBe(DEFAULT_CONFIG.lr);
+  expect(state.config.seed).toBe(DEFAULT_CONFIG.seed);
+  expect(state.config.task).toBe(DEFAULT_CONFIG.task);
+  expect(state.embed).toBe(false);
+  expect(problems).toEqual([
+    { field: 'hidden', kind: 'outOfRange', value: '9999', min: 1, max: 128 },
+    { field: 'lr', kind: 'notANumber', value: 'abc' },
+    { field: 'seed', kind: 'notWhole', value: '2.5' },
+    { field: 'task', kind: 'unknownValue', value: 'copying' },
+    { field: 'colour', kind: 'unknownField', value: 'red' },
+    { field: 'embed', kind: 'unknownValue', value: 'yes' },
+  ]);
+});
+
+test('settings that do not fit together are put right', () => {
+  const { state, problems } = parseHash('#task=adding&length=1&cell=rnn&peephole=1&resetAfter=1', 'en');
+  expect(state.config.length).toBe(40);
+  expect(problems).toEqual([{ field: 'length', kind: 'outOfRange', value: '1', min: 2, max: 200 }]);
+  expect(state.config.peephole).toBe(false);
+  expect(state.config.resetAfter).toBe(false);
+});
+
+test('every field of the table is written', () => {
+  const hash = writeHash({ ...defaultState('en'), embed: true });
+  for (const f of FIELDS) expect(new URLSearchParams(hash.slice(1)).has(f.key)).toBe(true);
+});
