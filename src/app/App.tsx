@@ -17,6 +17,7 @@ import { GradientFlow } from '../views/GradientFlow';
 import { GradientCheckPanel } from '../views/GradientCheckPanel';
 import { CostPanel } from '../views/CostPanel';
 import { ComparisonPanel } from '../views/ComparisonPanel';
+import { ExportPanel } from '../views/ExportPanel';
 import { useStore } from '../store';
 import { useMessages } from '../i18n';
 import { useShareLink } from '../share/useShareLink';
@@ -72,6 +73,7 @@ export function App() {
             <GateHeatmap />
             {!embed && <GradientCheckPanel />}
             {!embed && <CostPanel />}
+            {!embed && <ExportPanel />}
           </ErrorBoundary>
         </main>
       </div>

@@ -271,7 +271,8 @@ export const ja: Messages = {
     notJson: (detail: string) => `JSON ではありません（${detail}）`,
     wrongFormat: (got: string) => `Gatescope のモデルファイルではありません（形式：${got}）`,
     wrongVersion: (got: string, want: string) => `バージョンが ${got} です。この Gatescope が読めるのはバージョン ${want} です`,
-    invalid: (detail: string) => `${detail}`,
+    invalid: (detail: string) => `項目に誤りがあります（${detail}）`,
+    hiddenTooLarge: (H: string, max: string) => `隠れ層のサイズが ${H} で、このページで動かせる ${max} を超えています`,
     taskMismatch: (I: string, O: string, task: string) =>
       `モデルの入力は ${I} 個、出力は ${O} 個で、タスク「${task}」のデータを与えられません`,
   },

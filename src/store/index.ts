@@ -51,6 +51,12 @@ export interface SnapshotSlice {
   /** Measured microseconds per training step of each cell, and the size they were measured at. */
   measured: { usPerStep: Readonly<Record<CellKind, number>>; batch: number; length: number; hidden: number } | null;
   measureCost: () => void;
+  /** The last model file sent by the worker (JSON text and its training step), for download. */
+  modelFile: { json: string; step: number } | null;
+  requestModel: () => void;
+  clearModelFile: () => void;
+  /** Replace the model by a validated model file's weights, with the config that fits it. */
+  loadModel: (config: RunConfig, model: unknown) => void;
 }
 
 export interface CursorSlice {
@@ -155,6 +161,13 @@ export const useStore = create<Store>()((set, get) => ({
     set({ measured: null });
     get().send({ type: 'measure-cost' });
   },
+  modelFile: null,
+  requestModel: () => get().send({ type: 'export-model' }),
+  clearModelFile: () => set({ modelFile: null }),
+  loadModel: (config, model) => {
+    set({ config, error: null, example: 0, changedMidRun: false, gradientCheck: null });
+    get().send({ type: 'load-model', config, model });
+  },
   checkGradients: () => {
     set({ gradientCheck: null });
     get().send({ type: 'check-gradients' });
@@ -205,6 +218,9 @@ export const useStore = create<Store>()((set, get) => ({
         return;
       case 'cost':
         set({ measured: { usPerStep: event.usPerStep, batch: event.batch, length: event.length, hidden: event.hidden } });
+        return;
+      case 'model':
+        set({ modelFile: { json: event.json, step: event.step } });
         return;
       case 'gradient-check':
         set({ gradientCheck: { results: event.results, step: event.step, ms: event.ms } });

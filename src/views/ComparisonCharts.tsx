@@ -29,7 +29,23 @@ const M = { left: 52, right: 22, top: 10, bottom: 30 };
 
 type Reports = Readonly<Record<string, RunReport>>;
 
-export function LossOverlay({ runs, reports, label }: { runs: readonly RunStyle[]; reports: Reports; label: string }) {
+/** The key inside a chart (so an exported image carries it): a line sample and a name per run. */
+function ChartKey({ runs, names }: { runs: readonly RunStyle[]; names: Readonly<Record<RunId, string>> }) {
+  return (
+    <g className="chart-key-svg" transform={`translate(${W - M.right - 150}, ${M.top + 4})`}>
+      {runs.map((r, k) => (
+        <g key={r.id} transform={`translate(0, ${k * 14})`}>
+          <line x1={0} x2={22} y1={0} y2={0} style={{ stroke: r.color, strokeDasharray: r.dash, strokeWidth: 2.5 }} />
+          <text x={28} y={4}>
+            {names[r.id]}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+export function LossOverlay({ runs, reports, label, names }: { runs: readonly RunStyle[]; reports: Reports; label: string; names: Readonly<Record<RunId, string>> }) {
   const all = runs.flatMap((r) => Array.from(reports[r.id]?.losses ?? [])).filter((v) => v > 0 && Number.isFinite(v));
   const maxStep = Math.max(1, ...runs.map((r) => reports[r.id]?.lossSteps.at(-1) ?? 1));
   const x = scaleLinear().domain([0, maxStep]).range([M.left, W - M.right]);
@@ -50,6 +66,7 @@ export function LossOverlay({ runs, reports, label }: { runs: readonly RunStyle[
           .y((k) => y(Math.min(Math.max(rep.losses[k]!, lo), hi)))(Array.from({ length: rep.losses.length }, (_, k) => k));
         return d ? <path key={r.id} data-run={r.id} className="compare-line" d={d} style={{ stroke: r.color, strokeDasharray: r.dash }} /> : null;
       })}
+      <ChartKey runs={runs} names={names} />
     </svg>
   );
 }

@@ -19,6 +19,7 @@ import { formatLoss } from './primitives/color';
 import { NumberField } from './primitives/NumberField';
 import { GradientOverlay, LossOverlay, RUN_STYLES, RunSwatch } from './ComparisonCharts';
 import { useMessages, useNumberFormat, type Messages } from '../i18n';
+import { ExportButtons } from './primitives/ExportButtons';
 
 const WORKERS = 2;
 
@@ -112,6 +113,7 @@ export function ComparisonPanel() {
             <input type="checkbox" checked={withPeepholes} disabled={running} onChange={(e) => setWithPeepholes(e.target.checked)} /> {c.withPeepholes}
           </label>
           <NumberField label={c.steps} value={steps} min={10} max={100_000} integer disabled={running} onCommit={setSteps} />
+          {started && <ExportButtons name={c.region} file="comparison" />}
           {running ? (
             <button type="button" className="small-button" onClick={() => setStarted(null)}>
               {c.stop}
@@ -179,7 +181,7 @@ export function ComparisonPanel() {
           <div className="compare-charts">
             <figure>
               <figcaption>{c.lossCaption}</figcaption>
-              <LossOverlay runs={shown} reports={reports} label={c.lossLabel} />
+              <LossOverlay runs={shown} reports={reports} label={c.lossLabel} names={{ ...m.cells, 'lstm-peephole': c.lstmPeephole }} />
             </figure>
             <figure>
               <figcaption>{c.gradCaption}</figcaption>

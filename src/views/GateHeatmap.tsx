@@ -12,6 +12,7 @@ import type { Snapshot } from '../worker/protocol';
 import { DECADES, LUT, MAGNITUDE_LUT, lutIndex, magnitudeIndex } from './primitives/colorLut';
 import { paintLut } from './primitives/pixels';
 import { useMessages, type Messages } from '../i18n';
+import { ExportButtons } from './primitives/ExportButtons';
 
 /** A value series (gates, states) in the diverging scale, or a gradient magnitude (|∂L/∂h|, |∂L/∂c|) on a log scale. */
 type Series = { readonly key: string; readonly label: string; readonly gradient?: boolean };
@@ -109,9 +110,12 @@ export function GateHeatmap() {
   const series = useMemo(() => seriesOf(cell, m), [cell, m]);
   return (
     <section className="panel heatmaps" aria-label={m.region}>
-      <h2>
-        {m.heading} <span className="muted">({m.explain})</span>
-      </h2>
+      <div className="panel-head">
+        <h2>
+          {m.heading} <span className="muted">({m.explain})</span>
+        </h2>
+        <ExportButtons name={m.region} file={`${cell}-heatmaps`} />
+      </div>
       <div className="heatmap-grid">
         {series.map((s) => (
           <HeatmapCanvas key={`${cell}-${s.key}`} series={s} cell={cell} ariaLabel={m.unitsByTime(s.label)} />

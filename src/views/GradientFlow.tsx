@@ -13,6 +13,7 @@ import { formatTick } from './primitives/color';
 import { F32_TINY, fitDecay, lastTargetStep, stepNorms, type DecayFit } from '../engine/gradientStats';
 import { GradientHistory } from './GradientHistory';
 import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../i18n';
+import { ExportButtons } from './primitives/ExportButtons';
 
 const W = 640;
 const H = 220;
@@ -60,6 +61,7 @@ export function GradientFlow() {
             </span>
           ))}
         </span>
+        <ExportButtons name={m.region} file="gradient-over-time" />
       </div>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(fits.map((f) => f.text).join(msg.punct.sentence))}>
         <Axes width={W} height={H} margins={M} xTicks={x.ticks(8)} x={x} yTicks={yTicks} y={y} formatY={formatTick} />

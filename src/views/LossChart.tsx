@@ -7,6 +7,7 @@ import { selectSnapshot, useStore } from '../store';
 import { formatLoss, formatTick } from './primitives/color';
 import { Axes, decadeTicks } from './primitives/Axes';
 import { useMessages, useNumberFormat } from '../i18n';
+import { ExportButtons } from './primitives/ExportButtons';
 
 const W = 480;
 const H = 200;
@@ -51,6 +52,7 @@ export function LossChart() {
         <label className="check">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> {m.logScale}
         </label>
+        <ExportButtons name={m.region} file="loss" />
       </div>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={n > 0 ? m.summary(formatLoss(losses[n - 1]!), fmt.int(steps[n - 1]!)) : m.none}>
         <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={yTicks} y={y} formatY={log ? formatTick : formatLoss} />

@@ -6,6 +6,7 @@ import { selectCursor, selectSnapshot, useStore } from '../store';
 import { Axes } from './primitives/Axes';
 import { formatValue } from './primitives/color';
 import { useMessages } from '../i18n';
+import { ExportButtons } from './primitives/ExportButtons';
 
 const W = 480;
 const H = 170;
@@ -37,6 +38,7 @@ export function PredictionChart() {
         <span className="chart-key">
           <span className="key-y">y</span> <span className="key-target">{m.target}</span>
         </span>
+        <ExportButtons name={m.region} file="prediction" />
       </div>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(formatValue(ys[t - 1] ?? Number.NaN), String(t))}>
         <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={y.ticks(4)} y={y} />

@@ -14,6 +14,7 @@ import { ColorLegend } from './primitives/ColorLegend';
 import { NodeStrips } from './NodeStrips';
 import { usePresence } from './primitives/usePresence';
 import { useMessages, useNumberFormat } from '../i18n';
+import { ExportButtons } from './primitives/ExportButtons';
 
 interface NodeProps {
   spec: NodeSpec;
@@ -84,9 +85,12 @@ export function RolledCell() {
   const head = m.summary(msg.cells[cell], fmt.int(t), fmt.int(unit + 1));
   return (
     <section className="panel rolled" aria-label={m.region}>
-      <h2>
-        {m.heading(msg.cells[cell])} <span className="muted">{m.cursor(fmt.int(t), fmt.int(unit + 1))}</span>
-      </h2>
+      <div className="panel-head">
+        <h2>
+          {m.heading(msg.cells[cell])} <span className="muted">{m.cursor(fmt.int(t), fmt.int(unit + 1))}</span>
+        </h2>
+        <ExportButtons name={m.region} file={`${cell}-cell`} />
+      </div>
       <div className="rolled-figure">
       <svg ref={svgRef} viewBox={layout.viewBox.join(' ')} className={`cell-${cell}`} role="img" aria-label={summary(head, live ? snapshot : null, t, unit, layout.nodes, titles)}>
         <defs>

@@ -13,6 +13,7 @@ import { gradientAt, valueAt } from './snapshotValues';
 import { formatValue, inkOn, valueColor } from './primitives/color';
 import { usePresence } from './primitives/usePresence';
 import { useMessages, useNumberFormat, type Messages } from '../i18n';
+import { ExportButtons } from './primitives/ExportButtons';
 import { DECADES } from './primitives/colorLut';
 import { interpolateViridis } from 'd3-scale-chromatic';
 
@@ -240,6 +241,7 @@ export function UnrolledTimeline() {
           >
             {walking ? m.stop : m.playBackward}
           </button>
+          <ExportButtons name={m.region} file={`${cell}-unrolled`} />
         </span>
       </div>
       {backward && (

@@ -66,7 +66,11 @@ export type Command =
   /** Compare the analytic gradients on the probe with central finite differences. */
   | { readonly type: 'check-gradients' }
   /** Time a training step of each cell at the current size. */
-  | { readonly type: 'measure-cost' };
+  | { readonly type: 'measure-cost' }
+  /** Send the current weights as a model file (event 'model'). */
+  | { readonly type: 'export-model' }
+  /** Start from a model file's weights (already validated on the page) with this config (and pause). */
+  | { readonly type: 'load-model'; readonly config: RunConfig; readonly model: unknown };
 
 /** The probe sequence and everything the engine computed on it, for the views. */
 export interface Snapshot {
@@ -100,6 +104,8 @@ export interface Snapshot {
   readonly dc: Float32Array;
   /** ∂L/∂(gate pre-activation) on the probe: [T][G·H]. */
   readonly dpre: Float32Array;
+  /** The LSTM's peephole weights p_i, p_f, p_o: [3][H] (empty without peepholes). */
+  readonly peep: Float32Array;
   /** Loss of the probe sequence. */
   readonly probeLoss: number;
   /** Training loss history: step numbers and mean batch loss, decimated to at most 1000 points. */
@@ -117,10 +123,12 @@ export type WorkerEvent =
   | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number }
   | { readonly type: 'error'; readonly reason: ErrorReason; readonly step: number; readonly canRestore: boolean }
   | { readonly type: 'cost'; readonly usPerStep: Readonly<Record<CellKind, number>>; readonly batch: number; readonly length: number; readonly hidden: number }
-  | { readonly type: 'gradient-check'; readonly results: readonly GradientCheck[]; readonly step: number; readonly ms: number };
+  | { readonly type: 'gradient-check'; readonly results: readonly GradientCheck[]; readonly step: number; readonly ms: number }
+  /** The current weights in the model file format (docs/model-format.md), as JSON text. */
+  | { readonly type: 'model'; readonly json: string; readonly step: number };
 
 /** The buffers a snapshot hands over (each typed array owns its own buffer). */
 export function snapshotTransfers(s: Snapshot): Transferable[] {
-  return [s.x, s.target, s.targetMask, s.y, s.gates, s.h, s.c, s.dh, s.dc, s.dpre, s.lossSteps, s.losses, s.gradNorms]
+  return [s.x, s.target, s.targetMask, s.y, s.gates, s.h, s.c, s.dh, s.dc, s.dpre, s.peep, s.lossSteps, s.losses, s.gradNorms]
     .map((a) => a.buffer as ArrayBuffer);
 }

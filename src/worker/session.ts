@@ -47,7 +47,11 @@ export class TrainingSession {
   /** The first batch loss since the weights were (re)initialised: the yardstick of a good state. */
   private firstLoss = Number.NaN;
 
-  constructor(config: RunConfig) {
+  /**
+   * A fresh network for `config`, initialised from its seed; or, with `weights` (a parsed model
+   * file of the same shape), starting from those weights, which Reset then returns to.
+   */
+  constructor(config: RunConfig, weights?: Network) {
     this.configValue = config;
     const spec =
       config.task === 'remember-first'
@@ -60,6 +64,14 @@ export class TrainingSession {
     });
     const rng = new Rng(config.seed);
     initNetwork(this.net, rng, { forgetBias: config.forgetBias, recurrentScale: config.recurrentScale });
+    if (weights) {
+      const source = weights.params();
+      const target = this.net.params();
+      if (source.length !== target.length || source.some((p, k) => p.w.length !== target[k]!.w.length)) {
+        throw new Error('the model does not have the shape of this configuration');
+      }
+      target.forEach((p, k) => p.w.set(source[k]!.w));
+    }
     this.trainer = this.makeTrainer();
     this.initial = this.net.params().map((p) => new Float32Array(p.w));
     this.good = this.net.params().map((p) => new Float32Array(p.w));
@@ -266,6 +278,7 @@ export class TrainingSession {
       gates: f32(probe.gates), h: f32(probe.h, H, (T + 1) * H),
       c: cell === 'lstm' ? f32(probe.c, H, (T + 1) * H) : new Float32Array(0),
       dh: f32(probe.dh), dc: cell === 'lstm' ? f32(probe.dc) : new Float32Array(0), dpre: f32(probe.dpre),
+      peep: cell === 'lstm' && peephole ? f32(net.P.w) : new Float32Array(0),
       probeLoss, lossSteps: steps, losses, gradNames: this.gradNames, gradNorms: this.gradNorms.slice(), stepsPerSec,
     };
   }

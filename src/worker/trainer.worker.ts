@@ -7,6 +7,7 @@
  * transferred, not copied.
  */
 import { TrainingSession } from './session';
+import { modelToFile, parseModel } from '../engine/modelFile';
 import { snapshotTransfers, type Command, type ErrorReason, type RunStatus, type WorkerEvent } from './protocol';
 
 const SLICE_MS = 8;
@@ -139,6 +140,19 @@ class WorkerHost {
         this.post({ type: 'cost', usPerStep: this.session.measureCost(), batch, length, hidden });
         return;
       }
+      case 'export-model':
+        if (!this.session) return;
+        this.session.abortStep();
+        this.post({ type: 'model', json: `${JSON.stringify(modelToFile(this.session.net))}\n`, step: this.session.steps });
+        return;
+      case 'load-model':
+        this.stopAt = null;
+        this.session = new TrainingSession(command.config, parseModel(command.model));
+        this.meter.clear();
+        this.setStatus('paused');
+        this.sendStatus(now);
+        this.sendSnapshot(now);
+        return;
       case 'restore-last-good':
         if (!this.session) return;
         this.session.restoreLastGood();

@@ -1,0 +1,47 @@
+/** Checking a model file before import: every kind of bad file is named; a good one yields a config that fits it. */
+import { expect, test } from 'vitest';
+import { Network, Rng, initNetwork, modelToFile } from '../src/engine';
+import { DEFAULT_CONFIG } from '../src/store';
+import { MAX_MODEL_BYTES, checkModel } from '../src/share/modelImport';
+
+function modelText(cell: 'lstm' | 'gru' | 'rnn', I = 1, H = 4, extra: Record<string, unknown> = {}): string {
+  const net = new Network({ cell, inputSize: I, hiddenSize: H, outputSize: 1, peephole: cell === 'lstm', resetAfter: false });
+  initNetwork(net, new Rng(3));
+  return JSON.stringify({ ...modelToFile(net), ...extra });
+}
+
+test('a good model: the config takes its cell, size and variants, and a task that feeds it', () => {
+  const text = modelText('lstm', 2, 6);
+  const result = checkModel(text, text.length, DEFAULT_CONFIG);
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect(result.config).toMatchObject({ cell: 'lstm', hidden: 6, peephole: true, task: 'adding', lr: DEFAULT_CONFIG.lr, seed: DEFAULT_CONFIG.seed });
+  const one = modelText('gru');
+  const kept = checkModel(one, one.length, { ...DEFAULT_CONFIG, task: 'remember-first' });
+  expect(kept.ok && kept.config.task).toBe('remember-first');
+});
+
+test.each([
+  ['over 5 MB', 'x', MAX_MODEL_BYTES + 1, { kind: 'tooLarge', bytes: MAX_MODEL_BYTES + 1 }],
+  ['not JSON', '{"format": ', 10, { kind: 'notJson' }],
+  ['a JSON array', '[1, 2]', 6, { kind: 'wrongFormat', got: '[1,2]' }],
+  ['another format', '{"format": "keras"}', 19, { kind: 'wrongFormat', got: '"keras"' }],
+  ['another version', modelText('rnn', 1, 4, { version: 2 }), 0, { kind: 'wrongVersion', got: '2', want: 1 }],
+  ['a hidden size the page does not allow', modelText('rnn', 1, 200), 0, { kind: 'hiddenTooLarge', hidden: 200, max: 128 }],
+  ['three inputs', modelText('rnn', 3), 0, { kind: 'taskMismatch', inputs: 3, outputs: 1 }],
+] as const)('%s', (_label, text, bytes, problem) => {
+  const result = checkModel(text, bytes || text.length, DEFAULT_CONFIG);
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.problem).toMatchObject(problem);
+});
+
+test('wrong shapes and non-finite numbers are named by the engine’s validation, with the field', () => {
+  const model = JSON.parse(modelText('lstm'));
+  model.weights.U_f = model.weights.U_f.slice(1);
+  let result = checkModel(JSON.stringify(model), 100, DEFAULT_CONFIG);
+  expect(!result.ok && result.problem).toEqual({ kind: 'invalid', detail: 'model.weights.U_f: expected 4×4 numbers, got 3×4' });
+  const text = modelText('gru').replace(/"b_z":\[([^,\]]+)/, '"b_z":[1e999');
+  result = checkModel(text, text.length, DEFAULT_CONFIG);
+  expect(!result.ok && result.problem.kind).toBe('invalid');
+  expect(!result.ok && result.problem.kind === 'invalid' && result.problem.detail).toMatch(/^model\.weights\.b_z\[0\]: /);
+});
