@@ -13,6 +13,30 @@ export class AppPage {
     await expect(this.page.locator('[data-node="h"] .node-value')).not.toHaveText('NaN');
   }
 
+  /** Open the page at a link's hash and wait until the run has reached what the link asks for. */
+  async openAt(hash: string): Promise<void> {
+    await this.page.goto(`/${hash}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Gatescope' })).toBeVisible();
+    await this.page.waitForFunction(() => {
+      const s = (window as unknown as { __gatescope: { store: { getState(): { linkTarget: unknown; snapshot: unknown } } } }).__gatescope.store.getState();
+      return s.linkTarget === null && s.snapshot !== null;
+    }, null, { timeout: 60_000 });
+  }
+
+  /** Everything the probe's snapshot holds, as plain arrays, with the step, cursor and config (from the store). */
+  async state(): Promise<{ step: number; loss: number; t: number; unit: number; config: Record<string, unknown>; arrays: Record<string, number[]> }> {
+    return this.page.evaluate(() => {
+      type Snap = Record<string, unknown> & { step: number; probeLoss: number };
+      type State = { snapshot: Snap | null; step: number; loss: number; t: number; unit: number; config: Record<string, unknown> };
+      const st = (window as unknown as { __gatescope: { store: { getState(): State } } }).__gatescope.store.getState();
+      const s = st.snapshot!;
+      const arrays = Object.fromEntries(
+        ['x', 'y', 'gates', 'h', 'c', 'dh', 'dc', 'dpre', 'peep'].map((k) => [k, Array.from(s[k] as Float32Array)]),
+      );
+      return { step: st.step, loss: st.loss, t: st.t, unit: st.unit, config: st.config, arrays: { ...arrays, probeLoss: [s.probeLoss] } };
+    });
+  }
+
   get status(): Locator {
     return this.page.getByRole('status', { name: 'Training status' });
   }

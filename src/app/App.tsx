@@ -94,6 +94,7 @@ function EmbedBar() {
   };
   return (
     <header className="embed-bar">
+      <h1>Gatescope</h1>
       <RunButtons />
       <a href={full()} target="_blank" rel="noopener">
         {m.share.embedOpen}

@@ -6,6 +6,7 @@ import { cellCost } from '../engine/cost';
 import { CELL_KINDS } from '../engine/spec';
 import { useStore } from '../store';
 import { useMessages, useNumberFormat } from '../i18n';
+import { Explainer } from './primitives/Explainer';
 
 export function CostPanel() {
   const config = useStore((s) => s.config);
@@ -57,6 +58,7 @@ export function CostPanel() {
         </tbody>
       </table>
       <p className="muted small">{m.explain}</p>
+      <Explainer ids={['cost']} />
     </section>
   );
 }

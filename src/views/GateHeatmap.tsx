@@ -11,7 +11,8 @@ import type { NodeId } from './rolledLayouts';
 import type { Snapshot } from '../worker/protocol';
 import { DECADES, LUT, MAGNITUDE_LUT, lutIndex, magnitudeIndex } from './primitives/colorLut';
 import { paintLut } from './primitives/pixels';
-import { useMessages, type Messages } from '../i18n';
+import { useMessages, useNumberFormat, type Messages } from '../i18n';
+import { formatValue } from './primitives/color';
 import { ExportButtons } from './primitives/ExportButtons';
 
 /** A value series (gates, states) in the diverging scale, or a gradient magnitude (|∂L/∂h|, |∂L/∂c|) on a log scale. */
@@ -37,7 +38,26 @@ function read(s: Snapshot, key: string, k: number, j: number): number {
 const CELL_W = 4;
 const MAX_H_PX = 96;
 
-function HeatmapCanvas({ series, cell, ariaLabel }: { series: Series; cell: CellKind; ariaLabel: string }) {
+/** Lowest, mean and highest value of a series over the probe (what a screen reader hears instead of colours). */
+function stats(s: Snapshot, key: string): { min: number; mean: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (let k = 0; k < s.T; k++) {
+    for (let j = 0; j < s.H; j++) {
+      const v = read(s, key, k, j);
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      sum += v;
+    }
+  }
+  return { min, mean: sum / (s.T * s.H), max };
+}
+
+/** The canvas's accessible text for a snapshot: its label, size and value range. */
+type Describe = (s: Snapshot, st: { min: number; mean: number; max: number }) => string;
+
+function HeatmapCanvas({ series, cell, ariaLabel, describe }: { series: Series; cell: CellKind; ariaLabel: string; describe: Describe }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -63,6 +83,7 @@ function HeatmapCanvas({ series, cell, ariaLabel }: { series: Series; cell: Cell
       }
       // One pixel per (t, unit), painted once per snapshot; a cursor move only redraws it scaled.
       if (fresh) {
+        canvas.setAttribute('aria-label', describe(s, stats(s, series.key)));
         // Gradient magnitudes: log scale from the largest down DECADES decades.
         let logMax = -Infinity;
         if (series.gradient) {
@@ -82,7 +103,7 @@ function HeatmapCanvas({ series, cell, ariaLabel }: { series: Series; cell: Cell
     };
     draw(useStore.getState());
     return useStore.subscribe(draw);
-  }, [series, cell]);
+  }, [series, cell, describe]);
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const canvas = e.currentTarget;
@@ -108,6 +129,8 @@ export function GateHeatmap() {
   const m = useMessages().heatmaps;
   // The series keep their identity across renders (their canvases redraw on change).
   const series = useMemo(() => seriesOf(cell, m), [cell, m]);
+  const fmt = useNumberFormat();
+  const summaries = useMessages().summaries;
   return (
     <section className="panel heatmaps" aria-label={m.region}>
       <div className="panel-head">
@@ -118,7 +141,15 @@ export function GateHeatmap() {
       </div>
       <div className="heatmap-grid">
         {series.map((s) => (
-          <HeatmapCanvas key={`${cell}-${s.key}`} series={s} cell={cell} ariaLabel={m.unitsByTime(s.label)} />
+          <HeatmapCanvas
+            key={`${cell}-${s.key}`}
+            series={s}
+            cell={cell}
+            ariaLabel={m.unitsByTime(s.label)}
+            describe={(snap, st) =>
+              summaries.heatmap(s.label, fmt.int(snap.T), fmt.int(snap.H), formatValue(st.min), formatValue(st.mean), formatValue(st.max))
+            }
+          />
         ))}
       </div>
     </section>

@@ -13,6 +13,7 @@ import { formatTick } from './primitives/color';
 import { F32_TINY, fitDecay, lastTargetStep, stepNorms, type DecayFit } from '../engine/gradientStats';
 import { GradientHistory } from './GradientHistory';
 import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../i18n';
+import { Explainer } from './primitives/Explainer';
 import { ExportButtons } from './primitives/ExportButtons';
 
 const W = 640;
@@ -78,6 +79,7 @@ export function GradientFlow() {
         ))}
       </ul>
       <GradientHistory />
+      <Explainer ids={['vanishingGradient']} />
     </section>
   );
 }

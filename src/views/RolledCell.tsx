@@ -13,8 +13,18 @@ import { formatValue, inkOn, valueColor } from './primitives/color';
 import { ColorLegend } from './primitives/ColorLegend';
 import { NodeStrips } from './NodeStrips';
 import { usePresence } from './primitives/usePresence';
-import { useMessages, useNumberFormat } from '../i18n';
+import type { CellKind } from '../engine/spec';
+import type { ExplanationId } from '../i18n/explanations';
+import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../i18n';
+import { Explainer } from './primitives/Explainer';
 import { ExportButtons } from './primitives/ExportButtons';
+
+/** What the explanations under the diagram cover, per cell. */
+const EXPLAINED = {
+  lstm: ['gates', 'cec', 'weightConflict', 'peepholes'],
+  gru: ['gruMerge', 'resetGate'],
+  rnn: ['weightConflict'],
+} as const satisfies Record<CellKind, readonly ExplanationId[]>;
 
 interface NodeProps {
   spec: NodeSpec;
@@ -61,6 +71,20 @@ function inputText(s: Snapshot, t: number): string {
   return Array.from(s.x.subarray((t - 1) * s.I, t * s.I), formatValue).join(' · ');
 }
 
+/**
+ * The gate that says whether the memory stays, in words: the LSTM's forget gate f, the GRU's
+ * update gate z (which multiplies h_{t−1}); null for the RNN.
+ */
+function memoryWords(msg: Messages, s: Snapshot, t: number, unit: number, fmt: NumberFormat): string | null {
+  if (s.cell === 'rnn') return null;
+  const lstm = s.cell === 'lstm';
+  const gate = lstm ? 'f' : 'z';
+  const v = valueAt(s, gate, t, unit);
+  const w = msg.summaries;
+  const meaning = v >= 0.9 ? (lstm ? w.memory.kept : w.gru.kept) : v <= 0.1 ? (lstm ? w.memory.cleared : w.gru.replaced) : lstm ? w.memory.partly : w.gru.mixed;
+  return msg.summaries.rolled(fmt.int(t), fmt.int(unit + 1), msg.heatmaps.gates[s.cell][gate] ?? gate, formatValue(v), meaning);
+}
+
 /** What a screen reader hears for the diagram: the cell, the cursor, and each node's value. */
 function summary(head: string, s: Snapshot | null, t: number, unit: number, nodes: readonly NodeSpec[], titles: Readonly<Record<string, string>>): string {
   if (!s) return head;
@@ -82,7 +106,8 @@ export function RolledCell() {
   const m = msg.rolled;
   const fmt = useNumberFormat();
   const titles = m.nodes[cell];
-  const head = m.summary(msg.cells[cell], fmt.int(t), fmt.int(unit + 1));
+  const words = live ? memoryWords(msg, snapshot, t, unit, fmt) : null;
+  const head = words ? `${words}${msg.punct.sentence}${m.summary(msg.cells[cell], fmt.int(t), fmt.int(unit + 1))}` : m.summary(msg.cells[cell], fmt.int(t), fmt.int(unit + 1));
   return (
     <section className="panel rolled" aria-label={m.region}>
       <div className="panel-head">
@@ -138,6 +163,7 @@ export function RolledCell() {
       <NodeStrips layout={layout} svgRef={svgRef} />
       </div>
       <ColorLegend />
+      <Explainer ids={EXPLAINED[cell]} />
     </section>
   );
 }

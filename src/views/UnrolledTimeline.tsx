@@ -13,6 +13,7 @@ import { gradientAt, valueAt } from './snapshotValues';
 import { formatValue, inkOn, valueColor } from './primitives/color';
 import { usePresence } from './primitives/usePresence';
 import { useMessages, useNumberFormat, type Messages } from '../i18n';
+import { Explainer } from './primitives/Explainer';
 import { ExportButtons } from './primitives/ExportButtons';
 import { DECADES } from './primitives/colorLut';
 import { interpolateViridis } from 'd3-scale-chromatic';
@@ -272,6 +273,7 @@ export function UnrolledTimeline() {
           </g>
         )}
       </svg>
+      <Explainer ids={['rolledUnrolled']} />
     </section>
   );
 }

@@ -1,0 +1,139 @@
+/** Languages, keyboard, colour schemes, reduced motion, focus, screen-reader text and layout widths. */
+import { test, expect, type AppPage } from './fixtures';
+
+/** Open every explanation, so that axe and the screenshots see every panel open. */
+async function openAll(app: AppPage): Promise<void> {
+  for (const d of await app.page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+}
+
+test('switching to Japanese changes every visible label, keeps the choice in the URL, and passes axe', async ({ app, page }) => {
+  await app.open();
+  await page.getByLabel('Language').selectOption('ja');
+  await expect(page.getByRole('button', { name: '再生', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: '設定' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '時間方向の勾配' })).toBeVisible();
+  await expect(page.getByRole('switch', { name: '逆伝播' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'セルを比較' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '勾配をチェック' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('lang=ja');
+  // The explanations are in Japanese too.
+  await openAll(app);
+  await expect(page.locator('[data-explain="vanishingGradient"] summary')).toHaveText('勾配消失');
+  await app.button('1 ステップ').click();
+  await expect(app.page.getByRole('status', { name: '学習の状況' })).toContainText('ステップ');
+  expect(await app.axeViolations()).toEqual([]);
+  // A bad value gets its message in Japanese.
+  const hidden = page.getByLabel('隠れ層のサイズ');
+  await hidden.fill('500');
+  await hidden.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '隠れ層のサイズ：1 から 128 までの値を入力してください。' })).toBeVisible();
+  await page.getByLabel('言語').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
+test.describe('a browser whose first language is Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+  test('opens in Japanese', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: '再生', exact: true })).toBeVisible();
+    await expect(page.getByLabel('言語')).toHaveValue('ja');
+  });
+});
+
+test('the keyboard shortcuts: Space plays and pauses, P toggles peepholes, ? lists the keys, arrows move the cursor', async ({ app, page }) => {
+  await app.open();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(' ');
+  await expect(app.status).toContainText('training');
+  await page.keyboard.press(' ');
+  await expect(app.status).toContainText('paused');
+  const peepholes = page.getByRole('switch', { name: 'Peephole connections' });
+  await expect(peepholes).toHaveAttribute('aria-checked', 'false');
+  await page.keyboard.press('p');
+  await expect(peepholes).toHaveAttribute('aria-checked', 'true');
+  await expect(app.rolled.locator('[data-edge^="peephole"]').first()).toBeVisible();
+  await page.keyboard.press('P');
+  await expect(peepholes).toHaveAttribute('aria-checked', 'false');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('slider', { name: 'Time step' })).toHaveValue('40');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('slider', { name: 'Time step' })).toHaveValue('39');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Selected unit')).toHaveValue('2');
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Play or pause training');
+  expect(await app.axeViolations()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // Keys typed into a field stay in the field.
+  const seed = page.getByLabel('Seed');
+  await seed.focus();
+  await page.keyboard.press('p');
+  await expect(peepholes).toHaveAttribute('aria-checked', 'false');
+});
+
+test('focus is always visible, and every action can be reached with Tab', async ({ app, page }) => {
+  await app.open();
+  const seen = new Set<string>();
+  for (let k = 0; k < 60; k++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return { name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    if (!focus) continue;
+    expect(focus.outline, `focus ring on ${focus.name}`).not.toBe('none');
+    seen.add(focus.name);
+  }
+  for (const name of ['Play', 'Step', 'Copy link', 'Play through time', 'Backward pass']) expect([...seen].some((s) => s.startsWith(name)), name).toBe(true);
+});
+
+test('dark mode follows the system and the switch; reduced motion turns transitions off', async ({ app, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await app.open();
+  const background = () => page.evaluate(() => getComputedStyle(document.body.parentElement!).backgroundColor);
+  expect(await background()).toBe('rgb(18, 22, 28)');
+  await page.getByLabel('Colour scheme').selectOption('light');
+  expect(await background()).toBe('rgb(247, 246, 242)');
+  await page.getByLabel('Colour scheme').selectOption('dark');
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  expect(await background()).toBe('rgb(18, 22, 28)');
+  const knob = page.locator('.switch-knob').first();
+  expect(await knob.evaluate((el) => getComputedStyle(el).transitionDuration)).toMatch(/^0s/);
+  expect(await app.axeViolations()).toEqual([]);
+});
+
+test('the diagrams tell screen readers what they show, in words and numbers', async ({ app, page }) => {
+  await app.openAt('#cell=lstm&step=20&t=12&unit=3');
+  const label = await app.rolled.locator('svg[role="img"]').first().getAttribute('aria-label');
+  expect(label).toMatch(/^t = 12, unit 3: forget gate f 0\.\d+, memory (kept|partly kept|cleared)\. LSTM cell at time step 12, unit 3: /);
+  const heat = await page.getByRole('region', { name: 'Heatmaps' }).locator('figure[data-series="f"] canvas').getAttribute('aria-label');
+  expect(heat).toMatch(/^forget gate f: 8 units × 40 steps; lowest 0\.\d+, mean 0\.\d+, highest 0\.\d+$/);
+  await page.getByLabel('Cell type').selectOption('gru');
+  await expect(app.rolled.locator('svg[role="img"]').first()).toHaveAttribute('aria-label', /update gate z [\d.]+, state (kept|replaced|mixed with the candidate)/);
+});
+
+for (const [language, scheme] of [['en', 'light'], ['en', 'dark'], ['ja', 'light'], ['ja', 'dark']] as const) {
+  test(`screenshot: ${language}, ${scheme}, every panel open, and axe`, async ({ app }) => {
+    await app.openAt(`#lang=${language}&theme=${scheme}&cell=lstm&peephole=1&step=40&t=20&unit=2`);
+    await openAll(app);
+    await app.screenshot(`page-${language}-${scheme}`);
+    expect(await app.axeViolations()).toEqual([]);
+  });
+}
+
+for (const width of [768, 390]) {
+  test(`the layout works at ${width} px: nothing wider than the screen`, async ({ app, page }) => {
+    await page.setViewportSize({ width, height: 1000 });
+    await app.openAt('#lang=ja&step=10');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await app.screenshot(`width-${width}`);
+  });
+}
