@@ -1,5 +1,5 @@
 /** The page: settings on the left, the views of the running network on the right. */
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTrainingWorker } from './useTrainingWorker';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Controls, RunButtons } from './Controls';
@@ -18,6 +18,9 @@ import { GradientCheckPanel } from '../views/GradientCheckPanel';
 import { CostPanel } from '../views/CostPanel';
 import { ComparisonPanel } from '../views/ComparisonPanel';
 import { ExportPanel } from '../views/ExportPanel';
+
+// The equations bring KaTeX: loaded after the first paint, in a chunk of their own.
+const Equations = lazy(() => import('../views/Equations').then((m) => ({ default: m.Equations })));
 import { useStore } from '../store';
 import { useMessages } from '../i18n';
 import { useShareLink } from '../share/useShareLink';
@@ -67,6 +70,9 @@ export function App() {
                 <PredictionChart />
               </div>
             </div>
+            <Suspense fallback={null}>
+              <Equations />
+            </Suspense>
             <UnrolledTimeline />
             <GradientFlow />
             {!embed && <ComparisonPanel />}

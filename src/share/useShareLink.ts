@@ -64,9 +64,14 @@ export function useShareLink(): void {
       if (!changed || timer) return;
       timer = window.setTimeout(write, Math.max(0, WRITE_MS - (performance.now() - lastWrite)));
     });
+    // A new link pasted into this tab (our own rewrites use replaceState, which fires no
+    // hashchange): start again from it, as if it had been opened.
+    const onHashChange = () => window.location.reload();
+    window.addEventListener('hashchange', onHashChange);
     return () => {
       unsubscribe();
       window.clearTimeout(timer);
+      window.removeEventListener('hashchange', onHashChange);
     };
   }, []);
 }

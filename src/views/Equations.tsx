@@ -1,0 +1,141 @@
+/**
+ * The Equations panel: the active cell's forward and backward equations, typeset with KaTeX,
+ * each above the same equation with the snapshot's numbers at the cursor (t, unit). Pointing at
+ * or focusing a term highlights its node in the rolled cell diagram (the store's `hover`), and
+ * a node hovered there lights up its terms here. A substituted line whose arithmetic does not
+ * reproduce the snapshot's value says so in the mathematics itself (computed ≠ held).
+ */
+import 'katex/dist/katex.min.css';
+import '../app/styles/equations.css';
+import { memo, useDeferredValue, useMemo, type FocusEvent, type PointerEvent } from 'react';
+import katex from 'katex';
+import { useShallow } from 'zustand/react/shallow';
+import { selectCursor, selectSnapshot, useStore } from '../store';
+import { useMessages, useNumberFormat } from '../i18n';
+import { equationLines, variantOf, type EquationLine, type EquationSet, type Term } from './equationTex';
+
+/** KaTeX only ever sees TeX written by equationTex (numbers formatted there), never user text. */
+const KATEX_OPTIONS = { throwOnError: false, output: 'htmlAndMathml' } as const;
+
+/** One piece of TeX, rendered by KaTeX (HTML for the eye, MathML for screen readers). */
+const Tex = memo(function Tex({ tex }: { tex: string }) {
+  const html = useMemo(() => katex.renderToString(tex, KATEX_OPTIONS), [tex]);
+  return <span className="eq-tex" dangerouslySetInnerHTML={{ __html: html }} />;
+});
+
+interface RowProps {
+  terms: readonly Term[];
+  hover: string | null;
+  titles: Readonly<Record<string, string>>;
+  /** Terms take keyboard focus (the symbolic row; the numeric row mirrors it for the pointer). */
+  focusable: boolean;
+  className: string;
+}
+
+function Row({ terms, hover, titles, focusable, className }: RowProps) {
+  return (
+    <div className={className}>
+      {terms.map((term, k) =>
+        term.node ? (
+          <span
+            key={k}
+            className={`eq-term${term.node === hover ? ' eq-term-hovered' : ''}`}
+            data-node={term.node}
+            tabIndex={focusable ? 0 : undefined}
+            title={titles[term.node]}
+          >
+            <Tex tex={term.tex} />
+          </span>
+        ) : (
+          <Tex key={k} tex={term.tex} />
+        ),
+      )}
+    </div>
+  );
+}
+
+function Lines({ lines, hover, titles }: { lines: readonly EquationLine[]; hover: string | null; titles: Readonly<Record<string, string>> }) {
+  return (
+    <ol className="eq-lines">
+      {lines.map((l) => (
+        <li key={l.key} className="eq-line" data-line={l.key} data-check={l.check ? (l.check.ok ? 'ok' : 'mismatch') : undefined}>
+          <Row className="eq-symbolic" terms={l.symbolic} hover={hover} titles={titles} focusable />
+          <Row className="eq-numeric" terms={l.numeric} hover={hover} titles={titles} focusable={false} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The node named by the term at or around an event's target, or null. */
+function nodeOf(target: EventTarget | null): string | null {
+  return target instanceof Element ? (target.closest('[data-node]')?.getAttribute('data-node') ?? null) : null;
+}
+
+export interface EquationsBodyProps {
+  equations: EquationSet;
+  hover: string | null;
+  titles: Readonly<Record<string, string>>;
+  onHover: (node: string | null) => void;
+  labels: { forward: string; backward: string; hoverHint: string; lastStep: string };
+}
+
+/** The two columns of lines, without the store (rendered on its own in tests). */
+export function EquationsBody({ equations, hover, titles, onHover, labels }: EquationsBodyProps) {
+  const set = (node: string | null) => {
+    if (node !== hover) onHover(node);
+  };
+  return (
+    <>
+      <p className="muted small">{labels.hoverHint}</p>
+      <div
+        className="eq-columns"
+        onPointerOver={(e: PointerEvent) => set(nodeOf(e.target))}
+        onPointerLeave={() => set(null)}
+        onFocus={(e: FocusEvent) => set(nodeOf(e.target))}
+        onBlur={() => set(null)}
+      >
+        <div className="eq-column">
+          <h3>{labels.forward}</h3>
+          <Lines lines={equations.forward} hover={hover} titles={titles} />
+        </div>
+        <div className="eq-column">
+          <h3>{labels.backward}</h3>
+          {equations.lastStep && <p className="eq-note small">{labels.lastStep}</p>}
+          <Lines lines={equations.backward} hover={hover} titles={titles} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** The panel, reading the snapshot, the cursor and the hovered node from the store. */
+export function Equations() {
+  const snapshot = useDeferredValue(useStore(selectSnapshot));
+  const cell = useStore((s) => s.config.cell);
+  const forgetFixed = useStore((s) => s.config.forgetFixed);
+  const { t, unit } = useStore(useShallow(selectCursor));
+  const hover = useStore((s) => s.hover);
+  const setHover = useStore((s) => s.setHover);
+  const msg = useMessages();
+  const m = msg.equations;
+  const fmt = useNumberFormat();
+  const equations = useMemo(
+    () => (snapshot && snapshot.cell === cell ? equationLines(snapshot, t, unit, variantOf(snapshot, forgetFixed)) : null),
+    [snapshot, cell, t, unit, forgetFixed],
+  );
+  return (
+    <section className="panel equations" aria-label={m.region}>
+      <div className="panel-head">
+        <h2>
+          {m.heading} <span className="muted">{m.at(fmt.int(t), fmt.int(unit + 1))}</span>
+        </h2>
+      </div>
+      {equations ? (
+        <EquationsBody equations={equations} hover={hover} titles={msg.rolled.nodes[cell]} onHover={setHover} labels={m} />
+      ) : (
+        <p className="muted">{m.noData}</p>
+      )}
+    </section>
+  );
+}
