@@ -120,15 +120,23 @@ test('the diagrams tell screen readers what they show, in words and numbers', as
 });
 
 for (const [language, scheme] of [['en', 'light'], ['en', 'dark'], ['ja', 'light'], ['ja', 'dark']] as const) {
-  test(`screenshot: ${language}, ${scheme}, every panel open, and axe`, async ({ app }) => {
+  test(`screenshot: ${language}, ${scheme}, every panel open, and axe`, async ({ app, page }) => {
     await app.openAt(`#lang=${language}&theme=${scheme}&cell=lstm&peephole=1&step=40&t=20&unit=2`);
     await openAll(app);
+    const words = language === 'ja' ? { check: '勾配をチェック', compare: 'セルを比較', stop: '比較を中止' } : { check: 'Check gradients', compare: 'Compare cells', stop: 'Stop comparing' };
+    // The panels that open on demand: the gradient check's table and the comparison's results.
+    await page.getByRole('button', { name: words.check }).click();
+    await expect(page.locator('.check-table tbody tr').first()).toBeVisible();
+    await page.getByRole('button', { name: words.compare, exact: true }).click();
+    await expect(page.locator('.comparison path[data-run]')).toHaveCount(6, { timeout: 20_000 });
+    await page.getByRole('button', { name: words.stop }).click();
+    await page.getByRole('switch', { name: language === 'ja' ? '逆伝播' : 'Backward pass' }).click();
     await app.screenshot(`page-${language}-${scheme}`);
     expect(await app.axeViolations()).toEqual([]);
   });
 }
 
-for (const width of [768, 390]) {
+for (const width of [1440, 768, 390]) {
   test(`the layout works at ${width} px: nothing wider than the screen`, async ({ app, page }) => {
     await page.setViewportSize({ width, height: 1000 });
     await app.openAt('#lang=ja&step=10');

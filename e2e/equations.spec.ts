@@ -42,6 +42,16 @@ test('pointing at a term lights up its node in the cell diagram, and the other w
   await expect(app.rolled.locator('g.node-hovered')).toHaveCount(0);
   await eq.locator('[data-line="c"] .eq-symbolic [data-node="c"]').first().focus();
   await expect(app.rolled.locator('g[data-node="c"]')).toHaveClass(/node-hovered/);
+  // One tab stop for the terms; inside it, ← → step through them and the time stays put.
+  const slider = page.getByRole('slider', { name: 'Time step' });
+  const t = await slider.inputValue();
+  await eq.getByRole('group').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(app.rolled.locator('g[data-node="i"]')).toHaveClass(/node-hovered/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expect(app.rolled.locator('g[data-node="i"]')).toHaveClass(/node-hovered/);
+  await expect(slider).toHaveValue(t);
   expect(await app.axeViolations()).toEqual([]);
   await page.getByLabel('Language').selectOption('ja');
   await expect(page.getByRole('region', { name: '数式' })).toBeVisible();

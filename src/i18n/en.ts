@@ -218,7 +218,7 @@ export const en = {
       ['?', 'Show this list'],
       ['Esc', 'Close this list'],
     ] as readonly (readonly [string, string])[],
-    note: 'The keys act anywhere on the page except while you type in a field.',
+    note: 'The keys act anywhere on the page except while you type in a field, and inside the equations, where ← → step through the terms.',
   },
   share: {
     copy: 'Copy link',
@@ -264,7 +264,7 @@ export const en = {
     heading: 'The equations at the cursor',
     forward: 'Forward pass',
     backward: 'Backward pass',
-    hoverHint: 'Point at a term to find it in the cell diagram.',
+    hoverHint: 'Point at a term to find it in the cell diagram; or focus the equations and step through the terms with ← →.',
     at: (t: string, unit: string) => `t = ${t}, unit ${unit}`,
     noData: 'Start training or step once to see the numbers.',
     lastStep: 'At the last step nothing comes back from t + 1.',

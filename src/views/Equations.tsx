@@ -7,12 +7,17 @@
  */
 import 'katex/dist/katex.min.css';
 import '../app/styles/equations.css';
-import { memo, useDeferredValue, useMemo, type FocusEvent, type PointerEvent } from 'react';
+import { memo, useMemo, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import katex from 'katex';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../store';
 import { useMessages, useNumberFormat } from '../i18n';
+import { useThrottled } from './primitives/useThrottled';
 import { equationLines, variantOf, type EquationLine, type EquationSet, type Term } from './equationTex';
+
+/** The shortest time between two typesettings of the equations, paused and while training. */
+const REFRESH_MS = 100;
+const REFRESH_TRAINING_MS = 500;
 
 /** KaTeX only ever sees TeX written by equationTex (numbers formatted there), never user text. */
 const KATEX_OPTIONS = { throwOnError: false, output: 'htmlAndMathml' } as const;
@@ -41,7 +46,7 @@ function Row({ terms, hover, titles, focusable, className }: RowProps) {
             key={k}
             className={`eq-term${term.node === hover ? ' eq-term-hovered' : ''}`}
             data-node={term.node}
-            tabIndex={focusable ? 0 : undefined}
+            tabIndex={focusable ? -1 : undefined}
             title={titles[term.node]}
           >
             <Tex tex={term.tex} />
@@ -90,6 +95,25 @@ export function EquationsBody({ equations, hover, titles, onHover, labels }: Equ
       <p className="muted small">{labels.hoverHint}</p>
       <div
         className="eq-columns"
+        // One tab stop for all the terms: inside, ← and → step from term to term (a roving focus),
+        // Home and End go to the first and last; Tab leaves.
+        tabIndex={0}
+        role="group"
+        aria-label={labels.hoverHint}
+        onKeyDown={(e: KeyboardEvent<HTMLDivElement>) => {
+          const terms = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('.eq-symbolic [data-node]'));
+          const at = terms.indexOf(document.activeElement as HTMLElement);
+          const next =
+            e.key === 'ArrowRight' || e.key === 'ArrowDown' ? Math.min(at + 1, terms.length - 1)
+            : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? Math.max(at - 1, 0)
+            : e.key === 'Home' ? 0
+            : e.key === 'End' ? terms.length - 1
+            : null;
+          if (next === null || terms.length === 0) return;
+          e.preventDefault();
+          e.stopPropagation(); // the page's time and unit keys wait until the focus leaves
+          terms[next]!.focus();
+        }}
         onPointerOver={(e: PointerEvent) => set(nodeOf(e.target))}
         onPointerLeave={() => set(null)}
         onFocus={(e: FocusEvent) => set(nodeOf(e.target))}
@@ -111,10 +135,14 @@ export function EquationsBody({ equations, hover, titles, onHover, labels }: Equ
 
 /** The panel, reading the snapshot, the cursor and the hovered node from the store. */
 export function Equations() {
-  const snapshot = useDeferredValue(useStore(selectSnapshot));
+  // Typesetting every line costs several milliseconds: the equations follow the snapshot and the
+  // cursor at most ten times a second, twice while training (and always end on the latest), so
+  // the diagrams keep their frame rate.
+  const refresh = useStore((s) => s.status) === 'running' ? REFRESH_TRAINING_MS : REFRESH_MS;
+  const snapshot = useThrottled(useStore(selectSnapshot), refresh);
   const cell = useStore((s) => s.config.cell);
   const forgetFixed = useStore((s) => s.config.forgetFixed);
-  const { t, unit } = useStore(useShallow(selectCursor));
+  const { t, unit } = useThrottled(useStore(useShallow(selectCursor)), refresh);
   const hover = useStore((s) => s.hover);
   const setHover = useStore((s) => s.setHover);
   const msg = useMessages();
