@@ -1,5 +1,17 @@
 /** Languages, keyboard, colour schemes, reduced motion, focus, screen-reader text and layout widths. */
 import { test, expect, type AppPage } from './fixtures';
+import { en } from '../src/i18n/en';
+import { ja } from '../src/i18n/ja';
+
+/** Every text of the English messages that Japanese words differently (functions and shared names left out). */
+function englishOnly(a: unknown, b: unknown, out: Set<string>): Set<string> {
+  if (typeof a === 'string' && typeof b === 'string') {
+    if (a !== b && a.length > 2) out.add(a);
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const key of Object.keys(a)) englishOnly((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], out);
+  }
+  return out;
+}
 
 /** Open every explanation, so that axe and the screenshots see every panel open. */
 async function openAll(app: AppPage): Promise<void> {
@@ -21,7 +33,7 @@ test('switching to Japanese changes every visible label, keeps the choice in the
   // The explanations are in Japanese too.
   await openAll(app);
   await expect(page.locator('[data-explain="vanishingGradient"] summary')).toHaveText('勾配消失');
-  await app.button('1 ステップ').click();
+  await app.button('1 ステップ進める').click();
   await expect(app.page.getByRole('status', { name: '学習の状況' })).toContainText('ステップ');
   expect(await app.axeViolations()).toEqual([]);
   // A bad value gets its message in Japanese.
@@ -29,6 +41,29 @@ test('switching to Japanese changes every visible label, keeps the choice in the
   await hidden.fill('500');
   await hidden.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: '隠れ層のサイズ：1 から 128 までの値を入力してください。' })).toBeVisible();
+  await test.step('no English text is left on the page, in what shows or in the accessible names', async () => {
+    await page.getByRole('button', { name: 'セルを比較', exact: true }).click();
+    await page.getByRole('button', { name: '勾配をチェック' }).click();
+    await page.getByRole('switch', { name: '逆伝播' }).click();
+    await expect(page.locator('.check-table tbody tr').first()).toBeVisible();
+    await expect(page.locator('.comparison tbody tr').first()).toBeVisible();
+    const texts = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent?.trim();
+        if (text && !n.parentElement?.closest('.katex')) out.push(text);
+      }
+      for (const el of Array.from(document.querySelectorAll('[aria-label], [title], title'))) {
+        out.push(el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent ?? '');
+      }
+      return out;
+    });
+    const english = englishOnly(en, ja, new Set());
+    english.delete(en.language.name); // the language switch names each language in itself
+    expect(texts.filter((t) => english.has(t))).toEqual([]);
+    await page.getByRole('button', { name: '比較を中止' }).click();
+  });
   await page.getByLabel('言語').selectOption('en');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
@@ -89,6 +124,7 @@ test('focus is always visible, and every action can be reached with Tab', async 
     });
     if (!focus) continue;
     expect(focus.outline, `focus ring on ${focus.name}`).not.toBe('none');
+    expect(parseFloat(focus.width), `focus ring width on ${focus.name}`).toBeGreaterThanOrEqual(2);
     seen.add(focus.name);
   }
   for (const name of ['Play', 'Step', 'Copy link', 'Play through time', 'Backward pass']) expect([...seen].some((s) => s.startsWith(name)), name).toBe(true);

@@ -14,6 +14,8 @@ test('a copied link, opened in a fresh page, shows the same run: step, loss, and
     await expect.poll(() => app.stepCount(), { timeout: 20_000 }).toBeGreaterThan(60);
     await app.button('Pause').click();
     await expect(app.status).toContainText('paused');
+    // Another probe sequence: the link carries which one.
+    await page.getByRole('button', { name: 'New example' }).click();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Home');
     for (let k = 0; k < 8; k++) await page.keyboard.press('ArrowRight');
@@ -24,6 +26,7 @@ test('a copied link, opened in a fresh page, shows the same run: step, loss, and
   await expect(page.getByText(/Link copied/)).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain('cell=gru');
+  expect(link).toContain('example=1');
   const before = await app.state();
   expect(before).toMatchObject({ t: 9, unit: 2 });
   const gateText = await app.rolled.locator('[data-node="z"] .node-value').textContent();
@@ -79,4 +82,29 @@ test('embed mode shows the views without the controls, with a link to the full p
   await expect.poll(() => app.state().then((s) => s.step), { timeout: 10_000 }).toBeGreaterThan(0);
   expect(await app.axeViolations()).toEqual([]);
   await app.screenshot('embed');
+});
+
+test('a replay that the user interrupts hands the page over: the notice goes, the hash follows the page', async ({ app, page }) => {
+  await page.goto('/#cell=lstm&hidden=64&length=100&step=50000');
+  const replaying = page.getByRole('status').filter({ hasText: 'Training to step 50,000 to reproduce the link' });
+  await expect(replaying).toBeVisible();
+  await app.button('Pause').click();
+  await expect(replaying).toHaveCount(0);
+  await expect(app.status).toContainText('paused');
+  const step = await app.stepCount();
+  expect(step).toBeLessThan(50_000);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain(`step=${step}`);
+  expect(await app.axeViolations()).toEqual([]);
+});
+
+test('the skip link moves the focus to the views and leaves the link alone', async ({ app, page }) => {
+  await app.openAt('#cell=gru&seed=5');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the views' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#views')).toBeFocused();
+  expect(await page.evaluate(() => window.location.hash)).toContain('cell=gru');
+  await expect(page.getByLabel('Seed')).toHaveValue('5');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -223,18 +223,20 @@ describe('what the lines say', () => {
     ]);
   });
 
-  test('the panel marks terms with their node, focusable in the symbolic rows, and highlights the hovered one', () => {
+  test('the panel marks terms with their node, reachable by the roving focus in the symbolic rows, and highlights the hovered one', () => {
     const e = equationLines(lstm, 3, 0, variantOf(lstm, false));
     const html = renderToStaticMarkup(createElement(EquationsBody, {
       equations: e, hover: 'c', titles: { c: 'cell state' }, onHover: () => {},
-      labels: { forward: 'Forward pass', backward: 'Backward pass', hoverHint: 'hint', lastStep: 'last' },
+      labels: { forward: 'Forward pass', backward: 'Backward pass', hoverHint: 'hint', lastStep: 'last', terms: 'terms' },
     }));
     expect(html).toContain('Forward pass');
     expect(html).toContain('class="katex-mathml"');
-    const terms = [...html.matchAll(/<span class="eq-term( eq-term-hovered)?" data-node="([a-z])"( tabindex="0")?/g)];
+    const terms = [...html.matchAll(/<span class="eq-term( eq-term-hovered)?" data-node="([a-z])"( tabindex="-1")?/g)];
     expect(terms.length).toBeGreaterThan(40);
     expect(terms.every((m) => (m[1] !== undefined) === (m[2] === 'c'))).toBe(true);
     expect(terms.filter((m) => m[3]).length).toBe(all(e).reduce((n, l) => n + l.symbolic.filter((x) => x.node).length, 0));
+    // One tab stop for all the terms: the group.
+    expect(html.match(/tabindex="0"/g)?.length).toBe(1);
     expect(html).not.toContain('last');
     expect(html).not.toContain('mismatch');
   });

@@ -38,8 +38,9 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       }),
       step: fc.integer({ min: 0, max: 100_000 }),
       example: fc.integer({ min: 0, max: 1000 }),
-      t: fc.integer({ min: 1, max: 200 }),
-      unit: fc.integer({ min: 0, max: 127 }),
+      // The cursor within the run's T steps and H units.
+      t: fc.integer({ min: 1, max: config.length }),
+      unit: fc.integer({ min: 0, max: config.hidden - 1 }),
       language: fc.constantFrom('en', 'ja' as const),
       theme: fc.constantFrom('system', 'light', 'dark' as const),
       embed: fc.boolean(),
@@ -80,12 +81,24 @@ test('a tampered hash keeps the good fields and names every bad one', () => {
   ]);
 });
 
-test('settings that do not fit together are put right', () => {
-  const { state, problems } = parseHash('#task=adding&length=1&cell=rnn&peephole=1&resetAfter=1', 'en');
+test('settings that do not fit together are put right, and named', () => {
+  const { state, problems } = parseHash('#task=adding&length=1&cell=rnn&peephole=1&resetAfter=1&hidden=4&unit=5&t=41', 'en');
   expect(state.config.length).toBe(40);
-  expect(problems).toEqual([{ field: 'length', kind: 'outOfRange', value: '1', min: 2, max: 200 }]);
   expect(state.config.peephole).toBe(false);
   expect(state.config.resetAfter).toBe(false);
+  expect(state.unit).toBe(0);
+  expect(state.t).toBe(1);
+  expect(problems).toEqual([
+    { field: 'length', kind: 'outOfRange', value: '1', min: 2, max: 200 },
+    { field: 'peephole', kind: 'notForCell', value: '1', cell: 'rnn' },
+    { field: 'resetAfter', kind: 'notForCell', value: '1', cell: 'rnn' },
+    { field: 't', kind: 'outOfRange', value: '41', min: 1, max: 40 },
+    { field: 'unit', kind: 'outOfRange', value: '5', min: 1, max: 4 },
+  ]);
+});
+
+test('a link of another format version is named', () => {
+  expect(parseHash('#v=2&cell=gru', 'en').problems).toEqual([{ field: 'v', kind: 'unknownValue', value: '2' }]);
 });
 
 test('every field of the table is written', () => {

@@ -47,7 +47,15 @@ export function App() {
   const m = useMessages();
   return (
     <div className={`app${embed ? ' app-embed' : ''}`}>
-      <a className="skip-link" href="#views">
+      <a
+        className="skip-link"
+        href="#views"
+        onClick={(e) => {
+          // The hash holds the link: the skip link moves the focus without touching it.
+          e.preventDefault();
+          document.getElementById('views')?.focus();
+        }}
+      >
         {m.app.skipToViews}
       </a>
       {embed ? <EmbedBar /> : <Header />}
@@ -102,7 +110,14 @@ function EmbedBar() {
     <header className="embed-bar">
       <h1>Gatescope</h1>
       <RunButtons />
-      <a href={full()} target="_blank" rel="noopener">
+      <a
+        href={full()}
+        target="_blank"
+        rel="noopener"
+        // The hash moves on with the run: the link is written afresh when it is followed.
+        onClick={(e) => (e.currentTarget.href = full())}
+        onAuxClick={(e) => (e.currentTarget.href = full())}
+      >
         {m.share.embedOpen}
       </a>
     </header>

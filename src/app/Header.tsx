@@ -11,26 +11,33 @@ const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 function CopyLink() {
   const msg = useMessages();
   const m = msg.share;
-  const [said, setSaid] = useState<string | null>(null);
+  // What happened, worded when drawn (so it follows a change of language).
+  const [said, setSaid] = useState<{ copied: boolean; changed: boolean; imported: boolean } | null>(null);
   const copy = async () => {
     const s = useStore.getState();
     const url = new URL(window.location.href);
     url.hash = writeHash(shareState(s));
     window.history.replaceState(null, '', url.hash);
+    const caveats = { changed: s.changedMidRun, imported: s.origin === 'import' };
     try {
       await navigator.clipboard.writeText(url.toString());
-      setSaid(s.changedMidRun ? `${m.copied}${msg.punct.space}${m.changedMidRun}` : m.copied);
+      setSaid({ copied: true, ...caveats });
     } catch {
-      setSaid(m.copyFailed);
+      setSaid({ copied: false, ...caveats });
     }
   };
+  const words = said
+    ? said.copied
+      ? [m.copied, ...(said.imported ? [m.importedModel] : said.changed ? [m.changedMidRun] : [])].join(msg.punct.space)
+      : m.copyFailed
+    : null;
   return (
     <span className="copy-link">
       <button type="button" className="small-button" onClick={() => void copy()}>
         {m.copy}
       </button>
       <span className="muted small" role="status">
-        {said}
+        {words}
       </span>
     </span>
   );

@@ -3,7 +3,7 @@ import { useStore } from '../store';
 import { useMessages, useNumberFormat, type Messages } from '../i18n';
 import type { Problem } from '../share/urlState';
 
-function describe(m: Messages['share']['reason'], p: Problem): string {
+function describe(m: Messages['share']['reason'], cells: Messages['cells'], p: Problem): string {
   switch (p.kind) {
     case 'notANumber':
       return m.notANumber(p.field, p.value);
@@ -15,6 +15,8 @@ function describe(m: Messages['share']['reason'], p: Problem): string {
       return m.unknownField(p.field);
     case 'outOfRange':
       return m.outOfRange(p.field, p.value, String(p.min), String(p.max));
+    case 'notForCell':
+      return m.notForCell(p.field, cells[p.cell as keyof typeof cells] ?? p.cell);
   }
 }
 
@@ -29,7 +31,7 @@ export function LinkNotice() {
     <>
       {problems.length > 0 && (
         <div className="notice" role="alert">
-          <p>{m.ignored(problems.map((p) => describe(m.reason, p)).join(msg.punct.list))}</p>
+          <p>{m.ignored(problems.map((p) => describe(m.reason, msg.cells, p)).join(msg.punct.list))}</p>
           <button type="button" className="small-button" onClick={() => dismiss([])}>
             {m.dismiss}
           </button>

@@ -22,6 +22,8 @@ export interface NumberFormat {
   int(n: number): string;
   /** A number with `digits` decimals. */
   fixed(n: number, digits: number): string;
+  /** A number as it is, with the locale's grouping and up to 10 decimals: 2,147,483,647 or 0.00001. */
+  num(n: number): string;
 }
 
 const formats = new Map<Language, NumberFormat>();
@@ -30,9 +32,11 @@ export function numberFormat(language: Language): NumberFormat {
   let f = formats.get(language);
   if (!f) {
     const int = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+    const num = new Intl.NumberFormat(language, { maximumFractionDigits: 10 });
     const fixed = new Map<number, Intl.NumberFormat>();
     f = {
       int: (n) => (Number.isFinite(n) ? int.format(n) : '–'),
+      num: (n) => (Number.isFinite(n) ? num.format(n) : '–'),
       fixed: (n, digits) => {
         if (!Number.isFinite(n)) return '–';
         let nf = fixed.get(digits);

@@ -33,7 +33,7 @@ export const ja: Messages = {
     reset: 'リセット',
     restore: '最後の正常な状態に戻す',
   },
-  run: { play: '再生', pause: '一時停止', step: '1 ステップ', reset: 'リセット' },
+  run: { play: '再生', pause: '一時停止', step: '1 ステップ進める', reset: 'リセット' },
   settings: {
     region: '設定',
     network: 'ネットワーク',
@@ -204,7 +204,7 @@ export const ja: Messages = {
     trainingLoss: '学習時の損失',
     heldOut: '検証用の損失 ÷ ベースライン',
     ratioStart: '（学習開始時）',
-    ratioTrained: '…（学習後）',
+    ratioTrained: '同（学習後）',
     decay: '1 時刻さかのぼるごとの勾配倍率（観察用系列）',
     diverged: '発散',
     below: (v: string) => `${v} 未満`,
@@ -239,6 +239,7 @@ export const ja: Messages = {
     copied: 'リンクをコピーしました。この学習を、今のステップ・ユニット・時刻の状態で開けます。',
     copyFailed: 'リンクをコピーできませんでした。リンクはアドレスバーに表示されています。',
     changedMidRun: 'この学習の途中で設定が変更されました。リンクを開くと現在の設定で最初から学習し直すため、数値が異なることがあります。',
+    importedModel: 'このモデルは読み込んだものです。リンクには重みを含められないため、リンクを開くとシードから新しく学習し直した結果になります。',
     ignored: (fields: string) => `リンク内の一部の設定を無視し、既定値を使いました：${fields}。`,
     reason: {
       notANumber: (field: string, value: string) => `${field}（「${value}」は数値ではありません）`,
@@ -246,6 +247,7 @@ export const ja: Messages = {
       notWhole: (field: string, value: string) => `${field}（${value} は整数ではありません）`,
       unknownValue: (field: string, value: string) => `${field}（「${value}」は指定できる値ではありません）`,
       unknownField: (field: string) => `${field}（このような設定はありません）`,
+      notForCell: (field: string, cell: string) => `${field}（${cell} にはこの設定はありません）`,
     },
     dismiss: '閉じる',
     reaching: (target: string) => `リンクの状態を再現するため、ステップ ${target} まで学習しています…`,
@@ -254,6 +256,7 @@ export const ja: Messages = {
   exporting: {
     svg: 'SVG',
     png: 'PNG',
+    failed: (detail: string) => `画像を作れませんでした（${detail}）`,
     asSvg: (what: string) => `${what}を SVG で書き出す`,
     asPng: (what: string) => `${what}を PNG で書き出す`,
     heading: '書き出しと読み込み',
@@ -266,7 +269,7 @@ export const ja: Messages = {
       'モデルファイルには、ドキュメントに記載した形式で重みが入っています。読み込んだモデルは学習したモデルと同じように調べられ、' +
       '「再生」を押すとそこから学習を続けます。',
     imported: (cell: string, H: string, name: string) => `${name} から ${cell}（H = ${H}）を読み込みました。`,
-    importFailed: (name: string, why: string) => `${name} を読み込めませんでした。現在のモデルは変更されていません：${why}。`,
+    importFailed: (name: string, why: string) => `${name} を読み込めませんでした（${why}）。現在のモデルはそのままです。`,
     tooLarge: (size: string) => `ファイルが ${size} MB あり、上限の 5 MB を超えています`,
     notJson: (detail: string) => `JSON ではありません（${detail}）`,
     wrongFormat: (got: string) => `Gatescope のモデルファイルではありません（形式：${got}）`,
@@ -281,6 +284,7 @@ export const ja: Messages = {
     heading: 'カーソル位置での式',
     forward: '順伝播',
     backward: '逆伝播',
+    terms: '数式の項',
     hoverHint: '項にポインターを合わせると、セルの図で対応する箇所がわかります。数式にフォーカスして ← → で項を順にたどることもできます。',
     at: (t: string, unit: string) => `t = ${t}、ユニット ${unit}`,
     noData: '学習を始めるか 1 ステップ進めると、数値が表示されます。',
@@ -303,7 +307,7 @@ export const ja: Messages = {
       explanation:
         '100 個の入力のうち 2 つに印が付いていて、最後の時刻で問われる答えはその 2 つの和です。印の付いた値の 1 つは前半にあるので、' +
         'どの入力が重要かをネットワークに教えるには、誤差が 50 時刻以上さかのぼらなければなりません。RNN の誤差信号は時刻ごとに縮み、' +
-        '最後まで出発点のまま平均を予測するだけに終わります。LSTM と GRU は学習できます。勾配の曲線を見てください。RNN の曲線は' +
+        '学習が進まず、最後まで平均値を予測するだけです。LSTM と GRU は学習できます。勾配の曲線を見てください。RNN の曲線は' +
         '何桁も落ちますが、ほかの 2 つはほぼ水平のままです。直交行列による再帰重みと忘却ゲートのバイアス 1 はごく一般的な初期設定で、' +
         'RNN を不利にするものではありません。',
     },

@@ -94,7 +94,9 @@ type AnyField = Field<string | number | boolean>;
 export type Problem =
   | { readonly field: string; readonly kind: 'notANumber' | 'notWhole' | 'unknownValue'; readonly value: string }
   | { readonly field: string; readonly kind: 'outOfRange'; readonly value: string; readonly min: number; readonly max: number }
-  | { readonly field: string; readonly kind: 'unknownField'; readonly value: string };
+  | { readonly field: string; readonly kind: 'unknownField'; readonly value: string }
+  /** A variant of another cell (peepholes on a GRU, say). */
+  | { readonly field: string; readonly kind: 'notForCell'; readonly value: string; readonly cell: string };
 
 /** A problem before it is given its field (Omit over each member of the union). */
 type Detail = Problem extends infer P ? (P extends Problem ? Omit<P, 'field'> : never) : never;
@@ -138,7 +140,10 @@ export function parseHash(hash: string, language: Language): { state: ShareState
   for (const [key, text] of params) {
     const field = known.get(key);
     if (!field) {
-      if (key !== 'v') problems.push({ field: key, kind: 'unknownField', value: text });
+      // v: the version of the link's format; this page writes 1.
+      if (key === 'v') {
+        if (text !== '1') problems.push({ field: key, kind: 'unknownValue', value: text });
+      } else problems.push({ field: key, kind: 'unknownField', value: text });
       continue;
     }
     const parsed = parseValue(field.kind, text);
@@ -150,11 +155,21 @@ export function parseHash(hash: string, language: Language): { state: ShareState
     problems.push({ field: 'length', kind: 'outOfRange', value: String(d.config.length), min: 2, max: RANGES.length.max });
     d.config.length = 40;
   }
-  if (d.config.cell !== 'lstm') {
-    d.config.peephole = false;
-    d.config.forgetFixed = false;
+  const variants = [['peephole', 'lstm'], ['forgetFixed', 'lstm'], ['resetAfter', 'gru']] as const;
+  for (const [key, cell] of variants) {
+    if (d.config.cell === cell || !d.config[key]) continue;
+    problems.push({ field: key, kind: 'notForCell', value: '1', cell: d.config.cell });
+    d.config[key] = false;
   }
-  if (d.config.cell !== 'gru') d.config.resetAfter = false;
+  // The cursor must fall within the run: T steps, H units.
+  if (d.t > d.config.length) {
+    problems.push({ field: 't', kind: 'outOfRange', value: String(d.t), min: 1, max: d.config.length });
+    d.t = 1;
+  }
+  if (d.unit + 1 > d.config.hidden) {
+    problems.push({ field: 'unit', kind: 'outOfRange', value: String(d.unit + 1), min: 1, max: d.config.hidden });
+    d.unit = 0;
+  }
   return { state: d as ShareState, problems };
 }
 

@@ -66,7 +66,9 @@ export function useShareLink(): void {
     });
     // A new link pasted into this tab (our own rewrites use replaceState, which fires no
     // hashchange): start again from it, as if it had been opened.
-    const onHashChange = () => window.location.reload();
+    const onHashChange = () => {
+      if (window.location.hash.includes('=')) window.location.reload();
+    };
     window.addEventListener('hashchange', onHashChange);
     return () => {
       unsubscribe();

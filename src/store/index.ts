@@ -100,134 +100,161 @@ export interface UiSlice {
   setLinkProblems: (problems: readonly Problem[]) => void;
   /** Whether training settings changed during this run (a link replays the run with the final ones). */
   changedMidRun: boolean;
+  /** Where the weights came from: the seed, or an imported model file (which no link can carry). */
+  origin: 'seed' | 'import';
 }
 
 export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
-export const useStore = create<Store>()((set, get) => ({
-  // config
-  config: DEFAULT_CONFIG,
-  configure: (patch) => {
-    const config = { ...get().config, ...patch };
-    // Learning rate, clipping, optimiser and batch size change how training goes on; the
-    // other settings make a new network.
-    if (Object.keys(patch).every((key) => (TUNABLE as readonly string[]).includes(key))) {
-      set({ config, changedMidRun: get().changedMidRun || get().step > 0 });
-      get().send({ type: 'tune', config });
-      return;
-    }
-    set({ config, error: null, example: 0, changedMidRun: false });
-    get().send({ type: 'configure', config });
-  },
-  setPeephole: (on) => {
-    set({ config: { ...get().config, peephole: on }, changedMidRun: get().changedMidRun || get().step > 0 });
-    get().send({ type: 'set-peephole', on });
-  },
-  setForgetFixed: (on) => {
-    set({ config: { ...get().config, forgetFixed: on }, changedMidRun: get().changedMidRun || get().step > 0 });
-    get().send({ type: 'set-forget-fixed', on });
-  },
-  // run
-  status: 'idle',
-  step: 0,
-  loss: Number.NaN,
-  stepsPerSec: 0,
-  error: null,
-  play: () => get().send({ type: 'play' }),
-  pause: () => get().send({ type: 'pause' }),
-  stepOnce: () => get().send({ type: 'step' }),
-  reset: () => {
-    set({ error: null, changedMidRun: false });
-    get().send({ type: 'reset' });
-  },
-  restoreLastGood: () => {
-    set({ error: null, changedMidRun: true });
-    get().send({ type: 'restore-last-good' });
-  },
-  example: 0,
-  newExample: () => {
-    const example = get().example + 1;
-    set({ example });
-    // The worker starts from example seed + 1; each redraw takes the next seed, so it is reproducible.
-    get().send({ type: 'set-probe', seed: get().config.seed + 1 + example });
-  },
-  // snapshot
-  snapshot: null,
-  gradientCheck: null,
-  measured: null,
-  measureCost: () => {
-    set({ measured: null });
-    get().send({ type: 'measure-cost' });
-  },
-  modelFile: null,
-  requestModel: () => get().send({ type: 'export-model' }),
-  clearModelFile: () => set({ modelFile: null }),
-  loadModel: (config, model) => {
-    set({ config, error: null, example: 0, changedMidRun: false, gradientCheck: null });
-    get().send({ type: 'load-model', config, model });
-  },
-  checkGradients: () => {
-    set({ gradientCheck: null });
-    get().send({ type: 'check-gradients' });
-  },
-  // cursor
-  t: 1,
-  unit: 0,
-  hover: null,
-  setHover: (hover) => set({ hover }),
-  setT: (t) => {
-    const T = get().snapshot?.T ?? 1;
-    set({ t: clamp(Math.round(t), 1, T) });
-  },
-  setUnit: (unit) => {
-    const H = get().snapshot?.H ?? 1;
-    set({ unit: clamp(Math.round(unit), 0, H - 1) });
-  },
-  // ui
-  language: detectLanguage(typeof navigator === 'undefined' ? [] : navigator.languages),
-  setLanguage: (language) => set({ language }),
-  theme: 'system',
-  setTheme: (theme) => set({ theme }),
-  embed: false,
-  setEmbed: (embed) => set({ embed }),
-  shortcutsOpen: false,
-  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
-  linkTarget: null,
-  setLinkTarget: (linkTarget) => set({ linkTarget }),
-  linkProblems: [],
-  setLinkProblems: (linkProblems) => set({ linkProblems }),
-  changedMidRun: false,
-  // transport
-  send: () => {},
-  connect: (send) => set({ send }),
-  receive: (event) => {
-    switch (event.type) {
-      case 'snapshot': {
-        const { T, H } = event.snapshot;
-        const { t, unit } = get();
-        set({ snapshot: event.snapshot, t: clamp(t, 1, T), unit: clamp(unit, 0, H - 1) });
+export const useStore = create<Store>()((set, get) => {
+  /** Whether the run has trained (the status or a snapshot says so, whichever arrived first). */
+  const trained = () => get().step > 0 || (get().snapshot?.step ?? 0) > 0;
+  /** A user's action takes over from a link being replayed: its target is dropped. */
+  const takeOver = () => {
+    if (get().linkTarget) set({ linkTarget: null });
+  };
+  return {
+    // config
+    config: DEFAULT_CONFIG,
+    configure: (patch) => {
+      const config = { ...get().config, ...patch };
+      // Learning rate, clipping, optimiser and batch size change how training goes on; the
+      // other settings make a new network.
+      takeOver();
+      if (Object.keys(patch).every((key) => (TUNABLE as readonly string[]).includes(key))) {
+        set({ config, changedMidRun: get().changedMidRun || trained() });
+        get().send({ type: 'tune', config });
         return;
       }
-      case 'status':
-        set({ status: event.status, step: event.step, loss: event.loss, stepsPerSec: event.stepsPerSec });
-        return;
-      case 'error':
-        set({ status: 'error', error: { reason: event.reason, step: event.step, canRestore: event.canRestore } });
-        return;
-      case 'cost':
-        set({ measured: { usPerStep: event.usPerStep, batch: event.batch, length: event.length, hidden: event.hidden } });
-        return;
-      case 'model':
-        set({ modelFile: { json: event.json, step: event.step } });
-        return;
-      case 'gradient-check':
-        set({ gradientCheck: { results: event.results, step: event.step, ms: event.ms } });
-        return;
-    }
-  },
-}));
+      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed' });
+      get().send({ type: 'configure', config });
+    },
+    setPeephole: (on) => {
+      takeOver();
+      set({ config: { ...get().config, peephole: on }, changedMidRun: get().changedMidRun || trained() });
+      get().send({ type: 'set-peephole', on });
+    },
+    setForgetFixed: (on) => {
+      takeOver();
+      set({ config: { ...get().config, forgetFixed: on }, changedMidRun: get().changedMidRun || trained() });
+      get().send({ type: 'set-forget-fixed', on });
+    },
+    // run
+    status: 'idle',
+    step: 0,
+    loss: Number.NaN,
+    stepsPerSec: 0,
+    error: null,
+    play: () => {
+      takeOver();
+      get().send({ type: 'play' });
+    },
+    pause: () => {
+      takeOver();
+      get().send({ type: 'pause' });
+    },
+    stepOnce: () => {
+      takeOver();
+      get().send({ type: 'step' });
+    },
+    reset: () => {
+      takeOver();
+      set({ error: null, changedMidRun: false });
+      get().send({ type: 'reset' });
+    },
+    restoreLastGood: () => {
+      takeOver();
+      set({ error: null, changedMidRun: true });
+      get().send({ type: 'restore-last-good' });
+    },
+    example: 0,
+    newExample: () => {
+      takeOver();
+      const example = get().example + 1;
+      set({ example });
+      // The worker starts from example seed + 1; each redraw takes the next seed, so it is reproducible.
+      get().send({ type: 'set-probe', seed: get().config.seed + 1 + example });
+    },
+    // snapshot
+    snapshot: null,
+    gradientCheck: null,
+    measured: null,
+    measureCost: () => {
+      set({ measured: null });
+      get().send({ type: 'measure-cost' });
+    },
+    modelFile: null,
+    requestModel: () => get().send({ type: 'export-model' }),
+    clearModelFile: () => set({ modelFile: null }),
+    loadModel: (config, model) => {
+      takeOver();
+      set({ config, error: null, example: 0, changedMidRun: false, gradientCheck: null, origin: 'import' });
+      get().send({ type: 'load-model', config, model });
+    },
+    checkGradients: () => {
+      set({ gradientCheck: null });
+      get().send({ type: 'check-gradients' });
+    },
+    // cursor
+    t: 1,
+    unit: 0,
+    hover: null,
+    setHover: (hover) => set({ hover }),
+    setT: (t) => {
+      const T = get().snapshot?.T ?? 1;
+      set({ t: clamp(Math.round(t), 1, T) });
+    },
+    setUnit: (unit) => {
+      const H = get().snapshot?.H ?? 1;
+      set({ unit: clamp(Math.round(unit), 0, H - 1) });
+    },
+    // ui
+    language: detectLanguage(typeof navigator === 'undefined' ? [] : navigator.languages),
+    setLanguage: (language) => set({ language }),
+    theme: 'system',
+    setTheme: (theme) => set({ theme }),
+    embed: false,
+    setEmbed: (embed) => set({ embed }),
+    shortcutsOpen: false,
+    setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+    linkTarget: null,
+    setLinkTarget: (linkTarget) => set({ linkTarget }),
+    linkProblems: [],
+    setLinkProblems: (linkProblems) => set({ linkProblems }),
+    changedMidRun: false,
+    origin: 'seed',
+    // transport
+    send: () => {},
+    connect: (send) => set({ send }),
+    receive: (event) => {
+      switch (event.type) {
+        case 'snapshot': {
+          const { T, H } = event.snapshot;
+          const { t, unit } = get();
+          set({ snapshot: event.snapshot, t: clamp(t, 1, T), unit: clamp(unit, 0, H - 1) });
+          return;
+        }
+        case 'status':
+          set({ status: event.status, step: event.step, loss: event.loss, stepsPerSec: event.stepsPerSec });
+          return;
+        case 'error':
+          set({ status: 'error', error: { reason: event.reason, step: event.step, canRestore: event.canRestore }, linkTarget: null });
+          return;
+        case 'cost':
+          set({ measured: { usPerStep: event.usPerStep, batch: event.batch, length: event.length, hidden: event.hidden } });
+          return;
+        case 'model':
+          set({ modelFile: { json: event.json, step: event.step } });
+          return;
+        case 'gradient-check':
+          set({ gradientCheck: { results: event.results, step: event.step, ms: event.ms } });
+          return;
+      }
+    },
+  };
+});
 
 // Selectors, at module scope so that their identity is stable.
 export const selectConfig = (s: Store) => s.config;

@@ -42,16 +42,25 @@ function useComparison(started: Started | null): Record<string, RunReport> {
     if (!started) return;
     setReports({});
     const shares = shareRuns(started.runs, WORKERS, runCost).filter((share) => share.length > 0);
+    // Reports still queued from workers of an earlier comparison are not this one's.
+    let current = true;
     const workers = shares.map((share) => {
       const worker = new Worker(new URL('../worker/compare.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (e: MessageEvent<CompareEvent>) =>
+      worker.onmessage = (e: MessageEvent<CompareEvent>) => {
+        if (!current) return;
         setReports((old) => ({ ...old, ...Object.fromEntries(e.data.reports.map((r) => [r.id, r])) }));
+        // Every run of this worker has ended: its last report is in, and the worker can go.
+        if (e.data.reports.every((r) => r.done || r.diverged)) worker.terminate();
+      };
       worker.onerror = (e) => console.error(`comparison worker failed: ${e.message}`);
       const command: CompareCommand = { type: 'start', runs: share };
       worker.postMessage(command);
       return worker;
     });
-    return () => workers.forEach((worker) => worker.terminate());
+    return () => {
+      current = false;
+      workers.forEach((worker) => worker.terminate());
+    };
   }, [started]);
   return reports;
 }
@@ -63,7 +72,7 @@ function PowerOfTen({ log10 }: { log10: number }) {
   if (!Number.isFinite(log10)) return <>–</>;
   const exponent = fmt.fixed(log10, 1).replace('-', '−');
   return (
-    <span className="power" aria-label={m.compare.power(exponent)}>
+    <span className="power" role="img" aria-label={m.compare.power(exponent)}>
       10<sup>{exponent}</sup>
     </span>
   );

@@ -7,7 +7,7 @@
  */
 import 'katex/dist/katex.min.css';
 import '../app/styles/equations.css';
-import { memo, useMemo, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useMemo, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import katex from 'katex';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../store';
@@ -82,24 +82,30 @@ export interface EquationsBodyProps {
   hover: string | null;
   titles: Readonly<Record<string, string>>;
   onHover: (node: string | null) => void;
-  labels: { forward: string; backward: string; hoverHint: string; lastStep: string };
+  labels: { forward: string; backward: string; hoverHint: string; lastStep: string; terms: string };
 }
 
 /** The two columns of lines, without the store (rendered on its own in tests). */
 export function EquationsBody({ equations, hover, titles, onHover, labels }: EquationsBodyProps) {
+  const [inside, setInside] = useState(false);
+  const hintId = useId();
   const set = (node: string | null) => {
     if (node !== hover) onHover(node);
   };
   return (
     <>
-      <p className="muted small">{labels.hoverHint}</p>
+      <p className="muted small" id={hintId}>
+        {labels.hoverHint}
+      </p>
       <div
         className="eq-columns"
         // One tab stop for all the terms: inside, ← and → step from term to term (a roving focus),
         // Home and End go to the first and last; Tab leaves.
-        tabIndex={0}
+        // While a term has the focus, the group steps out of the tab order (Shift+Tab leaves too).
+        tabIndex={inside ? -1 : 0}
         role="group"
-        aria-label={labels.hoverHint}
+        aria-label={labels.terms}
+        aria-describedby={hintId}
         onKeyDown={(e: KeyboardEvent<HTMLDivElement>) => {
           const terms = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('.eq-symbolic [data-node]'));
           const at = terms.indexOf(document.activeElement as HTMLElement);
@@ -116,8 +122,14 @@ export function EquationsBody({ equations, hover, titles, onHover, labels }: Equ
         }}
         onPointerOver={(e: PointerEvent) => set(nodeOf(e.target))}
         onPointerLeave={() => set(null)}
-        onFocus={(e: FocusEvent) => set(nodeOf(e.target))}
-        onBlur={() => set(null)}
+        onFocus={(e: FocusEvent) => {
+          setInside(e.target !== e.currentTarget);
+          set(nodeOf(e.target));
+        }}
+        onBlur={(e: FocusEvent) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setInside(false);
+          set(null);
+        }}
       >
         <div className="eq-column">
           <h3>{labels.forward}</h3>

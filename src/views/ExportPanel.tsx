@@ -10,6 +10,7 @@ import { useMessages, useNumberFormat, type Messages } from '../i18n';
 import { download } from '../share/download';
 import { traceCsv, traceJson } from '../share/traceExport';
 import { checkModel, type ImportProblem } from '../share/modelImport';
+import type { CellKind } from '../engine/spec';
 
 function describeProblem(m: Messages, p: ImportProblem, mb: (bytes: number) => string): string {
   const e = m.exporting;
@@ -43,7 +44,8 @@ export function ExportPanel() {
   const e = m.exporting;
   const snapshot = useStore((s) => s.snapshot);
   const modelFile = useStore((s) => s.modelFile);
-  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
+  // What the last import did, worded when drawn (so it follows a change of language).
+  const [said, setSaid] = useState<{ name: string; outcome: ImportProblem | { kind: 'imported'; cell: CellKind; hidden: number } } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   // The worker answers "export-model" with the file: save it once.
@@ -58,14 +60,20 @@ export function ExportPanel() {
     // The size is checked before the file is read.
     const text = file.size > 5 * 1024 * 1024 ? '' : await file.text();
     const result = checkModel(text, file.size, current);
-    const mb = (bytes: number) => fmt.fixed(bytes / (1024 * 1024), 1);
     if (!result.ok) {
-      setSaid({ ok: false, text: e.importFailed(file.name, describeProblem(m, result.problem, mb)) });
+      setSaid({ name: file.name, outcome: result.problem });
       return;
     }
     useStore.getState().loadModel(result.config, result.model);
-    setSaid({ ok: true, text: e.imported(m.cells[result.config.cell], fmt.int(result.config.hidden), file.name) });
+    setSaid({ name: file.name, outcome: { kind: 'imported', cell: result.config.cell, hidden: result.config.hidden } });
   };
+  const mb = (bytes: number) => fmt.fixed(bytes / (1024 * 1024), 1);
+  const ok = said?.outcome.kind === 'imported';
+  const words = !said
+    ? null
+    : said.outcome.kind === 'imported'
+      ? e.imported(m.cells[said.outcome.cell], fmt.int(said.outcome.hidden), said.name)
+      : e.importFailed(said.name, describeProblem(m, said.outcome, mb));
 
   return (
     <section className="panel export" aria-label={e.heading}>
@@ -100,9 +108,9 @@ export function ExportPanel() {
         />
         <span className="muted small">{e.modelNote}</span>
       </div>
-      {said && (
-        <p className={said.ok ? 'check-pass' : 'check-fail'} role={said.ok ? 'status' : 'alert'}>
-          {said.text}
+      {words && (
+        <p className={ok ? 'check-pass' : 'check-fail'} role={ok ? 'status' : 'alert'}>
+          {words}
         </p>
       )}
     </section>

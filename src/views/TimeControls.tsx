@@ -17,7 +17,7 @@ function typingInField(target: EventTarget | null): boolean {
 export function useCursorKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || typingInField(e.target)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || typingInField(e.target) || useStore.getState().shortcutsOpen) return;
       const { t, unit, setT, setUnit, snapshot } = useStore.getState();
       const T = snapshot?.T ?? 1;
       const moves: Record<string, () => void> = {

@@ -1,4 +1,9 @@
-/** Axes for the charts: ticks along the bottom, ticks and grid lines up the left. D3 picks the ticks; React draws them. */
+/**
+ * Axes for the charts: ticks along the bottom, ticks and grid lines up the left. D3 picks the
+ * ticks; React draws them. Tick labels are in the page's number format unless told otherwise.
+ */
+import { useNumberFormat } from '../../i18n';
+
 export interface Margins {
   readonly left: number;
   readonly right: number;
@@ -19,13 +24,15 @@ export interface AxesProps {
   formatY?: (v: number) => string;
 }
 
-export function Axes({ width, height, margins: M, xTicks, x, yTicks, y, formatY = String }: AxesProps) {
+export function Axes({ width, height, margins: M, xTicks, x, yTicks, y, formatY }: AxesProps) {
+  const fmt = useNumberFormat();
+  const formatTickY = formatY ?? fmt.num;
   return (
     <g className="axis">
       {xTicks.map((v) => (
         <g key={v} transform={`translate(${x(v)},${height - M.bottom})`}>
           <line y2={5} />
-          <text y={18}>{v}</text>
+          <text y={18}>{fmt.num(v)}</text>
         </g>
       ))}
       {yTicks.map((v) => (
@@ -33,7 +40,7 @@ export function Axes({ width, height, margins: M, xTicks, x, yTicks, y, formatY 
           <line x2={-5} />
           <line className="grid" x2={width - M.left - M.right} />
           <text x={-8} dy="0.32em" textAnchor="end">
-            {formatY(v)}
+            {formatTickY(v)}
           </text>
         </g>
       ))}

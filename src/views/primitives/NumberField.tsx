@@ -3,7 +3,10 @@
  * what is wrong, inline, and the previous value stays in force.
  */
 import { useEffect, useId, useState } from 'react';
-import { useMessages } from '../../i18n';
+import { useMessages, useNumberFormat } from '../../i18n';
+
+/** What is wrong with the text typed, worded when drawn (so it follows a change of language). */
+type Problem = { readonly kind: 'notANumber'; readonly text: string } | { readonly kind: 'wholeNumber' } | { readonly kind: 'range' };
 
 export interface NumberFieldProps {
   label: string;
@@ -19,18 +22,19 @@ export interface NumberFieldProps {
 export function NumberField({ label, value, min, max, step, integer = false, onCommit, disabled }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const m = useMessages();
+  const fmt = useNumberFormat();
   useEffect(() => setText(String(value)), [value]);
 
   const commit = () => {
     const v = text.trim() === '' ? Number.NaN : Number(text);
-    let message: string | null = null;
-    if (!Number.isFinite(v)) message = m.field.notANumber(label, text);
-    else if (integer && !Number.isInteger(v)) message = m.field.wholeNumber(label);
-    else if (v < min || v > max) message = m.field.range(label, String(min), String(max));
-    setProblem(message);
-    if (message) {
+    let found: Problem | null = null;
+    if (!Number.isFinite(v)) found = { kind: 'notANumber', text };
+    else if (integer && !Number.isInteger(v)) found = { kind: 'wholeNumber' };
+    else if (v < min || v > max) found = { kind: 'range' };
+    setProblem(found);
+    if (found) {
       setText(String(value));
       return;
     }
@@ -59,7 +63,11 @@ export function NumberField({ label, value, min, max, step, integer = false, onC
       />
       {problem && (
         <p id={`${id}-problem`} className="field-problem" role="alert">
-          {problem}
+          {problem.kind === 'notANumber'
+            ? m.field.notANumber(label, problem.text)
+            : problem.kind === 'wholeNumber'
+              ? m.field.wholeNumber(label)
+              : m.field.range(label, fmt.num(min), fmt.num(max))}
         </p>
       )}
     </div>
