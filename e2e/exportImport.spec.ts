@@ -63,6 +63,13 @@ test('each bad model file gets its own message and leaves the model unchanged', 
       expect(now.config).toEqual(before.config);
     });
   }
+  // In Japanese, the whole message is Japanese, the field path included as it is.
+  await page.getByLabel('Language').selectOption('ja');
+  await page.getByTestId('model-file').setInputFiles({ name: 'shape.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...good, weights: { ...good.weights, U_f: U.slice(1) } })) });
+  await expect(page.getByRole('alert').filter({ hasText: 'shape.json' })).toHaveText(
+    'shape.json を読み込めませんでした（model.weights.U_f が正しくありません：8×8 個の数値であるべきところ、7×8でした）。現在のモデルはそのままです。',
+  );
+  await page.getByLabel('言語').selectOption('en');
   // No imported text becomes markup: a file name with HTML in it stays text.
   await page.getByTestId('model-file').setInputFiles({ name: '<img src=x onerror=alert(1)>.json', mimeType: 'application/json', buffer: Buffer.from('{') });
   await expect(page.getByRole('alert').filter({ hasText: '<img src=x onerror=alert(1)>.json was not imported' })).toBeVisible();

@@ -1,8 +1,10 @@
 /** Checking a model file before import: every kind of bad file is named; a good one yields a config that fits it. */
 import { expect, test } from 'vitest';
-import { Network, Rng, initNetwork, modelToFile } from '../src/engine';
+import { Network, Rng, initNetwork, modelToFile, parseModel } from '../src/engine';
 import { DEFAULT_CONFIG } from '../src/store';
 import { MAX_MODEL_BYTES, checkModel } from '../src/share/modelImport';
+import { en } from '../src/i18n/en';
+import { ja } from '../src/i18n/ja';
 
 function modelText(cell: 'lstm' | 'gru' | 'rnn', I = 1, H = 4, extra: Record<string, unknown> = {}): string {
   const net = new Network({ cell, inputSize: I, hiddenSize: H, outputSize: 1, peephole: cell === 'lstm', resetAfter: false });
@@ -39,9 +41,41 @@ test('wrong shapes and non-finite numbers are named by the engine’s validation
   const model = JSON.parse(modelText('lstm'));
   model.weights.U_f = model.weights.U_f.slice(1);
   let result = checkModel(JSON.stringify(model), 100, DEFAULT_CONFIG);
-  expect(!result.ok && result.problem).toEqual({ kind: 'invalid', detail: 'model.weights.U_f: expected 4×4 numbers, got 3×4' });
+  expect(!result.ok && result.problem).toEqual({
+    kind: 'invalid',
+    path: 'model.weights.U_f',
+    problem: { kind: 'expected', expected: { kind: 'matrix', rows: 4, cols: 4 }, got: { kind: 'matrix', rows: 3, cols: 4 } },
+  });
   const text = modelText('gru').replace(/"b_z":\[([^,\]]+)/, '"b_z":[1e999');
   result = checkModel(text, text.length, DEFAULT_CONFIG);
-  expect(!result.ok && result.problem.kind).toBe('invalid');
-  expect(!result.ok && result.problem.kind === 'invalid' && result.problem.detail).toMatch(/^model\.weights\.b_z\[0\]: /);
+  expect(!result.ok && result.problem).toMatchObject({ kind: 'invalid', path: 'model.weights.b_z[0]', problem: { expected: { kind: 'finite' } } });
 });
+
+test('every validation problem has its words in both languages, and the English ones are the engine’s message', () => {
+  const cases: [unknown, string][] = [
+    [{ ...JSON.parse(modelText('rnn')), cell: 'transformer' }, '"rnn"、"lstm"、"gru" のいずれかであるべきところ、文字列 「transformer」でした'],
+    [{ ...JSON.parse(modelText('rnn')), hiddenSize: 2.5 }, '正の整数であるべきところ、2.5でした'],
+    [{ ...JSON.parse(modelText('rnn')), weights: { ...JSON.parse(modelText('rnn')).weights, Q: [1] } }, 'この RNN の重みではありません'],
+    [{ ...JSON.parse(modelText('rnn')), weights: { ...JSON.parse(modelText('rnn')).weights, b: undefined } }, 'ありません（4 個の数値が必要です）'],
+    [{ ...JSON.parse(modelText('rnn')), weights: { ...JSON.parse(modelText('rnn')).weights, U: [[1, 2], [3]] } }, '長さの揃わない行'],
+  ];
+  for (const [model, words] of cases) {
+    const text = JSON.stringify(model);
+    const back = JSON.parse(text); // what the page reads (a field set to undefined is gone)
+    const result = checkModel(text, text.length, DEFAULT_CONFIG);
+    if (result.ok || result.problem.kind !== 'invalid') throw new Error(`expected an invalid model: ${text.slice(0, 80)}`);
+    const { path, problem } = result.problem;
+    expect(`${path}: ${en.validation(problem)}`).toBe(errorOf(back));
+    expect(ja.exporting.invalid(path, ja.validation(problem))).toContain(words);
+  }
+});
+
+/** The engine's own message for a bad model file. */
+function errorOf(model: unknown): string {
+  try {
+    parseModel(model);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}

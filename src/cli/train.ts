@@ -16,7 +16,7 @@ import { makeTask, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/ta
 import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
 import { modelToFile } from '../engine/modelFile';
 import { log10GradientRatio } from '../engine/gradientReach';
-import { F32_MAX, MAX_STEPS, ValidationError, parseInputs, parseTargets, shapeOf } from '../engine/validate';
+import { F32_MAX, MAX_STEPS, invalid, parseInputs, parseTargets, shapeOf } from '../engine/validate';
 import type { OptimizerKind } from '../engine/optim';
 import {
   UsageError, choiceOption, isEntry, numberOption, parseOptions, readJson, runProcess, type Io,
@@ -63,7 +63,7 @@ export function trainMain(argv: string[], io: Io): number {
     const first = Array.isArray(targetJson) ? targetJson.findIndex((row) => row !== null) : -1;
     const firstRow: unknown = first >= 0 ? (targetJson as unknown[])[first] : undefined;
     if (Array.isArray(firstRow) && (firstRow.length === 0 || firstRow.length > MAX_SIZE)) {
-      throw new ValidationError(`target[${first}]`, `expected from 1 to ${MAX_SIZE} numbers or null, got ${shapeOf(firstRow)}`);
+      throw invalid(`target[${first}]`, { kind: 'numbersUpTo', max: MAX_SIZE }, shapeOf(firstRow));
     }
     const O = Array.isArray(firstRow) ? firstRow.length : 1;
     const targets = parseTargets(targetJson, 'target', inputs.length, O, F32_MAX);

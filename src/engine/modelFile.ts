@@ -7,7 +7,7 @@ import { CELL_KINDS, type CellKind, type NetSpec } from './spec';
 import { Network } from './network';
 import type { DType, FloatArray, Param } from './tensor';
 import {
-  ValidationError, describe, expectBoolean, expectMatrix, expectObject, expectSize, expectVector, fieldName, valueLimit,
+  ValidationError, describe, invalid, type Expected, expectBoolean, expectMatrix, expectObject, expectSize, expectVector, fieldName, valueLimit,
 } from './validate';
 
 export const MODEL_FORMAT = 'gatescope-model';
@@ -155,14 +155,14 @@ export function modelToFile(net: Network): ModelFile {
 export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'): Network {
   const obj = expectObject(json, path);
   if (obj.format !== MODEL_FORMAT) {
-    throw new ValidationError(`${path}.format`, `expected "${MODEL_FORMAT}", got ${describe(obj.format)}`);
+    throw invalid(`${path}.format`, { kind: 'literal', text: `"${MODEL_FORMAT}"` }, describe(obj.format));
   }
   if (obj.version !== MODEL_VERSION) {
-    throw new ValidationError(`${path}.version`, `expected ${MODEL_VERSION}, got ${describe(obj.version)}`);
+    throw invalid(`${path}.version`, { kind: 'literal', text: String(MODEL_VERSION) }, describe(obj.version));
   }
   const cell = obj.cell;
   if (typeof cell !== 'string' || !(CELL_KINDS as readonly string[]).includes(cell)) {
-    throw new ValidationError(`${path}.cell`, `expected one of ${CELL_KINDS.map((c) => `"${c}"`).join(', ')}, got ${describe(cell)}`);
+    throw invalid(`${path}.cell`, { kind: 'oneOf', options: CELL_KINDS }, describe(cell));
   }
   const kind = cell as CellKind;
   const peephole = kind === 'lstm' && obj.peephole !== undefined ? expectBoolean(obj.peephole, `${path}.peephole`) : false;
@@ -182,8 +182,8 @@ export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'):
   const named = namedWeights(net);
   for (const key of Object.keys(weights)) {
     if (!named.some((w) => w.name === key)) {
-      const expected = named.filter((w) => w.inFile).map((w) => w.name).join(' ');
-      throw new ValidationError(`${path}.weights${fieldName(key)}`, `not a weight of this ${kind} (expected ${expected})`);
+      const names = named.filter((w) => w.inFile).map((w) => w.name);
+      throw new ValidationError(`${path}.weights${fieldName(key)}`, { kind: 'unknownWeight', cell: kind, names });
     }
   }
   for (const weight of named) {
@@ -191,7 +191,8 @@ export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'):
     const at = `${path}.weights.${weight.name}`;
     if (value === undefined) {
       if (!weight.inFile) continue; // p_* of an LSTM saved with peepholes off: they start at 0
-      throw new ValidationError(at, `missing (expected ${weight.isVector ? `${weight.rows} numbers` : `${weight.rows}×${weight.cols} numbers`})`);
+      const expected: Expected = weight.isVector ? { kind: 'numbers', count: weight.rows } : { kind: 'matrix', rows: weight.rows, cols: weight.cols };
+      throw new ValidationError(at, { kind: 'missing', expected });
     }
     const limit = valueLimit(dtype);
     if (weight.isVector) weight.w.set(expectVector(value, at, weight.rows, limit));

@@ -5,14 +5,118 @@
  */
 import { MAX_SIZE } from './spec';
 
+/** What a value in the file was, as a message reports it (the reader words it in its language). */
+export type Seen =
+  | { readonly kind: 'null' }
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'array'; readonly length: number }
+  | { readonly kind: 'string'; readonly text: string }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'object' }
+  | { readonly kind: 'type'; readonly name: string }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'numbers'; readonly count: number }
+  | { readonly kind: 'ragged'; readonly width: number; readonly row: number; readonly length: number }
+  | { readonly kind: 'mixed' }
+  | { readonly kind: 'matrix'; readonly rows: number; readonly cols: number }
+  | { readonly kind: 'at'; readonly what: Seen; readonly index: string }
+  | { readonly kind: 'count'; readonly value: number }
+  /** A lone number where an array belongs. */
+  | { readonly kind: 'theNumber'; readonly value: number };
+
+/** What a field should have been. */
+export type Expected =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'oneOf'; readonly options: readonly string[] }
+  | { readonly kind: 'object' }
+  | { readonly kind: 'positiveInteger' }
+  | { readonly kind: 'atMost'; readonly max: number; readonly unit?: 'steps' | 'numbersPerStep' }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'finite' }
+  | { readonly kind: 'float32'; readonly limit: number }
+  | { readonly kind: 'numbers'; readonly count: number; readonly orNull?: boolean }
+  | { readonly kind: 'matrix'; readonly rows: number; readonly cols: number }
+  | { readonly kind: 'sequence' }
+  | { readonly kind: 'rowOfOne' }
+  | { readonly kind: 'rowsArray'; readonly count: number }
+  | { readonly kind: 'rows'; readonly count: number }
+  | { readonly kind: 'numbersUpTo'; readonly max: number };
+
+/** What is wrong with a field. */
+export type Problem =
+  | { readonly kind: 'expected'; readonly expected: Expected; readonly got: Seen }
+  | { readonly kind: 'missing'; readonly expected: Expected }
+  | { readonly kind: 'unknownWeight'; readonly cell: string; readonly names: readonly string[] };
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The English words for what a value was. */
+export function seenText(s: Seen): string {
+  switch (s.kind) {
+    case 'null': return 'null';
+    case 'nothing': return 'nothing';
+    case 'array': return `an array of ${s.length}`;
+    case 'string': return `the string ${JSON.stringify(s.text)}`;
+    case 'number': return String(s.value);
+    case 'object': return 'an object';
+    case 'type': return s.name;
+    case 'empty': return 'an empty array';
+    case 'numbers': return plural(s.count, 'number');
+    case 'ragged': return `rows of unequal length (row 0 has ${s.width}, row ${s.row} has ${s.length})`;
+    case 'mixed': return 'a mix of numbers and rows';
+    case 'matrix': return `${s.rows}×${s.cols}`;
+    case 'at': return `${seenText(s.what)} at ${s.index}`;
+    case 'count': return String(s.value);
+    case 'theNumber': return `the number ${s.value}`;
+  }
+}
+
+/** The English words for what was expected. */
+export function expectedText(e: Expected): string {
+  switch (e.kind) {
+    case 'literal': return e.text;
+    case 'oneOf': return `one of ${e.options.map((o) => `"${o}"`).join(', ')}`;
+    case 'object': return 'an object';
+    case 'positiveInteger': return 'a positive integer';
+    case 'atMost': return `at most ${e.max}${e.unit === 'steps' ? ' steps' : e.unit === 'numbersPerStep' ? ' numbers per step' : ''}`;
+    case 'boolean': return 'true or false';
+    case 'finite': return 'a finite number';
+    case 'float32': return `a number within ±${e.limit.toPrecision(3)} (the float32 range)`;
+    case 'numbers': return `${plural(e.count, 'number')}${e.orNull ? ' or null' : ''}`;
+    case 'matrix': return `${e.rows}×${e.cols} numbers`;
+    case 'sequence': return 'a non-empty array of rows (one per time step)';
+    case 'rowOfOne': return 'a row of at least 1 number';
+    case 'rowsArray': return `an array of ${e.count} rows`;
+    case 'rows': return `${e.count} rows (one per input step)`;
+    case 'numbersUpTo': return `from 1 to ${e.max} numbers or null`;
+  }
+}
+
+/** The English words for a problem (what follows the path in the message). */
+export function problemText(p: Problem): string {
+  switch (p.kind) {
+    case 'expected': return `expected ${expectedText(p.expected)}, got ${seenText(p.got)}`;
+    case 'missing': return `missing (expected ${expectedText(p.expected)})`;
+    case 'unknownWeight': return `not a weight of this ${p.cell} (expected ${p.names.join(' ')})`;
+  }
+}
+
 export class ValidationError extends Error {
   /** Where the problem is, as a path such as `model.weights.U_f[2][1]`. */
   readonly path: string;
-  constructor(path: string, problem: string) {
-    super(`${path}: ${problem}`);
+  /** What is wrong, for a reader in another language; `message` has it in English. */
+  readonly problem: Problem;
+  constructor(path: string, problem: Problem) {
+    super(`${path}: ${problemText(problem)}`);
     this.name = 'ValidationError';
     this.path = path;
+    this.problem = problem;
   }
+}
+
+/** A ValidationError of the usual kind: expected this, got that. */
+export function invalid(path: string, expected: Expected, got: Seen): ValidationError {
+  return new ValidationError(path, { kind: 'expected', expected, got });
 }
 
 /** The longest sequence the tools accept. */
@@ -32,43 +136,43 @@ export function fieldName(key: string): string {
   return `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
 }
 
-/** A short description of what a JSON value is, for messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? value.slice(0, 20) + '…' : value)}`;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'object') return 'an object';
-  return typeof value;
+/** What a JSON value is, for messages. */
+export function describe(value: unknown): Seen {
+  if (value === null) return { kind: 'null' };
+  if (value === undefined) return { kind: 'nothing' };
+  if (Array.isArray(value)) return { kind: 'array', length: value.length };
+  if (typeof value === 'string') return { kind: 'string', text: value.length > 20 ? value.slice(0, 20) + '…' : value };
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'object') return { kind: 'object' };
+  return { kind: 'type', name: typeof value };
 }
 
 export function expectObject(value: unknown, path: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ValidationError(path, `expected an object, got ${describe(value)}`);
+    throw invalid(path, { kind: 'object' }, describe(value));
   }
   return value as Record<string, unknown>;
 }
 
 export function expectSize(value: unknown, path: string, max = MAX_SIZE): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new ValidationError(path, `expected a positive integer, got ${describe(value)}`);
+    throw invalid(path, { kind: 'positiveInteger' }, describe(value));
   }
-  if (value > max) throw new ValidationError(path, `expected at most ${max}, got ${value}`);
+  if (value > max) throw invalid(path, { kind: 'atMost', max }, { kind: 'count', value });
   return value;
 }
 
 export function expectBoolean(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') throw new ValidationError(path, `expected true or false, got ${describe(value)}`);
+  if (typeof value !== 'boolean') throw invalid(path, { kind: 'boolean' }, describe(value));
   return value;
 }
 
 export function expectFinite(value: unknown, path: string, limit = Number.MAX_VALUE): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ValidationError(path, `expected a finite number, got ${describe(value)}`);
+    throw invalid(path, { kind: 'finite' }, describe(value));
   }
   if (Math.abs(value) > limit) {
-    throw new ValidationError(path, `expected a number within ±${limit.toPrecision(3)} (the float32 range), got ${value}`);
+    throw invalid(path, { kind: 'float32', limit }, { kind: 'number', value });
   }
   return value;
 }
@@ -76,7 +180,7 @@ export function expectFinite(value: unknown, path: string, limit = Number.MAX_VA
 /** A vector of exactly n finite numbers. */
 export function expectVector(value: unknown, path: string, n: number, limit = Number.MAX_VALUE): number[] {
   if (!Array.isArray(value) || value.length !== n || value.some((v) => typeof v !== 'number')) {
-    throw new ValidationError(path, `expected ${n} numbers, got ${shapeOf(value)}`);
+    throw invalid(path, { kind: 'numbers', count: n }, shapeOf(value));
   }
   value.forEach((v, k) => expectFinite(v, `${path}[${k}]`, limit));
   return value as number[];
@@ -87,32 +191,32 @@ export function expectMatrix(value: unknown, path: string, rows: number, cols: n
   const ok =
     Array.isArray(value) && value.length === rows &&
     value.every((row) => Array.isArray(row) && row.length === cols && row.every((v) => typeof v === 'number'));
-  if (!ok) throw new ValidationError(path, `expected ${rows}×${cols} numbers, got ${shapeOf(value)}`);
+  if (!ok) throw invalid(path, { kind: 'matrix', rows, cols }, shapeOf(value));
   const matrix = value as number[][];
   matrix.forEach((row, r) => row.forEach((v, c) => expectFinite(v, `${path}[${r}][${c}]`, limit)));
   return matrix;
 }
 
 /** The shape of a JSON value as a reader would say it: `4×3`, `5 numbers`, `rows of unequal length`, … */
-export function shapeOf(value: unknown): string {
-  if (typeof value === 'number') return `the number ${value}`;
+export function shapeOf(value: unknown): Seen {
+  if (typeof value === 'number') return { kind: 'theNumber', value };
   if (!Array.isArray(value)) return describe(value);
-  if (value.length === 0) return 'an empty array';
-  if (value.every((v) => typeof v === 'number')) return `${value.length} number${value.length === 1 ? '' : 's'}`;
+  if (value.length === 0) return { kind: 'empty' };
+  if (value.every((v) => typeof v === 'number')) return { kind: 'numbers', count: value.length };
   if (!value.every((v) => Array.isArray(v))) {
     const bad = value.findIndex((v) => typeof v !== 'number' && !Array.isArray(v));
-    return bad >= 0 ? `${describe(value[bad])} at [${bad}]` : 'a mix of numbers and rows';
+    return bad >= 0 ? { kind: 'at', what: describe(value[bad]), index: `[${bad}]` } : { kind: 'mixed' };
   }
   const rows = value as unknown[][];
   const width = rows[0]!.length;
   const ragged = rows.findIndex((row) => row.length !== width);
-  if (ragged >= 0) return `rows of unequal length (row 0 has ${width}, row ${ragged} has ${rows[ragged]!.length})`;
+  if (ragged >= 0) return { kind: 'ragged', width, row: ragged, length: rows[ragged]!.length };
   const r = rows.findIndex((row) => row.some((v) => typeof v !== 'number'));
   if (r >= 0) {
     const c = rows[r]!.findIndex((v) => typeof v !== 'number');
-    return `${describe(rows[r]![c])} at [${r}][${c}]`;
+    return { kind: 'at', what: describe(rows[r]![c]), index: `[${r}][${c}]` };
   }
-  return `${rows.length}×${width}`;
+  return { kind: 'matrix', rows: rows.length, cols: width };
 }
 
 /**
@@ -121,15 +225,14 @@ export function shapeOf(value: unknown): string {
  */
 export function parseInputs(value: unknown, path: string, inputSize?: number, limit = Number.MAX_VALUE): number[][] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new ValidationError(path, `expected a non-empty array of rows (one per time step), got ${describe(value)}`);
+    throw invalid(path, { kind: 'sequence' }, describe(value));
   }
-  if (value.length > MAX_STEPS) throw new ValidationError(path, `expected at most ${MAX_STEPS} steps, got ${value.length}`);
+  if (value.length > MAX_STEPS) throw invalid(path, { kind: 'atMost', max: MAX_STEPS, unit: 'steps' }, { kind: 'count', value: value.length });
   const I = inputSize ?? (Array.isArray(value[0]) ? value[0].length : 0);
-  if (I > MAX_SIZE) throw new ValidationError(`${path}[0]`, `expected at most ${MAX_SIZE} numbers per step, got ${I}`);
+  if (I > MAX_SIZE) throw invalid(`${path}[0]`, { kind: 'atMost', max: MAX_SIZE, unit: 'numbersPerStep' }, { kind: 'count', value: I });
   value.forEach((row, t) => {
     if (!Array.isArray(row) || row.length !== I || I === 0) {
-      const want = I > 0 ? `${I} number${I === 1 ? '' : 's'}` : 'a row of at least 1 number';
-      throw new ValidationError(`${path}[${t}]`, `expected ${want}, got ${shapeOf(row)}`);
+      throw invalid(`${path}[${t}]`, I > 0 ? { kind: 'numbers', count: I } : { kind: 'rowOfOne' }, shapeOf(row));
     }
     row.forEach((v, k) => expectFinite(v, `${path}[${t}][${k}]`, limit));
   });
@@ -140,14 +243,14 @@ export function parseInputs(value: unknown, path: string, inputSize?: number, li
 export function parseTargets(
   value: unknown, path: string, steps: number, outputSize: number, limit = Number.MAX_VALUE,
 ): (number[] | null)[] {
-  if (!Array.isArray(value)) throw new ValidationError(path, `expected an array of ${steps} rows, got ${describe(value)}`);
+  if (!Array.isArray(value)) throw invalid(path, { kind: 'rowsArray', count: steps }, describe(value));
   if (value.length !== steps) {
-    throw new ValidationError(path, `expected ${steps} rows (one per input step), got ${value.length}`);
+    throw invalid(path, { kind: 'rows', count: steps }, { kind: 'count', value: value.length });
   }
   value.forEach((row, t) => {
     if (row === null) return;
     if (!Array.isArray(row) || row.length !== outputSize) {
-      throw new ValidationError(`${path}[${t}]`, `expected ${outputSize} number${outputSize === 1 ? '' : 's'} or null, got ${shapeOf(row)}`);
+      throw invalid(`${path}[${t}]`, { kind: 'numbers', count: outputSize, orNull: true }, shapeOf(row));
     }
     row.forEach((v, k) => expectFinite(v, `${path}[${t}][${k}]`, limit));
   });

@@ -5,11 +5,14 @@
  */
 import type { CellKind } from '../engine/spec';
 import type { PresetId } from '../presets';
+import { problemText, type Problem } from '../engine/validate';
 
 type NodeTitles = Readonly<Record<string, string>>;
 
 export const en = {
   language: { name: 'English', switchLabel: 'Language' },
+  /** The engine's validation problems, worded (the engine's own English). */
+  validation: problemText as (p: Problem) => string,
   /** Joining texts: between sentences, between list items, and between two full sentences. */
   punct: { sentence: '. ', list: '; ', space: ' ' },
   app: {
@@ -258,7 +261,7 @@ export const en = {
     notJson: (detail: string) => `it is not JSON (${detail})`,
     wrongFormat: (got: string) => `it is not a Gatescope model file (format ${got})`,
     wrongVersion: (got: string, want: string) => `its version is ${got}; this Gatescope reads version ${want}`,
-    invalid: (detail: string) => `a field is wrong (${detail})`,
+    invalid: (path: string, problem: string) => `${path}: ${problem}`,
     hiddenTooLarge: (H: string, max: string) => `its hidden size is ${H}, more than the ${max} this page runs`,
     taskMismatch: (I: string, O: string, task: string) => `the model has ${I} input(s) and ${O} output(s), which the task “${task}” cannot feed`,
   },

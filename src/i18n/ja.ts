@@ -4,9 +4,11 @@
  * are 時刻, training steps are ステップ; the probe sequence is 観察用系列.
  */
 import type { Messages } from './en';
+import { problemJa } from './validationJa';
 
 export const ja: Messages = {
   language: { name: '日本語', switchLabel: '言語' },
+  validation: problemJa,
   punct: { sentence: '。', list: '、', space: '' },
   app: {
     tagline: '再帰型ネットワークの内部を、すべての値をその場で計算して見せます。',
@@ -274,7 +276,7 @@ export const ja: Messages = {
     notJson: (detail: string) => `JSON ではありません（${detail}）`,
     wrongFormat: (got: string) => `Gatescope のモデルファイルではありません（形式：${got}）`,
     wrongVersion: (got: string, want: string) => `バージョンが ${got} です。この Gatescope が読めるのはバージョン ${want} です`,
-    invalid: (detail: string) => `項目に誤りがあります（${detail}）`,
+    invalid: (path: string, problem: string) => `${path} が正しくありません：${problem}`,
     hiddenTooLarge: (H: string, max: string) => `隠れ層のサイズが ${H} で、このページで動かせる ${max} を超えています`,
     taskMismatch: (I: string, O: string, task: string) =>
       `モデルの入力は ${I} 個、出力は ${O} 個で、タスク「${task}」のデータを与えられません`,

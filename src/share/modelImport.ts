@@ -6,7 +6,7 @@
  * settings and takes the model's cell, variants and size.
  */
 import { MODEL_FORMAT, MODEL_VERSION, parseModel } from '../engine/modelFile';
-import { ValidationError } from '../engine/validate';
+import { ValidationError, type Problem } from '../engine/validate';
 import type { RunConfig, TrainTask } from '../worker/protocol';
 import { RANGES } from './urlState';
 
@@ -18,7 +18,8 @@ export type ImportProblem =
   | { readonly kind: 'notJson'; readonly detail: string }
   | { readonly kind: 'wrongFormat'; readonly got: string }
   | { readonly kind: 'wrongVersion'; readonly got: string; readonly want: number }
-  | { readonly kind: 'invalid'; readonly detail: string }
+  /** A field the engine's validation refused: where, and what is wrong with it. */
+  | { readonly kind: 'invalid'; readonly path: string; readonly problem: Problem }
   | { readonly kind: 'taskMismatch'; readonly inputs: number; readonly outputs: number; readonly task: TrainTask }
   | { readonly kind: 'hiddenTooLarge'; readonly hidden: number; readonly max: number };
 
@@ -63,7 +64,7 @@ export function checkModel(text: string, bytes: number, current: RunConfig): Imp
   try {
     net = parseModel(json);
   } catch (e) {
-    if (e instanceof ValidationError) return fail({ kind: 'invalid', detail: e.message });
+    if (e instanceof ValidationError) return fail({ kind: 'invalid', path: e.path, problem: e.problem });
     throw e;
   }
   const { cell, hiddenSize: H, inputSize: I, outputSize: O, peephole, resetAfter } = net.spec;

@@ -24,7 +24,7 @@ function describeProblem(m: Messages, p: ImportProblem, mb: (bytes: number) => s
     case 'wrongVersion':
       return e.wrongVersion(p.got, String(p.want));
     case 'invalid':
-      return e.invalid(p.detail);
+      return e.invalid(p.path, m.validation(p.problem));
     case 'hiddenTooLarge':
       return e.hiddenTooLarge(String(p.hidden), String(p.max));
     case 'taskMismatch':
