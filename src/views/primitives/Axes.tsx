@@ -36,7 +36,7 @@ export function Axes({ width, height, margins: M, xTicks, x, yTicks, y, formatY 
         </g>
       ))}
       {yTicks.map((v) => (
-        <g key={v} transform={`translate(${M.left},${y(v)})`}>
+        <g key={v} className="tick-y" transform={`translate(${M.left},${y(v)})`}>
           <line x2={-5} />
           <line className="grid" x2={width - M.left - M.right} />
           <text x={-8} dy="0.32em" textAnchor="end">
