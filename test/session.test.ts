@@ -101,6 +101,16 @@ describe('TrainingSession', () => {
     expect(s.midStep).toBe(false);
   });
 
+  test('runSlice never trains past stopAt, however long the slice, and does nothing once there', () => {
+    const s = new TrainingSession(config({ cell: 'rnn', length: 10 }));
+    let clock = 0;
+    const tick = () => (clock += 1);
+    expect(s.runSlice(1_000_000, tick, false, 7)).toEqual({ steps: 7, diverged: false });
+    expect({ steps: s.steps, midStep: s.midStep }).toEqual({ steps: 7, midStep: false });
+    expect(s.runSlice(1_000_000, tick, false, 7)).toEqual({ steps: 0, diverged: false });
+    expect(s.midStep).toBe(false);
+  });
+
   test('Pause in the middle of a step (the snapshot gives it up) changes nothing in the run', () => {
     const a = new TrainingSession(config({ cell: 'gru' }));
     const b = new TrainingSession(config({ cell: 'gru' }));

@@ -39,16 +39,10 @@ export class ComparedRun {
    * of the step in flight.
    */
   train(budgetMs: number, now: () => number, untilStep = false): void {
-    const start = now();
+    if (!this.live) return;
     try {
-      while (this.live) {
-        const left = untilStep ? Infinity : budgetMs - (now() - start);
-        if (left <= 0) return;
-        const { steps, diverged } = this.session.runSlice(left, now, true);
-        if (diverged) this.diverged = true;
-        else if (this.session.steps >= this.budget) this.finish();
-        if (untilStep || steps === 0) return;
-      }
+      if (this.session.runSlice(untilStep ? Infinity : budgetMs, now, untilStep, this.budget).diverged) this.diverged = true;
+      else if (this.session.steps >= this.budget) this.finish();
     } catch {
       this.diverged = true;
     }

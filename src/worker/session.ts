@@ -133,17 +133,20 @@ export class TrainingSession {
 
   /**
    * Train in small units until `budgetMs` has passed (a unit is a time step of one pass or a
-   * block of gradient rows, a few milliseconds at most), or, with `untilStep`, until a step ends.
-   * Returns the steps completed and whether training diverged.
+   * block of gradient rows, a few milliseconds at most), or, with `untilStep`, until a step ends;
+   * never past step `stopAt`. Returns the steps completed and whether training diverged.
    */
-  runSlice(budgetMs: number, now: () => number = () => performance.now(), untilStep = false): { steps: number; diverged: boolean } {
+  runSlice(
+    budgetMs: number, now: () => number = () => performance.now(), untilStep = false, stopAt = Infinity,
+  ): { steps: number; diverged: boolean } {
     const start = now();
     let steps = 0;
+    if (this.trainer.steps >= stopAt) return { steps, diverged: false };
     do {
       if (this.trainer.advance()) {
         steps++;
         if (!this.afterStep()) return { steps, diverged: true };
-        if (untilStep) break;
+        if (untilStep || this.trainer.steps >= stopAt) break;
       }
     } while (now() - start < budgetMs);
     return { steps, diverged: false };

@@ -162,20 +162,6 @@ class WorkerHost {
     }
   }
 
-  /** A slice that never trains past step `until`: one step at a time within the time budget. */
-  private sliceUntil(session: TrainingSession, until: number): { steps: number; diverged: boolean } {
-    const start = performance.now();
-    let steps = 0;
-    while (session.steps < until) {
-      const left = SLICE_MS - (performance.now() - start);
-      if (left <= 0) break;
-      const r = session.runSlice(left, () => performance.now(), true);
-      steps += r.steps;
-      if (r.diverged) return { steps, diverged: true };
-    }
-    return { steps, diverged: false };
-  }
-
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
@@ -197,7 +183,7 @@ class WorkerHost {
     // When a snapshot is due, the slice ends with the step that completes: snapshots are
     // taken between steps, never in the middle of one.
     const due = performance.now() - this.lastSnapshot >= SNAPSHOT_MS;
-    const { steps, diverged } = this.stopAt === null ? session.runSlice(SLICE_MS, () => performance.now(), due) : this.sliceUntil(session, this.stopAt);
+    const { steps, diverged } = session.runSlice(SLICE_MS, () => performance.now(), due, this.stopAt ?? Infinity);
     const now = performance.now();
     this.meter.add(now, steps);
     if (diverged) {
