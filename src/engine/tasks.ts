@@ -19,6 +19,15 @@ export type TaskSpec =
 export type TaskName = TaskSpec['name'];
 export const TASK_NAMES: readonly TaskName[] = ['sine', 'remember-first', 'adding', 'custom'];
 
+/** The tasks the engine generates (all but `custom`). */
+export type GeneratedTaskName = Exclude<TaskName, 'custom'>;
+export const GENERATED_TASK_NAMES = TASK_NAMES.filter((name): name is GeneratedTaskName => name !== 'custom');
+
+/** The spec of a generated task of `length` steps; `noise` counts only for remember-first. */
+export function generatedTaskSpec(name: GeneratedTaskName, length: number, noise = 0): TaskSpec {
+  return name === 'remember-first' ? { name, length, noise } : { name, length };
+}
+
 export interface Task {
   readonly spec: TaskSpec;
   /** T: steps per sequence. */

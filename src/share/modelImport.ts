@@ -6,6 +6,7 @@
  * settings and takes the model's cell, variants and size.
  */
 import { MODEL_FORMAT, MODEL_VERSION, parseModel } from '../engine/modelFile';
+import { GENERATED_TASK_NAMES, generatedTaskSpec, makeTask } from '../engine/tasks';
 import { ValidationError, type Problem } from '../engine/validate';
 import type { RunConfig, TrainTask } from '../worker/protocol';
 import { RANGES } from './urlState';
@@ -27,18 +28,14 @@ export type ImportResult =
   | { readonly ok: true; readonly config: RunConfig; readonly model: unknown }
   | { readonly ok: false; readonly problem: ImportProblem };
 
-/** The inputs and outputs each task feeds. */
-const TASK_SHAPES: Readonly<Record<TrainTask, { I: number; O: number }>> = {
-  sine: { I: 1, O: 1 },
-  'remember-first': { I: 1, O: 1 },
-  adding: { I: 2, O: 1 },
-};
-
-/** The current task if it fits the model's inputs and outputs, else the first task that does. */
+/** The current task if it feeds the model's inputs and outputs, else the first task that does. */
 function taskFor(I: number, O: number, current: TrainTask): TrainTask | null {
-  const fits = (task: TrainTask) => TASK_SHAPES[task].I === I && TASK_SHAPES[task].O === O;
+  const fits = (name: TrainTask) => {
+    const task = makeTask(generatedTaskSpec(name, 2));
+    return task.inputSize === I && task.outputSize === O;
+  };
   if (fits(current)) return current;
-  return (Object.keys(TASK_SHAPES) as TrainTask[]).find(fits) ?? null;
+  return GENERATED_TASK_NAMES.find(fits) ?? null;
 }
 
 /** A value as the file has it (JSON, cut at 40 characters), the same in every language; "–" when absent. */

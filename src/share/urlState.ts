@@ -5,6 +5,8 @@
  * that is missing, malformed or out of range falls back to its default, and is reported.
  */
 import type { RunConfig } from '../worker/protocol';
+import { GENERATED_TASK_NAMES } from '../engine/tasks';
+import { CELL_KINDS } from '../engine/spec';
 import type { Language } from '../i18n/language';
 import type { Theme } from '../store';
 
@@ -65,12 +67,12 @@ const BOOL: Kind = { type: 'bool' };
 
 /** Every field, in the order they are written. Defaults are the app's. */
 export const FIELDS = [
-  configField('cell', { type: 'enum', values: ['rnn', 'lstm', 'gru'] }, 'lstm'),
+  configField('cell', { type: 'enum', values: CELL_KINDS }, 'lstm'),
   configField('peephole', BOOL, false),
   configField('resetAfter', BOOL, false),
   configField('forgetFixed', BOOL, false),
   configField('hidden', int(RANGES.hidden), 8),
-  configField('task', { type: 'enum', values: ['sine', 'remember-first', 'adding'] }, 'sine'),
+  configField('task', { type: 'enum', values: GENERATED_TASK_NAMES }, 'sine'),
   configField('length', int(RANGES.length), 40),
   configField('noise', num(RANGES.noise), 0),
   configField('lr', num(RANGES.lr), 0.01),

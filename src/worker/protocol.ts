@@ -3,11 +3,12 @@
  * discriminated union on `type`. A snapshot's typed arrays travel in the transfer list, so
  * they move to the page without being copied.
  */
+import type { GeneratedTaskName } from '../engine/tasks';
 import type { CellKind } from '../engine/spec';
 import type { OptimizerKind } from '../engine/optim';
 import type { GradientCheck } from '../engine/gradcheck';
 
-export type TrainTask = 'sine' | 'remember-first' | 'adding';
+export type TrainTask = GeneratedTaskName;
 
 /** Everything that decides a run: the network, the task and the optimiser. */
 export interface RunConfig {

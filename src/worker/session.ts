@@ -6,7 +6,7 @@
 import { Network } from '../engine/network';
 import { Rng } from '../engine/rng';
 import { initNetwork } from '../engine/init';
-import { makeTask, type Task } from '../engine/tasks';
+import { generatedTaskSpec, makeTask, type Task } from '../engine/tasks';
 import { Trainer } from '../engine/trainer';
 import { lossAndGrad } from '../engine/loss';
 import { namedWeights } from '../engine/modelFile';
@@ -53,11 +53,7 @@ export class TrainingSession {
    */
   constructor(config: RunConfig, weights?: Network) {
     this.configValue = config;
-    const spec =
-      config.task === 'remember-first'
-        ? { name: config.task, length: config.length, noise: config.noise }
-        : { name: config.task, length: config.length };
-    this.task = makeTask(spec);
+    this.task = makeTask(generatedTaskSpec(config.task, config.length, config.noise));
     this.net = new Network({
       cell: config.cell, inputSize: this.task.inputSize, hiddenSize: config.hidden, outputSize: this.task.outputSize,
       peephole: config.peephole, resetAfter: config.resetAfter, forgetFixed: config.cell === 'lstm' && config.forgetFixed,
