@@ -6,6 +6,7 @@ import { NumberField } from '../views/primitives/NumberField';
 import type { CellKind } from '../engine/spec';
 import type { TrainTask } from '../worker/protocol';
 import { useMessages } from '../i18n';
+import { RANGES } from '../share/urlState';
 
 function Switch({ label, on, onChange, disabled, hint }: { label: string; on: boolean; onChange: (on: boolean) => void; disabled?: boolean; hint?: string }) {
   const hintId = useId();
@@ -77,17 +78,16 @@ export function Controls() {
       {config.cell === 'gru' && (
         <Switch label={s.resetAfter} on={config.resetAfter} onChange={(on) => configure({ resetAfter: on })} />
       )}
-      <NumberField label={s.hidden} value={config.hidden} min={1} max={128} integer onCommit={(hidden) => configure({ hidden })} />
+      <NumberField label={s.hidden} value={config.hidden} {...RANGES.hidden} integer onCommit={(hidden) => configure({ hidden })} />
       <NumberField
         label={s.recurrentScale}
         value={config.recurrentScale}
-        min={0}
-        max={3}
+        {...RANGES.recurrentScale}
         step={0.05}
         onCommit={(recurrentScale) => configure({ recurrentScale })}
       />
       {config.cell === 'lstm' && (
-        <NumberField label={s.forgetBias} value={config.forgetBias} min={0} max={5} step={0.5} onCommit={(forgetBias) => configure({ forgetBias })} />
+        <NumberField label={s.forgetBias} value={config.forgetBias} {...RANGES.forgetBias} step={0.5} onCommit={(forgetBias) => configure({ forgetBias })} />
       )}
       <h2>{s.taskHeading}</h2>
       <div className="field">
@@ -100,15 +100,15 @@ export function Controls() {
       </div>
       {config.task === 'remember-first' ? (
         // The delay: how many steps the first input must be kept before it is asked for.
-        <NumberField label={s.delay} value={config.length - 1} min={1} max={199} integer onCommit={(delay) => configure({ length: delay + 1 })} />
+        <NumberField label={s.delay} value={config.length - 1} min={RANGES.length.min} max={RANGES.length.max - 1} integer onCommit={(delay) => configure({ length: delay + 1 })} />
       ) : (
-        <NumberField label={s.length} value={config.length} min={config.task === 'adding' ? 2 : 1} max={200} integer onCommit={(length) => configure({ length })} />
+        <NumberField label={s.length} value={config.length} min={config.task === 'adding' ? 2 : RANGES.length.min} max={RANGES.length.max} integer onCommit={(length) => configure({ length })} />
       )}
       {config.task === 'remember-first' && (
-        <NumberField label={s.noise} value={config.noise} min={0} max={2} step={0.1} onCommit={(noise) => configure({ noise })} />
+        <NumberField label={s.noise} value={config.noise} {...RANGES.noise} step={0.1} onCommit={(noise) => configure({ noise })} />
       )}
       <h2>{s.training}</h2>
-      <NumberField label={s.lr} value={config.lr} min={0.00001} max={1} step={0.001} onCommit={(lr) => configure({ lr })} />
+      <NumberField label={s.lr} value={config.lr} {...RANGES.lr} step={0.001} onCommit={(lr) => configure({ lr })} />
       <div className="field">
         <label htmlFor="optimizer">{s.optimizer}</label>
         <select id="optimizer" value={config.optimizer} onChange={(e) => configure({ optimizer: e.target.value as 'adam' | 'sgd' })}>
@@ -116,9 +116,9 @@ export function Controls() {
           <option value="sgd">{s.optimizers.sgd}</option>
         </select>
       </div>
-      <NumberField label={s.batch} value={config.batch} min={1} max={256} integer onCommit={(batch) => configure({ batch })} />
-      <NumberField label={s.clip} value={config.clip} min={0} max={100} step={0.1} onCommit={(clip) => configure({ clip })} />
-      <NumberField label={s.seed} value={config.seed} min={0} max={2147483647} integer onCommit={(seed) => configure({ seed })} />
+      <NumberField label={s.batch} value={config.batch} {...RANGES.batch} integer onCommit={(batch) => configure({ batch })} />
+      <NumberField label={s.clip} value={config.clip} {...RANGES.clip} step={0.1} onCommit={(clip) => configure({ clip })} />
+      <NumberField label={s.seed} value={config.seed} {...RANGES.seed} integer onCommit={(seed) => configure({ seed })} />
     </section>
   );
 }

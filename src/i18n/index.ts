@@ -26,29 +26,26 @@ export interface NumberFormat {
   num(n: number): string;
 }
 
-const formats = new Map<Language, NumberFormat>();
-
-export function numberFormat(language: Language): NumberFormat {
-  let f = formats.get(language);
-  if (!f) {
-    const int = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
-    const num = new Intl.NumberFormat(language, { maximumFractionDigits: 10 });
-    const fixed = new Map<number, Intl.NumberFormat>();
-    f = {
-      int: (n) => (Number.isFinite(n) ? int.format(n) : '–'),
-      num: (n) => (Number.isFinite(n) ? num.format(n) : '–'),
-      fixed: (n, digits) => {
-        if (!Number.isFinite(n)) return '–';
-        let nf = fixed.get(digits);
-        if (!nf) fixed.set(digits, (nf = new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })));
-        return nf.format(n);
-      },
-    };
-    formats.set(language, f);
-  }
-  return f;
+/** The number formats of one language (the formatters are built once; fixed() keeps one per digit count). */
+function makeFormat(language: Language): NumberFormat {
+  const int = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+  const num = new Intl.NumberFormat(language, { maximumFractionDigits: 10 });
+  const fixed = new Map<number, Intl.NumberFormat>();
+  return {
+    int: (n) => (Number.isFinite(n) ? int.format(n) : '–'),
+    num: (n) => (Number.isFinite(n) ? num.format(n) : '–'),
+    fixed: (n, digits) => {
+      if (!Number.isFinite(n)) return '–';
+      let nf = fixed.get(digits);
+      if (!nf) fixed.set(digits, (nf = new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })));
+      return nf.format(n);
+    },
+  };
 }
 
+/** One format object per language, so its identity is stable for memoised views. */
+const FORMATS: Readonly<Record<Language, NumberFormat>> = { en: makeFormat('en'), ja: makeFormat('ja') };
+
 export function useNumberFormat(): NumberFormat {
-  return numberFormat(useStore((s) => s.language));
+  return FORMATS[useStore((s) => s.language)];
 }
