@@ -6,14 +6,14 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../store';
 import { useMessages } from '../i18n';
+import { typingInField } from '../views/primitives/keys';
 
 /** Whether the key belongs to the focused element rather than to the page. */
 function ownedByTarget(target: EventTarget | null, key: string): boolean {
+  if (typingInField(target)) return true;
   if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) return target.type !== 'range' && target.type !== 'checkbox' ? true : key === ' ';
-  if (target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement || target.isContentEditable) return true;
-  // Space presses a focused button or follows a link; the page gets it everywhere else.
-  return key === ' ' && (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || target.closest('summary') !== null);
+  // Space ticks a checkbox, presses a focused button or follows a link; the page gets it everywhere else.
+  return key === ' ' && (target instanceof HTMLInputElement || target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || target.closest('summary') !== null);
 }
 
 export function useShortcutKeys(): void {

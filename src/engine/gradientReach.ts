@@ -9,7 +9,7 @@ import type { Task } from './tasks';
 import { Rng } from './rng';
 import { lossAndGrad } from './loss';
 import { EVAL_CHUNK, HELD_OUT_SEED } from './trainer';
-import { F32_TINY } from './gradientStats';
+import { F32_TINY, rowNorm } from './gradientStats';
 
 /** Sequences the reach is averaged over. */
 export const REACH_COUNT = 64;
@@ -42,10 +42,4 @@ export function log10GradientRatio(net: Network, task: Task, count = REACH_COUNT
     }
   }
   return n > 0 ? sum / n : Number.NaN;
-}
-
-function rowNorm(a: ArrayLike<number>, start: number, n: number): number {
-  let sq = 0;
-  for (let j = 0; j < n; j++) sq += a[start + j]! ** 2;
-  return Math.sqrt(sq);
 }

@@ -6,14 +6,17 @@
 /** The smallest positive float32: anything at or below it is drawn at the chart's floor. */
 export const F32_TINY = 1.401298464324817e-45;
 
+/** ‖a[start .. start + n)‖₂. */
+export function rowNorm(a: ArrayLike<number>, start: number, n: number): number {
+  let sq = 0;
+  for (let j = 0; j < n; j++) sq += a[start + j]! ** 2;
+  return Math.sqrt(sq);
+}
+
 /** ‖row t‖₂ of a [T][H] buffer, for every t. */
 export function stepNorms(values: Float32Array, T: number, H: number): Float64Array {
   const out = new Float64Array(T);
-  for (let t = 0; t < T; t++) {
-    let sq = 0;
-    for (let j = 0; j < H; j++) sq += values[t * H + j]! ** 2;
-    out[t] = Math.sqrt(sq);
-  }
+  for (let t = 0; t < T; t++) out[t] = rowNorm(values, t * H, H);
   return out;
 }
 

@@ -9,7 +9,7 @@ import { useStore } from '../store';
 import { useMessages, useNumberFormat, type Messages } from '../i18n';
 import { download } from '../share/download';
 import { traceCsv, traceJson } from '../share/traceExport';
-import { checkModel, type ImportProblem } from '../share/modelImport';
+import { MAX_MODEL_BYTES, checkModel, type ImportProblem } from '../share/modelImport';
 import type { CellKind } from '../engine/spec';
 
 function describeProblem(m: Messages, p: ImportProblem, mb: (bytes: number) => string): string {
@@ -58,7 +58,7 @@ export function ExportPanel() {
   const importFile = async (file: File) => {
     const current = useStore.getState().config;
     // The size is checked before the file is read.
-    const text = file.size > 5 * 1024 * 1024 ? '' : await file.text();
+    const text = file.size > MAX_MODEL_BYTES ? '' : await file.text();
     const result = checkModel(text, file.size, current);
     if (!result.ok) {
       setSaid({ name: file.name, outcome: result.problem });

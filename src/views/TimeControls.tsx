@@ -6,13 +6,8 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, useStore } from '../store';
 import { NumberField } from './primitives/NumberField';
+import { typingInField } from './primitives/keys';
 import { useMessages, useNumberFormat } from '../i18n';
-
-function typingInField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) return target.type !== 'range' && target.type !== 'checkbox';
-  return target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement || target.isContentEditable;
-}
 
 export function useCursorKeys(): void {
   useEffect(() => {
