@@ -154,7 +154,8 @@ export function reader(s: Snapshot, tIn: number, unitIn: number): Reader {
   return {
     last: t === s.T,
     v: (node, dt = 0) => (inside(dt) ? valueAt(s, node, t + dt, unit) : 0),
-    d: (what, dt = 0) => (inside(dt) ? gradientAt(s, what, t + dt, unit) : 0),
+    // gradientAt is itself 0 before the first step and after the last.
+    d: (what, dt = 0) => gradientAt(s, what, t + dt, unit),
     dpre: (block, dt = 0) => (inside(dt) ? (s.dpre[(t + dt - 1) * s.G * s.H + block * s.H + unit] ?? Number.NaN) : 0),
     p: (k) => s.peep[k * s.H + unit] ?? Number.NaN,
     xTex: x === null ? '«x|x_t»' : `\\cdot «x|${opd(x)}»`,
