@@ -9,7 +9,7 @@
 import { expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 
-const VARIANTS = [['lstm', 'none'], ['lstm', 'peephole'], ['gru', 'none'], ['gru', 'reset-after'], ['rnn', 'none']] as const;
+const VARIANTS = [['lstm', 'none'], ['lstm', 'peephole'], ['gru', 'none'], ['gru', 'reset-after'], ['rnn', 'none'], ['fnn', 'window-4']] as const;
 
 test.each(VARIANTS)('%s (%s): a training step leaves no garbage', (cell, variant) => {
   const out = execFileSync(

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   Network, Optimizer, Rng, Trainer, evaluate, initNetwork, makeTask, modelToFile, namedWeights, parseModel,
-  traceSequence, type CellKind, type NetSpec, type Workspace,
+  traceSequence, writeSequence, type CellKind, type NetSpec, type Workspace,
 } from '../src/engine';
 
 const spec = (cell: CellKind, extra: Partial<NetSpec> = {}): NetSpec => ({
@@ -246,7 +246,7 @@ describe('initialisation', () => {
 
 describe('model file', () => {
   test.each([
-    ['rnn', {}], ['lstm', {}], ['lstm', { peephole: true }], ['gru', {}], ['gru', { resetAfter: true }],
+    ['fnn', { window: 3 }], ['rnn', {}], ['lstm', {}], ['lstm', { peephole: true }], ['gru', {}], ['gru', { resetAfter: true }],
   ] as const)('%s %j: save, load and trace again identically', (cell, extra) => {
     const { net } = trained(cell, 8, 5, extra);
     const json = JSON.parse(JSON.stringify(modelToFile(net)));
@@ -258,6 +258,32 @@ describe('model file', () => {
     expect(Object.keys(json.weights)).toEqual(
       namedWeights(net).filter((w) => w.inFile).map((w) => w.name),
     );
+  });
+});
+
+describe('the FNN', () => {
+  test('its window is written to the model file and read back; a window out of range is named', () => {
+    const { net } = trained('fnn', 3, 4, { window: 5 });
+    const file = modelToFile(net);
+    expect(file.window).toBe(5);
+    expect((file.weights.W as number[][])[0]).toHaveLength(5 * 2);
+    expect(parseModel(JSON.parse(JSON.stringify(file))).spec.window).toBe(5);
+    expect(() => parseModel({ ...file, window: 33 })).toThrow('model.window: expected at most 32, got 33');
+    expect(() => parseModel({ ...file, window: undefined })).toThrow(/model\.window/);
+    expect(() => new Network(spec('fnn', { window: 0 }))).toThrow(/window/);
+  });
+
+  test('it has no memory: an input older than its window changes no output', () => {
+    const { net } = trained('fnn', 4, 20, { window: 3 });
+    const rng = new Rng(5);
+    const inputs = Array.from({ length: 8 }, () => [rng.next(), rng.int(2)]);
+    const ws = net.createWorkspace(8, 2);
+    writeSequence(ws, 0, inputs, null);
+    writeSequence(ws, 1, [[inputs[0]![0]! + 0.5, inputs[0]![1]!], ...inputs.slice(1)], null); // only x_1 differs
+    net.forward(ws);
+    const y = (s: number, b: number) => ws.y[s * 2 + b];
+    for (let s = 0; s < 3; s++) expect(y(s, 1)).not.toBe(y(s, 0)); // x_1 is in the window of steps 1..3
+    for (let s = 3; s < 8; s++) expect(y(s, 1)).toBe(y(s, 0)); // and gone from it after
   });
 });
 

@@ -68,7 +68,7 @@ describe('trace', () => {
 
   const weights = (): Record<string, unknown> => structuredClone(model.weights);
   const bad: [string, () => unknown, RegExp][] = [
-    ['unknown cell', () => ({ ...model, cell: 'transformer' }), /^model\.cell: expected one of "rnn", "lstm", "gru", got the string "transformer"$/],
+    ['unknown cell', () => ({ ...model, cell: 'transformer' }), /^model\.cell: expected one of "fnn", "rnn", "lstm", "gru", got the string "transformer"$/],
     ['mis-shaped weight', () => ({ ...model, weights: { ...weights(), U_f: (model.weights.U_f as number[][]).map((r) => r.slice(1)) } }), /^model\.weights\.U_f: expected 4×4 numbers, got 4×3$/],
     ['missing weight', () => { const w = weights(); delete w.W_o; return { ...model, weights: w }; }, /^model\.weights\.W_o: missing \(expected 4×2 numbers\)$/],
     ['non-number in a weight', () => { const w = weights(); (w.b_i as unknown[])[2] = 'x'; return { ...model, weights: w }; }, /^model\.weights\.b_i: expected 4 numbers, got the string "x" at \[2\]$/],
@@ -177,6 +177,18 @@ describe('train', () => {
     expect(err.trim()).toMatch(message);
   });
 
+  test('the FNN with a window: saved with its window, and blind to what lies beyond it', async () => {
+    const save = join(dir, 'fnn.json');
+    const { code, out } = await run(trainMain, ['--cell', 'fnn', '--window', '3', '--task', 'remember-first', '--length', '10', '--steps', '300', '--hidden', '4', '--quiet', '--save', save]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    // The first input is 9 steps before the target, outside the window of 3: nothing to learn.
+    expect(result.finalLoss / result.baselineLoss).toBeGreaterThan(0.95);
+    const model = JSON.parse(readFileSync(save, 'utf8'));
+    expect(model).toMatchObject({ cell: 'fnn', window: 3, inputSize: 1 });
+    expect(model.weights.W[0]).toHaveLength(3);
+  });
+
   test('a custom task from files', async () => {
     const inputs = file('cx.json', [[1], [0], [0], [0]]);
     const targets = file('cy.json', [null, null, null, [0.5]]);
@@ -186,7 +198,7 @@ describe('train', () => {
   });
 
   test.each([
-    [['--task', 'adding'], /^--cell: required \(one of rnn, lstm, gru\)$/],
+    [['--task', 'adding'], /^--cell: required \(one of fnn, rnn, lstm, gru\)$/],
     [['--cell', 'lstm', '--task', 'copying'], /^--task: expected one of sine, remember-first, adding, custom, got "copying"$/],
     [['--cell', 'lstm', '--task', 'adding', '--hidden', '0'], /^--hidden: expected an integer from 1 up to 1024, got "0"$/],
     [['--cell', 'lstm', '--task', 'adding', '--hidden', '2000'], /^--hidden: expected an integer from 1 up to 1024, got "2000"$/],
@@ -195,6 +207,9 @@ describe('train', () => {
     [['--cell', 'lstm', '--task', 'sine', '--length=-3'], /^--length: expected an integer from 1 up to 100000, got "-3"$/],
     [['--cell', 'lstm', '--task', 'adding', '--length', '-3'], /^--length: a value that starts with "-" must be written as --length=VALUE$/],
     [['--cell', 'gru', '--peephole', '--task', 'adding'], /^--peephole: only the lstm has peephole connections, not the gru$/],
+    [['--cell', 'rnn', '--window', '4', '--task', 'adding'], /^--window: only the fnn has a window of past inputs, not the rnn$/],
+    [['--cell', 'fnn', '--window', '40', '--task', 'adding'], /^--window: expected an integer from 1 up to 32, got "40"$/],
+    [['--cell', 'fnn', '--window', '0', '--task', 'adding'], /^--window: expected an integer from 1 up to 32, got "0"$/],
     [['--cell', 'lstm', '--task', 'adding', '--optimizer', 'rmsprop'], /^--optimizer: expected one of adam, sgd, got "rmsprop"$/],
     [['--cell', 'lstm', '--task', 'custom'], /^--input: required with --task custom/],
     [['--cell', 'lstm', '--task', 'adding', '--length', '100000', '--batch', '4096', '--hidden', '1024'], /^--length × --batch × --hidden: 100000×4096×1024 needs about \d+ MiB/],
@@ -224,7 +239,7 @@ describe('bench', () => {
   test('rejects a bad list', async () => {
     const { code, err } = await run(benchMain, ['--cells', 'lstm,tcn']);
     expect(code).toBe(2);
-    expect(err.trim()).toBe('--cells: expected rnn, lstm or gru, got "tcn"');
+    expect(err.trim()).toBe('--cells: expected fnn, rnn, lstm or gru, got "tcn"');
   });
 });
 

@@ -12,8 +12,8 @@ import { TrainingSession } from '../src/worker/session';
 import { DEFAULT_CONFIG } from '../src/store';
 import { Rng } from '../src/engine';
 import type { RunConfig, Snapshot } from '../src/worker/protocol';
-import { equationLines, num, variantOf, type EquationLine, type EquationSet } from '../src/views/equationTex';
-import { EquationsBody } from '../src/views/Equations';
+import { equationLines, num, variantOf, type EquationLine, type EquationSet } from '../src/views/equations/equationTex';
+import { EquationsBody } from '../src/views/equations/Equations';
 
 interface Case {
   readonly name: string;
@@ -35,6 +35,7 @@ const CASES: readonly Case[] = [
   { name: 'GRU', patch: { cell: 'gru' }, keys: GRU_KEYS, checked: ['h', 'dz', 'dg'] },
   { name: 'GRU reset-after', patch: { cell: 'gru', resetAfter: true }, keys: GRU_KEYS, checked: ['h', 'dz', 'dg'] },
   { name: 'RNN', patch: { cell: 'rnn' }, keys: ['h', 'y', 'dh', 'da'], checked: ['da'] },
+  { name: 'FNN, window 3', patch: { cell: 'fnn', window: 3, task: 'sine' }, keys: ['h', 'y', 'dh', 'da'], checked: ['da'] },
 ];
 
 const H = 5;
@@ -152,6 +153,13 @@ function recompute(session: TrainingSession, s: Snapshot, t: number, j: number, 
       : 0;
     out.dh = fromY + back;
     out.dr = (s.resetAfter ? dpre(t, 2, j) * (uh(2) + bh[j]!) : ut(2, (m) => dpre(t, 2, m)) * hPrev(j)) * r * (1 - r);
+  } else if (s.cell === 'fnn') {
+    // W spans the window [x_t; x_{t−1}; …; x_{t−k+1}], zeros before step 1; nothing comes back from t + 1.
+    const k = s.window;
+    const xAt = (lag: number, m: number) => (t - lag >= 1 ? s.x[(t - 1 - lag) * I + m]! : 0);
+    const pre = sum(k * I, (q) => W[j * k * I + q]! * xAt(Math.floor(q / I), q % I)) + b[j]!;
+    out.h = Math.tanh(pre);
+    out.dh = fromY;
   } else {
     out.h = Math.tanh(wx(0) + uh(0));
     out.dh = fromY + (t < T ? ut(0, (m) => dpre(t + 1, 0, m)) : 0);

@@ -11,6 +11,8 @@ import { refForward, refLoss, nudgeWeight, type Sequence } from './reference';
 import { randomModel, randomSequences, loadEngine, centralDiff, close, type Shape } from './helpers';
 
 const VARIANTS: { label: string; shape: Shape }[] = [
+  { label: 'FNN, window 1', shape: { cell: 'fnn', window: 1, I: 3, H: 3, O: 2 } },
+  { label: 'FNN, window 3', shape: { cell: 'fnn', window: 3, I: 2, H: 3, O: 2 } },
   { label: 'RNN', shape: { cell: 'rnn', I: 2, H: 3, O: 2 } },
   { label: 'LSTM', shape: { cell: 'lstm', I: 2, H: 3, O: 2 } },
   { label: 'LSTM with peepholes', shape: { cell: 'lstm', peephole: true, I: 2, H: 3, O: 2 } },
@@ -46,7 +48,7 @@ function checkAll(shape: Shape, seqs: Sequence[], kind: LossKind, seed: number):
   const { T, B } = ws;
   const { H } = shape;
   const G = net.G;
-  const gates: readonly string[] = shape.cell === 'rnn' ? ['h'] : GATE_NAMES[shape.cell];
+  const gates: readonly string[] = shape.cell === 'rnn' || shape.cell === 'fnn' ? ['h'] : GATE_NAMES[shape.cell];
   for (let b = 0; b < B; b++) {
     for (let t = 1; t <= T; t++) {
       for (let j = 0; j < H; j++) {
@@ -107,7 +109,8 @@ test('softmax cross-entropy gradients match finite differences', () => {
 
 test('random shapes: gradients match finite differences (property)', () => {
   const shapeArb = fc.record({
-    cell: fc.constantFrom('rnn', 'lstm', 'gru') as fc.Arbitrary<Shape['cell']>,
+    cell: fc.constantFrom('fnn', 'rnn', 'lstm', 'gru') as fc.Arbitrary<Shape['cell']>,
+    window: fc.integer({ min: 1, max: 6 }),
     peephole: fc.boolean(),
     resetAfter: fc.boolean(),
     I: fc.integer({ min: 1, max: 3 }),

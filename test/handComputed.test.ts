@@ -129,3 +129,28 @@ test('without targets the loss and every gradient are zero', () => {
   expect(Object.values(trace.grads.weights).flat(2).every((v) => v === 0)).toBe(true);
   expect(trace.steps[1]!.h[0]).toBeCloseTo(Math.tanh(2 + 0.5 * Math.tanh(1.1) + 0.1), 14);
 });
+
+test('FNN, window 2, H = 1, three steps: the window, zeros before step 1, no memory beyond it', () => {
+  const model: ModelFile = {
+    ...base, cell: 'fnn', window: 2, hiddenSize: 1,
+    // W = [w_now, w_before] over the window [x_t; x_{t−1}].
+    weights: { W: [[0.8, -0.4]], b: [0.1], W_y: [[2]], b_y: [-0.3] },
+  };
+  const xs = [1, -0.5, 0.25];
+  const target = 0.6;
+  const h1 = Math.tanh(0.8 * 1 + -0.4 * 0 + 0.1); // x_0 is 0: before step 1
+  const h2 = Math.tanh(0.8 * -0.5 + -0.4 * 1 + 0.1);
+  const h3 = Math.tanh(0.8 * 0.25 + -0.4 * -0.5 + 0.1); // x_1 has left the window
+  const y3 = 2 * h3 - 0.3;
+  const dy3 = 2 * (y3 - target);
+  const dh3 = 2 * dy3;
+  const dpre3 = dh3 * (1 - h3 * h3);
+  const trace = traceSequence(parseModel(model, 'f64'), xs.map((x) => [x]), [null, null, [target]]);
+  expect(trace.steps.map((s) => s.h[0])).toEqual([h1, h2, h3].map((v) => expect.closeTo(v, 14)));
+  expect(trace.loss).toBeCloseTo((y3 - target) ** 2, 14);
+  // Only step 3 has a target and nothing flows between steps: ∂L/∂h_1 = ∂L/∂h_2 = 0.
+  expect(trace.grads.h.map((row) => row[0])).toEqual([0, 0, expect.closeTo(dh3, 12)]);
+  // ∂L/∂W = δ_3 u_3ᵀ with u_3 = [x_3; x_2].
+  expect(trace.grads.weights.W).toEqual([[expect.closeTo(dpre3 * 0.25, 12), expect.closeTo(dpre3 * -0.5, 12)]]);
+  expect(trace.grads.weights.b).toEqual([expect.closeTo(dpre3, 12)]);
+});

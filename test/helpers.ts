@@ -10,6 +10,8 @@ export interface Shape {
   peephole?: boolean;
   resetAfter?: boolean;
   forgetFixed?: boolean;
+  /** FNN: its window k. */
+  window?: number;
   I: number;
   H: number;
   O: number;
@@ -23,6 +25,7 @@ export function randomModel(shape: Shape, seed: number): ModelFile {
   const net = new Network({
     cell: shape.cell, inputSize: shape.I, hiddenSize: shape.H, outputSize: shape.O,
     peephole: shape.peephole ?? false, resetAfter: shape.resetAfter ?? false, forgetFixed: shape.forgetFixed ?? false,
+    window: shape.window,
   }, 'f64');
   const rng = new Rng(seed);
   initNetwork(net, rng);

@@ -55,7 +55,16 @@ export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?
     const hNew: number[] = [];
     const cNew: number[] = [];
     const gates: Record<string, number[]> = {};
-    if (model.cell === 'rnn') {
+    if (model.cell === 'fnn') {
+      // The window: x_t, x_{t−1}, …, x_{t−k+1}, zeros before step 1.
+      const k = model.window ?? 1;
+      const u: number[] = [];
+      for (let lag = 0; lag < k; lag++) u.push(...(index - lag >= 0 ? seq.inputs[index - lag]! : x.map(() => 0)));
+      for (let j = 0; j < H; j++) {
+        const pre = bump('pre', t, j, dot(mat(model, 'W')[j]!, u) + vec(model, 'b')[j]!, 'h');
+        hNew.push(bump('h', t, j, Math.tanh(pre)));
+      }
+    } else if (model.cell === 'rnn') {
       for (let j = 0; j < H; j++) {
         const pre = bump('pre', t, j, dot(mat(model, 'W')[j]!, x) + dot(mat(model, 'U')[j]!, h) + vec(model, 'b')[j]!, 'h');
         hNew.push(bump('h', t, j, Math.tanh(pre)));

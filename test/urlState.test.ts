@@ -11,11 +11,12 @@ test('the defaults of the table are the app’s defaults', () => {
 
 const stateArb: fc.Arbitrary<ShareState> = fc
   .record({
-    cell: fc.constantFrom('rnn', 'lstm', 'gru' as const),
+    cell: fc.constantFrom('fnn', 'rnn', 'lstm', 'gru' as const),
     peephole: fc.boolean(),
     resetAfter: fc.boolean(),
     forgetFixed: fc.boolean(),
     hidden: fc.integer(RANGES.hidden),
+    window: fc.integer(RANGES.window),
     task: fc.constantFrom('sine', 'remember-first', 'adding' as const),
     length: fc.integer({ min: 2, max: RANGES.length.max }),
     noise: fc.double({ ...RANGES.noise, noNaN: true }),
@@ -44,6 +45,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       language: fc.constantFrom('en', 'ja' as const),
       theme: fc.constantFrom('system', 'light', 'dark' as const),
       embed: fc.boolean(),
+      lesson: fc.integer({ min: 0, max: 10 }),
     }),
   );
 
@@ -102,6 +104,25 @@ test('a link of another format version is named', () => {
 });
 
 test('every field of the table is written', () => {
-  const hash = writeHash({ ...defaultState('en'), embed: true });
+  const hash = writeHash({ ...defaultState('en'), embed: true, lesson: 1 });
   for (const f of FIELDS) expect(new URLSearchParams(hash.slice(1)).has(f.key)).toBe(true);
+});
+
+test('the lesson field: a chapter from 1 to 10; a bad value is named and falls back to no chapter (the welcome)', () => {
+  expect(parseHash('#lesson=3', 'en').state.lesson).toBe(3);
+  expect(parseHash('#cell=gru', 'en').state.lesson).toBe(0);
+  for (const bad of ['0', '11', 'two', '2.5']) {
+    const { state, problems } = parseHash(`#lesson=${bad}`, 'en');
+    expect(state.lesson).toBe(0);
+    expect(problems.map((p) => p.field)).toEqual(['lesson']);
+  }
+  expect(writeHash({ ...defaultState('en'), lesson: 0 })).not.toContain('lesson');
+  expect(writeHash({ ...defaultState('en'), lesson: 4 })).toContain('lesson=4');
+});
+
+test('the FNN window: 1 to 32; out of range is named and takes the default', () => {
+  expect(parseHash('#cell=fnn&window=12', 'en').state.config.window).toBe(12);
+  const { state, problems } = parseHash('#cell=fnn&window=33', 'en');
+  expect(state.config.window).toBe(DEFAULT_CONFIG.window);
+  expect(problems).toEqual([{ field: 'window', kind: 'outOfRange', value: '33', min: 1, max: 32 }]);
 });

@@ -60,6 +60,7 @@ export function Controls() {
       <div className="field">
         <label htmlFor="cell-type">{s.cellType}</label>
         <select id="cell-type" value={config.cell} onChange={(e) => configure({ cell: e.target.value as CellKind })}>
+          <option value="fnn">{m.cells.fnn}</option>
           <option value="rnn">{m.cells.rnn}</option>
           <option value="lstm">{m.cells.lstm}</option>
           <option value="gru">{m.cells.gru}</option>
@@ -78,14 +79,19 @@ export function Controls() {
       {config.cell === 'gru' && (
         <Switch label={s.resetAfter} on={config.resetAfter} onChange={(on) => configure({ resetAfter: on })} />
       )}
+      {config.cell === 'fnn' && (
+        <NumberField label={s.window} value={config.window} {...RANGES.window} integer onCommit={(window) => configure({ window })} />
+      )}
       <NumberField label={s.hidden} value={config.hidden} {...RANGES.hidden} integer onCommit={(hidden) => configure({ hidden })} />
-      <NumberField
-        label={s.recurrentScale}
-        value={config.recurrentScale}
-        {...RANGES.recurrentScale}
-        step={0.05}
-        onCommit={(recurrentScale) => configure({ recurrentScale })}
-      />
+      {config.cell !== 'fnn' && (
+        <NumberField
+          label={s.recurrentScale}
+          value={config.recurrentScale}
+          {...RANGES.recurrentScale}
+          step={0.05}
+          onCommit={(recurrentScale) => configure({ recurrentScale })}
+        />
+      )}
       {config.cell === 'lstm' && (
         <NumberField label={s.forgetBias} value={config.forgetBias} {...RANGES.forgetBias} step={0.5} onCommit={(forgetBias) => configure({ forgetBias })} />
       )}

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--cells lstm,gru,rnn] [--hidden 16,64,128] [--repeats N] [--min-time S]
+ * npm run bench [-- --json] [--cells lstm,gru,rnn,fnn] [--hidden 16,64,128] [--repeats N] [--min-time S]
  * Training steps per second (batch generation, forward, BPTT, Adam update) at T = 50, B = 16,
  * I = O = 1. Each figure is the median over repeated timed runs after a warm-up.
  */
@@ -65,7 +65,7 @@ export function benchMain(argv: string[], io: Io): number {
     repeats: { type: 'string' }, 'min-time': { type: 'string' },
   });
   const cells = listOption<CellKind>(o.cells, 'cells', ['lstm', 'gru', 'rnn'], (item) => {
-    if (!(CELL_KINDS as readonly string[]).includes(item)) throw new UsageError(`--cells: expected rnn, lstm or gru, got ${JSON.stringify(item)}`);
+    if (!(CELL_KINDS as readonly string[]).includes(item)) throw new UsageError(`--cells: expected fnn, rnn, lstm or gru, got ${JSON.stringify(item)}`);
     return item as CellKind;
   });
   const sizes = listOption(o.hidden, 'hidden', [16, 64, 128], (item) => numberOption(item, 'hidden', 0, { min: 1, max: MAX_SIZE, integer: true }));

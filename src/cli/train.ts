@@ -1,5 +1,5 @@
 /**
- * npm run -s train -- --cell lstm|gru|rnn [--peephole] [--reset-after] --task NAME [--length T]
+ * npm run -s train -- --cell lstm|gru|rnn|fnn [--peephole] [--reset-after] [--window K] --task NAME [--length T]
  *   [--hidden H] [--batch B] [--steps N] [--lr X] [--optimizer adam|sgd] [--clip X] [--seed S]
  *   [--save model.json] …
  * Trains headlessly (progress on stderr) and prints one JSON object:
@@ -8,7 +8,7 @@
  */
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CELL_KINDS, MAX_SIZE, type CellKind } from '../engine/spec';
+import { CELL_KINDS, MAX_SIZE, WINDOW_RANGE, type CellKind } from '../engine/spec';
 import { Network } from '../engine/network';
 import { Rng } from '../engine/rng';
 import { initNetwork } from '../engine/init';
@@ -30,7 +30,7 @@ const MAX_WORKSPACE = 2 ** 28;
 
 export function trainMain(argv: string[], io: Io): number {
   const o = parseOptions(argv, {
-    cell: { type: 'string' }, peephole: { type: 'boolean' }, 'reset-after': { type: 'boolean' },
+    cell: { type: 'string' }, peephole: { type: 'boolean' }, 'reset-after': { type: 'boolean' }, window: { type: 'string' },
     task: { type: 'string' }, length: { type: 'string' }, noise: { type: 'string' },
     input: { type: 'string' }, target: { type: 'string' },
     hidden: { type: 'string' }, batch: { type: 'string' }, steps: { type: 'string' },
@@ -42,6 +42,8 @@ export function trainMain(argv: string[], io: Io): number {
   const taskName = choiceOption<TaskName>(o.task, 'task', TASK_NAMES);
   if (o.peephole && cell !== 'lstm') throw new UsageError(`--peephole: only the lstm has peephole connections, not the ${cell}`);
   if (o['reset-after'] && cell !== 'gru') throw new UsageError(`--reset-after: only the gru has a reset-after variant, not the ${cell}`);
+  if (o.window !== undefined && cell !== 'fnn') throw new UsageError(`--window: only the fnn has a window of past inputs, not the ${cell}`);
+  const window = cell === 'fnn' ? numberOption(o.window, 'window', 1, { min: WINDOW_RANGE.min, max: WINDOW_RANGE.max, integer: true }) : undefined;
   const hidden = numberOption(o.hidden, 'hidden', 16, { min: 1, max: MAX_SIZE, integer: true });
   const batch = numberOption(o.batch, 'batch', 16, { min: 1, max: 4096, integer: true });
   const steps = numberOption(o.steps, 'steps', 1000, { min: 1, max: 10_000_000, integer: true });
@@ -92,7 +94,7 @@ export function trainMain(argv: string[], io: Io): number {
 
   const net = new Network({
     cell, inputSize: task.inputSize, hiddenSize: hidden, outputSize: task.outputSize,
-    peephole: !!o.peephole, resetAfter: !!o['reset-after'],
+    peephole: !!o.peephole, resetAfter: !!o['reset-after'], window,
   });
   const rng = new Rng(seed);
   initNetwork(net, rng, { forgetBias, recurrentScale });
@@ -100,7 +102,7 @@ export function trainMain(argv: string[], io: Io): number {
   const reachInit = log10GradientRatio(net, task);
 
   // The curve averages the batch loss over windows, about 100 points in all.
-  const window = Math.max(1, Math.round(steps / 100));
+  const every = Math.max(1, Math.round(steps / 100));
   const curve: [number, number][] = [];
   let sum = 0;
   let count = 0;
@@ -113,7 +115,7 @@ export function trainMain(argv: string[], io: Io): number {
     }
     sum += loss;
     count++;
-    if (step % window === 0 || step === steps) {
+    if (step % every === 0 || step === steps) {
       curve.push([step, sum / count]);
       sum = 0;
       count = 0;

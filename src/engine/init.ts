@@ -17,11 +17,11 @@ export const DEFAULT_INIT: InitOptions = { forgetBias: 1, recurrentScale: 1 };
 
 export function initNetwork(net: Network, rng: Rng, options: Partial<InitOptions> = {}): void {
   const { forgetBias, recurrentScale } = { ...DEFAULT_INIT, ...options };
-  const { inputSize: I, hiddenSize: H, outputSize: O, cell } = net.spec;
+  const { hiddenSize: H, outputSize: O, cell } = net.spec;
   for (let gate = 0; gate < net.G; gate++) {
     // W_* (H×I) and U_* (H×H) of one gate are contiguous row blocks of the fused matrices.
-    glorotUniform(rng, net.W.w, gate * H * I, H, I);
-    orthogonal(rng, net.U.w, gate * H * H, H, recurrentScale);
+    glorotUniform(rng, net.W.w, gate * H * net.W.cols, H, net.W.cols);
+    if (cell !== 'fnn') orthogonal(rng, net.U.w, gate * H * H, H, recurrentScale);
   }
   glorotUniform(rng, net.Wy.w, 0, O, H);
   net.b.w.fill(0);

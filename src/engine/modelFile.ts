@@ -3,7 +3,7 @@
  * Each named matrix of the equations (W_i, U_f, p_o, …) is a block of one fused parameter;
  * the tables below say which, written out in full rather than built from strings.
  */
-import { CELL_KINDS, type CellKind, type NetSpec } from './spec';
+import { CELL_KINDS, WINDOW_RANGE, type CellKind, type NetSpec } from './spec';
 import { Network } from './network';
 import type { DType, FloatArray, Param } from './tensor';
 import {
@@ -23,6 +23,8 @@ export interface ModelFile {
   readonly resetAfter?: boolean;
   /** LSTM: the forget gate taken out (f = 1); written only when true. */
   readonly forgetFixed?: boolean;
+  /** FNN: k, the steps its window takes in (its W is H × (k · inputSize)). */
+  readonly window?: number;
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly outputSize: number;
@@ -49,6 +51,7 @@ const READOUT: readonly Slot[] = [
 ];
 
 const SLOTS: Record<CellKind, readonly Slot[]> = {
+  fnn: [{ name: 'W', of: 'W', block: 0 }, { name: 'b', of: 'b', block: 0 }, ...READOUT],
   rnn: [
     { name: 'W', of: 'W', block: 0 }, { name: 'U', of: 'U', block: 0 }, { name: 'b', of: 'b', block: 0 },
     ...READOUT,
@@ -144,6 +147,7 @@ export function modelToFile(net: Network): ModelFile {
     ...(cell === 'lstm' ? { peephole } : {}),
     ...(cell === 'lstm' && net.spec.forgetFixed ? { forgetFixed: true } : {}),
     ...(cell === 'gru' ? { resetAfter } : {}),
+    ...(cell === 'fnn' ? { window: net.spec.window ?? 1 } : {}),
     inputSize, hiddenSize, outputSize, weights,
   };
 }
@@ -168,11 +172,13 @@ export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'):
   const peephole = kind === 'lstm' && obj.peephole !== undefined ? expectBoolean(obj.peephole, `${path}.peephole`) : false;
   const resetAfter = kind === 'gru' && obj.resetAfter !== undefined ? expectBoolean(obj.resetAfter, `${path}.resetAfter`) : false;
   const forgetFixed = kind === 'lstm' && obj.forgetFixed !== undefined ? expectBoolean(obj.forgetFixed, `${path}.forgetFixed`) : false;
+  const window = kind === 'fnn' ? expectSize(obj.window, `${path}.window`, WINDOW_RANGE.max) : undefined;
   const spec: NetSpec = {
     cell: kind,
     peephole,
     resetAfter,
     forgetFixed,
+    window,
     inputSize: expectSize(obj.inputSize, `${path}.inputSize`),
     hiddenSize: expectSize(obj.hiddenSize, `${path}.hiddenSize`),
     outputSize: expectSize(obj.outputSize, `${path}.outputSize`),

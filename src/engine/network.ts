@@ -1,23 +1,25 @@
 /**
- * A recurrent network: one cell (RNN, LSTM or GRU) and a linear readout at every step.
+ * A recurrent network: one cell (RNN, LSTM or GRU; or the FNN with a window, which has no loop)
+ * and a linear readout at every step.
  * The gate weights are fused: W, U and b stack the gates' blocks in equation order, so one
  * matrix product per step serves every gate and every sequence of the batch.
  */
 import { makeParam, type DType, type Param } from './tensor';
-import { blockCount, type NetSpec } from './spec';
+import { blockCount, inputWidth, WINDOW_RANGE, type NetSpec } from './spec';
 import { Workspace } from './workspace';
 import { affine, addRowSums, gemmNT, readoutBackward, transpose } from './kernels';
 import { rnnForward, rnnBackward } from './rnn';
 import { lstmForward, lstmBackward } from './lstm';
+import { fnnBackward, fnnForward, fnnWindows } from './fnn';
 import { gruForward, gruBackward, gruPrepareGrads, gruRecurrentGradRows } from './gru';
 
 export class Network {
   readonly dtype: DType;
-  /** G: gate blocks in W, U and b (LSTM 4: i f g o; GRU 3: z r g; RNN 1). */
+  /** G: gate blocks in W, U and b (LSTM 4: i f g o; GRU 3: z r g; RNN and FNN 1). */
   readonly G: number;
-  /** Input weights [W_* stacked], (G·H)×I. */
+  /** Input weights [W_* stacked], (G·H)×I; the FNN's W is H×(k·I), over its whole window. */
   readonly W: Param;
-  /** Recurrent weights [U_* stacked], (G·H)×H. */
+  /** Recurrent weights [U_* stacked], (G·H)×H (none in the FNN). */
   readonly U: Param;
   /** Biases [b_* stacked], G·H. */
   readonly b: Param;
@@ -34,18 +36,23 @@ export class Network {
   private active: readonly Param[];
 
   constructor(spec: NetSpec, dtype: DType = 'f32') {
-    const { cell, inputSize: I, hiddenSize: H, outputSize: O } = spec;
+    const { cell, hiddenSize: H, outputSize: O } = spec;
     this.specValue = {
       ...spec,
       peephole: cell === 'lstm' && spec.peephole,
       resetAfter: cell === 'gru' && spec.resetAfter,
       forgetFixed: cell === 'lstm' && spec.forgetFixed === true,
+      window: cell === 'fnn' ? (spec.window ?? 1) : undefined,
     };
+    const k = this.specValue.window;
+    if (k !== undefined && !(Number.isInteger(k) && k >= WINDOW_RANGE.min && k <= WINDOW_RANGE.max)) {
+      throw new Error(`the FNN's window must be a whole number from ${WINDOW_RANGE.min} to ${WINDOW_RANGE.max}, not ${k}`);
+    }
     this.dtype = dtype;
     this.G = blockCount(cell);
     const GH = this.G * H;
-    this.W = makeParam(dtype, 'W', GH, I);
-    this.U = makeParam(dtype, 'U', GH, H);
+    this.W = makeParam(dtype, 'W', GH, inputWidth(this.specValue));
+    this.U = makeParam(dtype, 'U', cell === 'fnn' ? 0 : GH, H);
     this.b = makeParam(dtype, 'b', GH, 1);
     this.P = makeParam(dtype, 'P', cell === 'lstm' ? 3 * H : 0, 1);
     this.bh = makeParam(dtype, 'bh', this.specValue.resetAfter ? H : 0, 1);
@@ -109,10 +116,12 @@ export class Network {
     this.forwardEnd(ws);
   }
 
-  /** Input projections for every step at once: gates ← W_* x_t + b_*; the cell adds U h_{t−1}. */
+  /** Input projections for every step at once: gates ← W_* x_t + b_* (FNN: W u_t + b); the cell adds U h_{t−1}. */
   forwardBegin(ws: Workspace): void {
-    const { inputSize: I, hiddenSize: H } = this.specValue;
-    affine(ws.T * ws.B, this.G * H, I, ws.x, 0, this.W.w, this.b.w, ws.gates);
+    const { hiddenSize: H, cell } = this.specValue;
+    if (cell === 'fnn') fnnWindows(this, ws);
+    const input = cell === 'fnn' ? ws.window : ws.x;
+    affine(ws.T * ws.B, this.G * H, inputWidth(this.specValue), input, 0, this.W.w, this.b.w, ws.gates);
   }
 
   /** The cell over steps s0..s1−1 (0-based slots). */
@@ -120,6 +129,7 @@ export class Network {
     const cell = this.specValue.cell;
     if (cell === 'lstm') lstmForward(this, ws, s0, s1);
     else if (cell === 'gru') gruForward(this, ws, s0, s1);
+    else if (cell === 'fnn') fnnForward(this, ws, s0, s1);
     else rnnForward(this, ws, s0, s1);
   }
 
@@ -144,7 +154,7 @@ export class Network {
   backwardBegin(ws: Workspace): void {
     const { hiddenSize: H, outputSize: O } = this.specValue;
     readoutBackward(ws.T * ws.B, O, H, ws.dy, ws.h, ws.B * H, this.Wy.w, this.Wy.dw, this.by.dw, ws.dh);
-    transpose(this.G * H, H, this.U.w, 0, H, ws.UT);
+    if (this.specValue.cell !== 'fnn') transpose(this.G * H, H, this.U.w, 0, H, ws.UT);
   }
 
   /** The cell's backward pass over steps s1−1 down to s0: fills ws.dpre (and the peephole gradients). */
@@ -152,6 +162,7 @@ export class Network {
     const cell = this.specValue.cell;
     if (cell === 'lstm') lstmBackward(this, ws, s1, s0);
     else if (cell === 'gru') gruBackward(this, ws, s1, s0);
+    else if (cell === 'fnn') fnnBackward(ws, this.specValue.hiddenSize, s1, s0);
     else rnnBackward(this, ws, s1, s0);
   }
 
@@ -161,14 +172,15 @@ export class Network {
    * which recurrentGradRows then computes a block of rows at a time.
    */
   prepareWeightGrads(ws: Workspace): void {
-    const { inputSize: I, hiddenSize: H, cell } = this.specValue;
+    const { hiddenSize: H, cell } = this.specValue;
+    const I = inputWidth(this.specValue);
     const TB = ws.T * ws.B;
     const GH = this.G * H;
     transpose(TB, GH, ws.dpre, 0, GH, ws.colsWide);
-    transpose(TB, I, ws.x, 0, I, ws.colsIn);
+    transpose(TB, I, cell === 'fnn' ? ws.window : ws.x, 0, I, ws.colsIn);
     gemmNT(GH, I, TB, ws.colsWide, 0, TB, ws.colsIn, 0, TB, this.W.dw, 0, I, true);
     addRowSums(GH, TB, ws.colsWide, 0, this.b.dw, 0);
-    transpose(TB, H, ws.h, 0, H, ws.colsNarrow);
+    if (cell !== 'fnn') transpose(TB, H, ws.h, 0, H, ws.colsNarrow); // h_{t−1} for ∂L/∂U (the FNN has no U)
     if (cell === 'gru') gruPrepareGrads(this, ws);
   }
 
@@ -176,6 +188,7 @@ export class Network {
   recurrentGradRows(ws: Workspace, m0: number, m1: number): void {
     const H = this.specValue.hiddenSize;
     const TB = ws.T * ws.B;
+    if (this.specValue.cell === 'fnn') return; // no recurrent weights
     if (this.specValue.cell === 'gru') gruRecurrentGradRows(this, ws, m0, m1);
     else gemmNT(m1 - m0, H, TB, ws.colsWide, m0 * TB, TB, ws.colsNarrow, 0, TB, this.U.dw, m0 * H, H, true);
   }

@@ -3,7 +3,7 @@
  * (weights, total ∂L/∂h_t and ∂L/∂c_t, gate pre-activations). This is what `npm run trace`
  * prints and what the views display.
  */
-import { GATE_NAMES } from './spec';
+import { GATE_NAMES, isPlainCell } from './spec';
 import { lossAndGrad, type LossKind } from './loss';
 import { namedWeights, weightToJson, type WeightJson } from './modelFile';
 import type { Network } from './network';
@@ -64,7 +64,7 @@ export function traceSequence(
       gates[name] = row(ws.gates, s * G * H + k * H, H);
       dpre[name] = row(ws.dpre, s * G * H + k * H, H);
     });
-    if (cell === 'rnn') dpre.h = row(ws.dpre, s * H, H);
+    if (isPlainCell(cell)) dpre.h = row(ws.dpre, s * H, H);
     steps.push({
       h: row(ws.h, (s + 1) * H, H),
       ...(cell === 'lstm' ? { c: row(ws.c, (s + 1) * H, H) } : {}),

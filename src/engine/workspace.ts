@@ -8,7 +8,7 @@
  * Within a slot, sequences are rows: index (slot·B + b)·width + unit.
  */
 import { alloc, type DType, type FloatArray } from './tensor';
-import { blockCount, type NetSpec } from './spec';
+import { blockCount, inputWidth, type NetSpec } from './spec';
 
 export class Workspace {
   /** T: time steps. */
@@ -17,6 +17,8 @@ export class Workspace {
   readonly B: number;
   /** x_t: [T][B][I]. */
   readonly x: FloatArray;
+  /** FNN: u_t = [x_t; x_{t−1}; …; x_{t−k+1}], the window fed to W: [T][B][k·I] (empty for other cells). */
+  readonly window: FloatArray;
   /** target_t: [T][B][O], meaningful only where mask is 1. */
   readonly target: FloatArray;
   /** 1 where step t of sequence b has a target, 0 where its target is null: [T][B]. */
@@ -55,7 +57,7 @@ export class Workspace {
   readonly colsWide: FloatArray;
   /** Scratch: h_{t−1} (or r⊙h_{t−1}) transposed to units × steps: H×[T·B]. */
   readonly colsNarrow: FloatArray;
-  /** Scratch: x_t transposed to inputs × steps: I×[T·B]. */
+  /** Scratch: x_t (FNN: u_t) transposed to inputs × steps: I×[T·B] (FNN: k·I×[T·B]). */
   readonly colsIn: FloatArray;
   /** Scratch (standard GRU): r⊙h_{t−1} transposed: H×[T·B]. */
   readonly colsAux: FloatArray;
@@ -65,10 +67,13 @@ export class Workspace {
     const G = blockCount(cell);
     const lstm = cell === 'lstm';
     const gru = cell === 'gru';
+    const fnn = cell === 'fnn';
+    const wide = inputWidth(spec);
     const TB = T * B;
     this.T = T;
     this.B = B;
     this.x = alloc(dtype, TB * I);
+    this.window = alloc(dtype, fnn ? TB * wide : 0);
     this.target = alloc(dtype, TB * O);
     this.mask = new Uint8Array(TB);
     this.gates = alloc(dtype, TB * G * H);
@@ -82,13 +87,13 @@ export class Workspace {
     this.dc = alloc(dtype, lstm ? TB * H : 0);
     this.dpre = alloc(dtype, TB * G * H);
     this.dgRec = alloc(dtype, gru && spec.resetAfter ? TB * H : 0);
-    this.dhRec = alloc(dtype, B * H);
+    this.dhRec = alloc(dtype, fnn ? 0 : B * H);
     this.dcRec = alloc(dtype, lstm ? B * H : 0);
     this.drh = alloc(dtype, gru ? B * H : 0);
-    this.UT = alloc(dtype, G * H * H);
+    this.UT = alloc(dtype, fnn ? 0 : G * H * H);
     this.colsWide = alloc(dtype, TB * G * H);
     this.colsNarrow = alloc(dtype, TB * H);
-    this.colsIn = alloc(dtype, TB * I);
+    this.colsIn = alloc(dtype, TB * wide);
     this.colsAux = alloc(dtype, gru && !spec.resetAfter ? TB * H : 0);
   }
 }

@@ -23,7 +23,7 @@ export const en = {
     viewsError: (message: string) => `The views could not be drawn: ${message}`,
     drawAgain: 'Draw again',
   },
-  cells: { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' } satisfies Record<CellKind, string>,
+  cells: { fnn: 'FNN', rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' } satisfies Record<CellKind, string>,
   status: {
     region: 'Training status',
     words: { idle: 'starting', running: 'training', paused: 'paused', error: 'stopped' },
@@ -50,6 +50,7 @@ export const en = {
     forgetFixed: 'Forget gate fixed at 1 (the 1997 LSTM)',
     resetAfter: 'Reset after (cuDNN)',
     hidden: 'Hidden size',
+    window: 'Window k (steps the FNN sees)',
     recurrentScale: 'Recurrent weight scale',
     forgetBias: 'Forget-gate bias',
     taskHeading: 'Task',
@@ -88,6 +89,9 @@ export const en = {
     heading: (cell: string) => `${cell} cell`,
     cursor: (t: string, unit: string) => `t = ${t}, unit ${unit}`,
     summary: (cell: string, t: string, unit: string) => `${cell} cell at time step ${t}, unit ${unit}`,
+    /** The FNN's window: k steps, the oldest at t − before (null when k = 1). */
+    windowLabel: (k: string, before: string | null) =>
+      before === null ? 'window k = 1: only x(t), no loop' : `window k = ${k}: x(t) and x(t−1) … x(t−${before}), no loop`,
     nodes: {
       lstm: {
         x: 'input x(t)', f: 'forget gate controller', g: 'input neuron', i: 'input gate controller',
@@ -95,6 +99,7 @@ export const en = {
       } as NodeTitles,
       gru: { x: 'input x(t)', z: 'update gate controller', r: 'reset gate controller', g: 'candidate neuron', h: 'state h(t)', y: 'readout y(t)' } as NodeTitles,
       rnn: { x: 'input x(t)', h: 'tanh neuron, state h(t)', y: 'readout y(t)' } as NodeTitles,
+      fnn: { x: 'input window x(t) … x(t−k+1)', h: 'tanh neuron h(t), no loop', y: 'readout y(t)' } as NodeTitles,
     } satisfies Record<CellKind, NodeTitles>,
     legend: 'Colour legend: purple −1, white 0, orange +1; solid lines this step, dashed lines from step t−1',
     legendThisStep: 'this step',
@@ -129,6 +134,7 @@ export const en = {
     summary: (first: string, last: string, cell: string, unit: string) => `Steps ${first} to ${last} of the unrolled ${cell}, unit ${unit}`,
     nodeAt: (node: string, t: string, value: string) => `${node} at t = ${t}: ${value}`,
     clickStep: 'Click a step to move the cursor there',
+    windowBefore: (n: string) => `← and ${n} more input(s) before these`,
   },
   gradient: {
     region: 'Gradient over time',
@@ -148,6 +154,7 @@ export const en = {
       lstm: { i: 'input gate i', f: 'forget gate f', g: 'input neuron g', o: 'output gate o' } as NodeTitles,
       gru: { z: 'update gate z', r: 'reset gate r', g: 'candidate g' } as NodeTitles,
       rnn: {} as NodeTitles,
+      fnn: {} as NodeTitles,
     } satisfies Record<CellKind, NodeTitles>,
     cellState: 'cell state c',
     outputH: 'output h',

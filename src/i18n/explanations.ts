@@ -6,6 +6,7 @@
  */
 
 export type ExplanationId =
+  | 'fnnWindow' // the feed-forward network: no memory, so a sequence must be fed as a window of the current and past inputs
   | 'rolledUnrolled' // rolled vs unrolled notation
   | 'vanishingGradient' // the vanishing gradient
   | 'weightConflict' // input and output weight conflict: why a plain neuron cannot decide whether to let a signal in or out
@@ -26,6 +27,18 @@ export interface Explanation {
 export type Language = 'en' | 'ja';
 
 const EN: Readonly<Record<ExplanationId, Explanation>> = {
+  fnnWindow: {
+    title: 'The feed-forward network and its window',
+    paragraphs: [
+      'A feed-forward network (FNN) passes its input forward once and keeps nothing: the same input always gives the same ' +
+        'output. To let it see a sequence at all, we hand it the current input together with the k − 1 inputs before it, ' +
+        'laid side by side as one long input: h_t = tanh(W [x_t; x_{t−1}; …; x_{t−k+1}] + b). Before step 1 the window is ' +
+        'filled with zeros.',
+      'Whatever lies further back than k steps cannot reach the output, however long it trains. A wider window helps, but ' +
+        'every extra step adds a whole block of weights, and the width must be chosen before the task is known. The RNN ' +
+        'replaces the window by a loop, which is the next chapter.',
+    ],
+  },
   rolledUnrolled: {
     title: 'Rolled and unrolled: two drawings of one network',
     paragraphs: [
@@ -136,6 +149,17 @@ const EN: Readonly<Record<ExplanationId, Explanation>> = {
 };
 
 const JA: Readonly<Record<ExplanationId, Explanation>> = {
+  fnnWindow: {
+    title: '順伝播型ネットワーク（FNN）と入力の窓',
+    paragraphs: [
+      '順伝播型ネットワーク（FNN）は入力を一方向に一度流すだけで、何も覚えていません。同じ入力には必ず同じ出力を返します。' +
+        'それでも系列を扱わせたいなら、現在の入力と、その前の k − 1 個の入力を横に並べて、ひとつの長い入力として渡すしかありません。' +
+        '式で書くと h_t = tanh(W [x_t; x_{t−1}; …; x_{t−k+1}] + b) です。時刻 1 より前の部分は 0 で埋めます。',
+      'k 時刻より前にあるものは、どれだけ学習しても出力に届きません。窓を広げれば届く範囲は伸びますが、1 時刻ぶん広げるたびに' +
+        '重みのブロックがひとつ増えますし、窓の幅はタスクを知る前に決めておかなければなりません。RNN は窓の代わりにループを使います。' +
+        'それが次の章です。',
+    ],
+  },
   rolledUnrolled: {
     title: '折りたたんだ表記と展開した表記',
     paragraphs: [

@@ -18,7 +18,7 @@ export const ja: Messages = {
     viewsError: (message: string) => `図を描画できませんでした：${message}`,
     drawAgain: '再描画',
   },
-  cells: { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' },
+  cells: { fnn: 'FNN', rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' },
   status: {
     region: '学習の状況',
     words: { idle: '準備中', running: '学習中', paused: '一時停止中', error: '停止' },
@@ -45,6 +45,7 @@ export const ja: Messages = {
     forgetFixed: '忘却ゲートを 1 に固定（1997 年の LSTM）',
     resetAfter: 'リセットを行列積の後に適用（cuDNN）',
     hidden: '隠れ層のサイズ',
+    window: '窓の幅 k（FNN が一度に見る時刻数）',
     recurrentScale: '再帰重みのスケール',
     forgetBias: '忘却ゲートのバイアス',
     taskHeading: 'タスク',
@@ -83,6 +84,8 @@ export const ja: Messages = {
     heading: (cell: string) => `${cell} セル`,
     cursor: (t: string, unit: string) => `t = ${t}、ユニット ${unit}`,
     summary: (cell: string, t: string, unit: string) => `${cell} セル（時刻 ${t}、ユニット ${unit}）`,
+    windowLabel: (k: string, before: string | null) =>
+      before === null ? '窓の幅 k = 1：x(t) のみ、ループなし' : `窓の幅 k = ${k}：x(t) と x(t−1) … x(t−${before})、ループなし`,
     nodes: {
       lstm: {
         x: '入力 x(t)',
@@ -103,6 +106,7 @@ export const ja: Messages = {
         y: '読み出し y(t)',
       },
       rnn: { x: '入力 x(t)', h: 'tanh ニューロン、隠れ状態 h(t)', y: '読み出し y(t)' },
+      fnn: { x: '入力の窓 x(t) … x(t−k+1)', h: 'tanh ニューロン h(t)（ループなし）', y: '読み出し y(t)' },
     },
     legend: '色の凡例：紫が −1、白が 0、オレンジが +1。実線は現在の時刻、破線は時刻 t−1 からの値',
     legendThisStep: '現在の時刻',
@@ -137,6 +141,7 @@ export const ja: Messages = {
     summary: (first: string, last: string, cell: string, unit: string) => `展開した ${cell} の時刻 ${first}〜${last}、ユニット ${unit}`,
     nodeAt: (node: string, t: string, value: string) => `${node}（t = ${t}）：${value}`,
     clickStep: '時刻をクリックすると、カーソルがそこへ移動します',
+    windowBefore: (n: string) => `← さらに前の入力 ${n} 個も窓に入っています`,
   },
   gradient: {
     region: '時間方向の勾配',
@@ -157,6 +162,7 @@ export const ja: Messages = {
       lstm: { i: '入力ゲート i', f: '忘却ゲート f', g: '入力ニューロン g（候補）', o: '出力ゲート o' },
       gru: { z: '更新ゲート z', r: 'リセットゲート r', g: '候補 g' },
       rnn: {},
+      fnn: {},
     },
     cellState: 'セル状態 c',
     outputH: '出力 h',

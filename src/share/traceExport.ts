@@ -3,15 +3,15 @@
  * unit. JSON follows the trace format of `npm run trace` (docs/cli.md) without the weight
  * gradients, with the inputs, targets and run details added; CSV has one row per (t, unit).
  */
-import { GATE_NAMES } from '../engine/spec';
+import { GATE_NAMES, isPlainCell } from '../engine/spec';
 import type { Snapshot } from '../worker/protocol';
 
 const rows = (a: Float32Array, T: number, n: number): number[][] =>
   Array.from({ length: T }, (_, k) => Array.from(a.subarray(k * n, (k + 1) * n)));
 
-/** Gate names of the snapshot's cell; the RNN's one block is its tanh input, "h", as in the CLI. */
+/** Gate names of the snapshot's cell; the RNN's and FNN's one block is its tanh input, "h", as in the CLI. */
 function gateNames(s: Snapshot): readonly string[] {
-  return s.cell === 'rnn' ? ['h'] : GATE_NAMES[s.cell];
+  return isPlainCell(s.cell) ? ['h'] : GATE_NAMES[s.cell];
 }
 
 export function traceJson(s: Snapshot): string {
@@ -34,7 +34,7 @@ export function traceJson(s: Snapshot): string {
       h: Array.from(s.h.subarray(k * H, (k + 1) * H)),
       ...(lstm ? { c: Array.from(s.c.subarray(k * H, (k + 1) * H)) } : {}),
       y: Array.from(s.y.subarray(k * O, (k + 1) * O)),
-      gates: s.cell === 'rnn' ? {} : byGate(s.gates, k),
+      gates: isPlainCell(s.cell) ? {} : byGate(s.gates, k),
     })),
     grads: {
       h: rows(s.dh, T, H),
@@ -57,7 +57,7 @@ export function traceCsv(s: Snapshot): string {
     ...Array.from({ length: I }, (_, k) => `x${k + 1}`),
     ...Array.from({ length: O }, (_, k) => `y${k + 1}`),
     ...Array.from({ length: O }, (_, k) => `target${k + 1}`),
-    ...(s.cell === 'rnn' ? [] : names),
+    ...(isPlainCell(s.cell) ? [] : names),
     ...(lstm ? ['c'] : []),
     'h', 'dL/dh', ...(lstm ? ['dL/dc'] : []),
     ...names.map((n) => `dL/dpre_${n}`),
@@ -70,7 +70,7 @@ export function traceCsv(s: Snapshot): string {
       ...Array.from({ length: O }, (_, o) => (s.targetMask[k] ? cell(s.target[k * O + o]) : '')),
     ];
     for (let j = 0; j < H; j++) {
-      const gates = s.cell === 'rnn' ? [] : names.map((_, g) => cell(s.gates[k * G * H + g * H + j]));
+      const gates = isPlainCell(s.cell) ? [] : names.map((_, g) => cell(s.gates[k * G * H + g * H + j]));
       lines.push(
         [
           String(k + 1), String(j + 1), ...perStep, ...gates,

@@ -6,7 +6,8 @@
  */
 import type { RunConfig } from '../worker/protocol';
 import { GENERATED_TASK_NAMES } from '../engine/tasks';
-import { CELL_KINDS } from '../engine/spec';
+import { CELL_KINDS, WINDOW_RANGE } from '../engine/spec';
+import { CHAPTER_IDS } from '../lesson/chapterIds';
 import type { Language } from '../i18n/language';
 import type { Theme } from '../store';
 
@@ -22,6 +23,8 @@ export interface ShareState {
   readonly language: Language;
   readonly theme: Theme;
   readonly embed: boolean;
+  /** The lesson's chapter on display (1-based), or 0 outside the lesson. */
+  readonly lesson: number;
 }
 
 type Kind =
@@ -44,6 +47,7 @@ type Draft = { -readonly [K in keyof ShareState]: K extends 'config' ? { -readon
 /** The ranges of the numeric settings: the controls use the same ones. */
 export const RANGES = {
   hidden: { min: 1, max: 128 },
+  window: WINDOW_RANGE,
   length: { min: 1, max: 200 },
   noise: { min: 0, max: 2 },
   lr: { min: 0.00001, max: 1 },
@@ -72,6 +76,7 @@ export const FIELDS = [
   configField('resetAfter', BOOL, false),
   configField('forgetFixed', BOOL, false),
   configField('hidden', int(RANGES.hidden), 8),
+  configField('window', int(RANGES.window), 4),
   configField('task', { type: 'enum', values: GENERATED_TASK_NAMES }, 'sine'),
   configField('length', int(RANGES.length), 40),
   configField('noise', num(RANGES.noise), 0),
@@ -89,6 +94,7 @@ export const FIELDS = [
   { key: 'lang', kind: { type: 'enum', values: ['en', 'ja'] }, default: 'en', get: (s) => s.language, set: (d, v) => (d.language = v as Language) } satisfies Field<string>,
   { key: 'theme', kind: { type: 'enum', values: ['system', 'light', 'dark'] }, default: 'system', get: (s) => s.theme, set: (d, v) => (d.theme = v as Theme) } satisfies Field<string>,
   { key: 'embed', kind: BOOL, default: false, get: (s) => s.embed, set: (d, v) => (d.embed = v) } satisfies Field<boolean>,
+  { key: 'lesson', kind: int({ min: 1, max: CHAPTER_IDS.length }), default: 0, get: (s) => s.lesson, set: (d, v) => (d.lesson = v) } satisfies Field<number>,
 ] as const;
 
 type AnyField = Field<string | number | boolean>;
@@ -180,6 +186,7 @@ export function writeHash(state: ShareState): string {
   const params = new URLSearchParams({ v: '1' });
   for (const f of FIELDS as readonly AnyField[]) {
     if (f.key === 'embed' && !state.embed) continue;
+    if (f.key === 'lesson' && state.lesson === 0) continue;
     const v = f.get(state);
     params.set(f.key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
   }

@@ -23,7 +23,7 @@ export function applyLink(hash: string, browserLanguages: readonly string[]): vo
 }
 
 export function shareState(s: Store): ShareState {
-  return { config: s.config, step: s.step, example: s.example, t: s.t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed };
+  return { config: s.config, step: s.step, example: s.example, t: s.t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed, lesson: 0 };
 }
 
 /**

@@ -8,11 +8,11 @@ import { create } from 'zustand';
 import { detectLanguage, type Language } from '../i18n/language';
 import type { Problem } from '../share/urlState';
 import type { GradientCheck } from '../engine/gradcheck';
-import type { CellKind } from '../engine/spec';
+import type { RecurrentKind } from '../engine/spec';
 import { TUNABLE, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
-  cell: 'lstm', peephole: false, resetAfter: false, forgetFixed: false, hidden: 8,
+  cell: 'lstm', peephole: false, resetAfter: false, forgetFixed: false, hidden: 8, window: 4,
   task: 'sine', length: 40, noise: 0,
   lr: 0.01, optimizer: 'adam', batch: 16, clip: 1, seed: 1, forgetBias: 1, recurrentScale: 1,
 };
@@ -49,7 +49,7 @@ export interface SnapshotSlice {
   gradientCheck: { results: readonly GradientCheck[]; step: number; ms: number } | null;
   checkGradients: () => void;
   /** Measured microseconds per training step of each cell, and the size they were measured at. */
-  measured: { usPerStep: Readonly<Record<CellKind, number>>; batch: number; length: number; hidden: number } | null;
+  measured: { usPerStep: Readonly<Record<RecurrentKind, number>>; batch: number; length: number; hidden: number } | null;
   measureCost: () => void;
   /** The last model file sent by the worker (JSON text and its training step), for download. */
   modelFile: { json: string; step: number } | null;

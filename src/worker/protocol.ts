@@ -4,7 +4,7 @@
  * they move to the page without being copied.
  */
 import type { GeneratedTaskName } from '../engine/tasks';
-import type { CellKind } from '../engine/spec';
+import type { CellKind, RecurrentKind } from '../engine/spec';
 import type { OptimizerKind } from '../engine/optim';
 import type { GradientCheck } from '../engine/gradcheck';
 
@@ -18,6 +18,8 @@ export interface RunConfig {
   /** LSTM: the 1997 LSTM, forget gate fixed at 1. */
   readonly forgetFixed: boolean;
   readonly hidden: number;
+  /** FNN: k, the steps it sees at once (the current input and the k − 1 before it). */
+  readonly window: number;
   readonly task: TrainTask;
   /** Sequence length T. */
   readonly length: number;
@@ -80,6 +82,8 @@ export interface Snapshot {
   readonly cell: CellKind;
   readonly peephole: boolean;
   readonly resetAfter: boolean;
+  /** FNN: its window k (0 for the other cells). */
+  readonly window: number;
   /** T, H, I, O and G (gate blocks: LSTM 4, GRU 3, RNN 1). */
   readonly T: number;
   readonly H: number;
@@ -123,7 +127,7 @@ export type WorkerEvent =
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
   | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number }
   | { readonly type: 'error'; readonly reason: ErrorReason; readonly step: number; readonly canRestore: boolean }
-  | { readonly type: 'cost'; readonly usPerStep: Readonly<Record<CellKind, number>>; readonly batch: number; readonly length: number; readonly hidden: number }
+  | { readonly type: 'cost'; readonly usPerStep: Readonly<Record<RecurrentKind, number>>; readonly batch: number; readonly length: number; readonly hidden: number }
   | { readonly type: 'gradient-check'; readonly results: readonly GradientCheck[]; readonly step: number; readonly ms: number }
   /** The current weights in the model file format (docs/model-format.md), as JSON text. */
   | { readonly type: 'model'; readonly json: string; readonly step: number };

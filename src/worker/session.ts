@@ -12,7 +12,7 @@ import { lossAndGrad } from '../engine/loss';
 import { namedWeights } from '../engine/modelFile';
 import type { Workspace } from '../engine/workspace';
 import type { FloatArray } from '../engine/tensor';
-import type { CellKind } from '../engine/spec';
+import { RECURRENT_KINDS, type RecurrentKind } from '../engine/spec';
 import { LossHistory } from './lossHistory';
 import { checkGradients, type GradientCheck } from '../engine/gradcheck';
 import type { RunConfig, Snapshot } from './protocol';
@@ -57,6 +57,7 @@ export class TrainingSession {
     this.net = new Network({
       cell: config.cell, inputSize: this.task.inputSize, hiddenSize: config.hidden, outputSize: this.task.outputSize,
       peephole: config.peephole, resetAfter: config.resetAfter, forgetFixed: config.cell === 'lstm' && config.forgetFixed,
+      window: config.window,
     });
     const rng = new Rng(config.seed);
     initNetwork(this.net, rng, { forgetBias: config.forgetBias, recurrentScale: config.recurrentScale });
@@ -189,10 +190,10 @@ export class TrainingSession {
    * Microseconds per training step of each cell at this run's size, task and batch: a few
    * warm-up steps, then the median of five timed runs of about 50 ms each.
    */
-  measureCost(now: () => number = () => performance.now()): Record<CellKind, number> {
+  measureCost(now: () => number = () => performance.now()): Record<RecurrentKind, number> {
     this.trainer.abort();
-    const out = { rnn: 0, lstm: 0, gru: 0 } as Record<CellKind, number>;
-    for (const cell of ['rnn', 'lstm', 'gru'] as const) {
+    const out = { rnn: 0, lstm: 0, gru: 0 };
+    for (const cell of RECURRENT_KINDS) {
       const net = new Network({ ...this.net.spec, cell, peephole: false, resetAfter: false });
       const rng = new Rng(1);
       initNetwork(net, rng);
@@ -272,7 +273,7 @@ export class TrainingSession {
     net.backward(probe);
     const { steps, losses } = this.history.copy();
     return {
-      step: this.trainer.steps, cell, peephole, resetAfter, T, H, I, O, G: net.G,
+      step: this.trainer.steps, cell, peephole, resetAfter, window: net.spec.window ?? 0, T, H, I, O, G: net.G,
       x: f32(probe.x), target: f32(probe.target), targetMask: probe.mask.slice(), y: f32(probe.y),
       gates: f32(probe.gates), h: f32(probe.h, H, (T + 1) * H),
       c: cell === 'lstm' ? f32(probe.c, H, (T + 1) * H) : new Float32Array(0),

@@ -24,6 +24,7 @@ const task = makeTask({ name: 'adding', length: 30 });
 const net = new Network({
   cell, inputSize: 2, hiddenSize: 12, outputSize: 1,
   peephole: variant === 'peephole', resetAfter: variant === 'reset-after',
+  window: variant.startsWith('window-') ? Number(variant.slice('window-'.length)) : undefined,
 });
 const rng = new Rng(1);
 initNetwork(net, rng);

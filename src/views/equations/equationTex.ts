@@ -4,7 +4,7 @@
  * where every operand is in the snapshot, the arithmetic redone against the snapshot's value.
  * Pure functions: no React, no DOM. The LSTM and GRU lines live in equationTexLstm/Gru.ts.
  */
-import type { Snapshot } from '../worker/protocol';
+import type { Snapshot } from '../../worker/protocol';
 import {
   FROM_Y, check, line, num, opd, readoutLine, reader, result,
   type CellVariant, type EquationLine, type EquationSet,
@@ -25,11 +25,21 @@ export function variantOf(s: Snapshot, forgetFixed: boolean): CellVariant {
   };
 }
 
+/** δa_t = δh_t⊙(1 − h_t²): the tanh neuron's backward line (RNN and FNN), checked against the snapshot. */
+function tanhDeltaLine(h: number, dh: number, da: number): EquationLine {
+  const daCheck = check(dh * (1 - h * h), da);
+  return line(
+    'da',
+    '«h|\\delta a_t» = «h|\\delta h_t» \\odot (1 - «h|h_t^2»)',
+    `«h|\\delta a_t» = «h|${opd(dh)}» \\cdot (1 - «h|${opd(h)}^2») ${result('h', daCheck, da)}`,
+    da, daCheck,
+  );
+}
+
 /** The vanilla RNN's lines, as src/engine/rnn.ts computes them: h_t = tanh(a_t), δa_t = δh_t⊙(1 − h_t²). */
 function rnnEquations(s: Snapshot, t: number, unit: number): EquationSet {
   const a = reader(s, t, unit);
   const [h, dh, da] = [a.v('h'), a.d('h'), a.dpre(0)];
-  const daCheck = check(dh * (1 - h * h), da);
   const forward: EquationLine[] = [
     line(
       'h',
@@ -46,12 +56,24 @@ function rnnEquations(s: Snapshot, t: number, unit: number): EquationSet {
       `${FROM_Y} + ${a.last ? '0' : `U^{\\top} «h|\\delta a_{t+1}»`} = «h|${num(dh)}»`,
       dh,
     ),
-    line(
-      'da',
-      '«h|\\delta a_t» = «h|\\delta h_t» \\odot (1 - «h|h_t^2»)',
-      `«h|\\delta a_t» = «h|${opd(dh)}» \\cdot (1 - «h|${opd(h)}^2») ${result('h', daCheck, da)}`,
-      da, daCheck,
-    ),
+    tanhDeltaLine(h, dh, da),
+  ];
+  return { forward, backward, lastStep: a.last };
+}
+
+/** The FNN's lines, as src/engine/fnn.ts computes them: no h_{t−1}, nothing from step t + 1. */
+function fnnEquations(s: Snapshot, t: number, unit: number): EquationSet {
+  const a = reader(s, t, unit);
+  const [h, dh, da] = [a.v('h'), a.d('h'), a.dpre(0)];
+  const k = s.window;
+  const windowTex = k <= 1 ? '«x|x_t»' : k === 2 ? '[«x|x_t»; x_{t-1}]' : `[«x|x_t»; x_{t-1}; \\dots; x_{t-${k - 1}}]`;
+  const forward: EquationLine[] = [
+    line('h', `«h|h_t» = \\tanh(W ${windowTex} + b)`, `«h|h_t» = \\tanh(W ${windowTex} + b) = «h|${num(h)}»`, h),
+    readoutLine(a),
+  ];
+  const backward: EquationLine[] = [
+    line('dh', FROM_Y, `${FROM_Y} = «h|${num(dh)}»`, dh),
+    tanhDeltaLine(h, dh, da),
   ];
   return { forward, backward, lastStep: a.last };
 }
@@ -60,5 +82,6 @@ function rnnEquations(s: Snapshot, t: number, unit: number): EquationSet {
 export function equationLines(s: Snapshot, t: number, unit: number, variant: CellVariant): EquationSet {
   if (variant.cell === 'lstm') return lstmEquations(s, t, unit, variant);
   if (variant.cell === 'gru') return gruEquations(s, t, unit, variant);
+  if (variant.cell === 'fnn') return fnnEquations(s, t, unit);
   return rnnEquations(s, t, unit);
 }

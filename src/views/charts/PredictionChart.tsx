@@ -2,11 +2,11 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useShallow } from 'zustand/react/shallow';
-import { selectCursor, selectSnapshot, useStore } from '../store';
-import { Axes } from './primitives/Axes';
-import { formatValue } from './primitives/color';
-import { useMessages } from '../i18n';
-import { ExportButtons } from './primitives/ExportButtons';
+import { selectCursor, selectSnapshot, useStore } from '../../store';
+import { Axes } from '../primitives/Axes';
+import { formatValue } from '../primitives/color';
+import { useMessages } from '../../i18n';
+import { ExportButtons } from '../primitives/ExportButtons';
 
 const W = 480;
 const H = 170;

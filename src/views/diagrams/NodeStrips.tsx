@@ -5,11 +5,11 @@
  * that unit.
  */
 import { useEffect, useRef } from 'react';
-import { useStore, type Store } from '../store';
+import { useStore, type Store } from '../../store';
 import type { Layout, NodeSpec } from './rolledLayouts';
-import { valueAt } from './snapshotValues';
-import { LUT, lutIndex } from './primitives/colorLut';
-import { paintLut } from './primitives/pixels';
+import { valueAt } from '../primitives/snapshotValues';
+import { LUT, lutIndex } from '../primitives/colorLut';
+import { paintLut } from '../primitives/pixels';
 
 const STRIP_W = 56;
 const STRIP_H = 7;

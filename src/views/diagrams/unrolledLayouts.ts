@@ -4,7 +4,7 @@
  * on the left and leave to the step after on the right. Node and edge names follow the rolled
  * diagram, so `data-edge="peephole-i"` means the same connection in both.
  */
-import type { CellKind } from '../engine/spec';
+import type { CellKind } from '../../engine/spec';
 import type { EdgeSpec, NodeId, NodeShape, OpSpec } from './rolledLayouts';
 
 export interface StepNode {
@@ -127,4 +127,11 @@ const RNN: StepLayout = {
   carriers: [['in-h', 'h', -1], ['out-h', 'h', 0]],
 };
 
-export const STEP_LAYOUTS: Record<CellKind, StepLayout> = { lstm: LSTM, gru: GRU, rnn: RNN };
+/** The FNN: the RNN's column without the h line between steps (the window is drawn across columns). */
+const FNN: StepLayout = {
+  ...RNN,
+  edges: RNN.edges.filter((e) => e.id !== 'in-h' && e.id !== 'out-h'),
+  carriers: [],
+};
+
+export const STEP_LAYOUTS: Record<CellKind, StepLayout> = { lstm: LSTM, gru: GRU, rnn: RNN, fnn: FNN };

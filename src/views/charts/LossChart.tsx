@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { extent } from 'd3-array';
-import { selectSnapshot, useStore } from '../store';
-import { formatLoss, formatTick } from './primitives/color';
-import { Axes, decadeTicks } from './primitives/Axes';
-import { useMessages, useNumberFormat } from '../i18n';
-import { ExportButtons } from './primitives/ExportButtons';
+import { selectSnapshot, useStore } from '../../store';
+import { formatLoss, formatTick } from '../primitives/color';
+import { Axes, decadeTicks } from '../primitives/Axes';
+import { useMessages, useNumberFormat } from '../../i18n';
+import { ExportButtons } from '../primitives/ExportButtons';
 
 const W = 480;
 const H = 200;

@@ -5,12 +5,12 @@
  * from a file is only ever shown as text, never inserted as HTML.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from '../store';
-import { useMessages, useNumberFormat, type Messages } from '../i18n';
-import { download } from '../share/download';
-import { traceCsv, traceJson } from '../share/traceExport';
-import { MAX_MODEL_BYTES, checkModel, type ImportProblem } from '../share/modelImport';
-import type { CellKind } from '../engine/spec';
+import { useStore } from '../../store';
+import { useMessages, useNumberFormat, type Messages } from '../../i18n';
+import { download } from '../../share/download';
+import { traceCsv, traceJson } from '../../share/traceExport';
+import { MAX_MODEL_BYTES, checkModel, type ImportProblem } from '../../share/modelImport';
+import type { CellKind } from '../../engine/spec';
 
 function describeProblem(m: Messages, p: ImportProblem, mb: (bytes: number) => string): string {
   const e = m.exporting;

@@ -6,16 +6,16 @@
  */
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
-import type { Snapshot } from '../worker/protocol';
+import { selectConfig, selectCursor, selectSnapshot, useStore } from '../../store';
+import type { Snapshot } from '../../worker/protocol';
 import { STEP_LAYOUTS, type StepLayout } from './unrolledLayouts';
-import { gradientAt, valueAt } from './snapshotValues';
-import { formatValue, inkOn, valueColor } from './primitives/color';
-import { usePresence } from './primitives/usePresence';
-import { useMessages, useNumberFormat, type Messages } from '../i18n';
-import { Explainer } from './primitives/Explainer';
-import { ExportButtons } from './primitives/ExportButtons';
-import { DECADES } from './primitives/colorLut';
+import { gradientAt, valueAt } from '../primitives/snapshotValues';
+import { formatValue, inkOn, valueColor } from '../primitives/color';
+import { usePresence } from '../primitives/usePresence';
+import { useMessages, useNumberFormat, type Messages } from '../../i18n';
+import { Explainer } from '../primitives/Explainer';
+import { ExportButtons } from '../primitives/ExportButtons';
+import { DECADES } from '../primitives/colorLut';
 import { interpolateViridis } from 'd3-scale-chromatic';
 
 /** Which gate's pre-activation gradient flows back through an edge of a step column. */
@@ -131,8 +131,35 @@ const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPe
   );
 });
 
+/**
+ * The FNN's window at the cursor: lines from the inputs x_{t−1} … x_{t−k+1} of earlier columns
+ * into h_t (x_t feeds it inside its own column), and a note for the part left of the drawing.
+ */
+function FnnWindow({ layout, t, k, first, label }: { layout: StepLayout; t: number; k: number; first: number; label: string }) {
+  const x = layout.nodes.find((n) => n.id === 'x')!;
+  const h = layout.nodes.find((n) => n.id === 'h')!;
+  const col = (step: number) => (step - first) * layout.width;
+  const oldest = Math.max(1, t - k + 1);
+  const hidden = Math.max(0, first - oldest);
+  const lines = [];
+  for (let step = Math.max(oldest, first); step < t; step++) {
+    lines.push(<path key={step} data-edge="window-h" data-from={step} className="edge edge-window" d={`M${col(step) + x.x + 12},${x.y - 10} L${col(t) + h.x - 12},${h.y + 8}`} />);
+  }
+  return (
+    <g className="fnn-window">
+      {lines}
+      {hidden > 0 && (
+        <text className="window-more" x={4} y={x.y - 24}>
+          {label}
+        </text>
+      )}
+    </g>
+  );
+}
+
 /** Every step of the probe at a glance: h (and c for the LSTM) of the selected unit; the window outlined. */
 function OverviewStrip({ s, t, unit, first, last, width, hint }: { s: Snapshot; t: number; unit: number; first: number; last: number; width: number; hint: string }) {
+  const seen = s.cell === 'fnn' ? Math.max(1, t - s.window + 1) : t; // the FNN's window at the cursor
   const rows = s.cell === 'lstm' ? (['c', 'h'] as const) : (['h'] as const);
   const w = width / s.T;
   const setT = useStore((st) => st.setT);
@@ -156,6 +183,7 @@ function OverviewStrip({ s, t, unit, first, last, width, hint }: { s: Snapshot; 
     <g className="overview" transform="translate(0, 0)">
       {cells}
       <rect className="overview-window" x={(first - 1) * w} y={-2} width={(last - first + 1) * w} height={rows.length * (STRIP_H + 2) + 2} />
+      {seen < t && <rect className="overview-seen" x={(seen - 1) * w} y={-3} width={(t - seen) * w} height={rows.length * (STRIP_H + 2) + 4} />}
       <rect className="overview-cursor" x={(t - 1) * w} y={-3} width={Math.max(w, 2)} height={rows.length * (STRIP_H + 2) + 4} />
       <rect
         className="overview-hit"
@@ -267,6 +295,9 @@ export function UnrolledTimeline() {
             />
           </g>
         ))}
+        {live && cell === 'fnn' && (
+          <FnnWindow layout={layout} t={t} k={live.window} first={first} label={m.windowBefore(fmt.int(Math.max(0, first - Math.max(1, t - live.window + 1))))} />
+        )}
         {live && (
           <g transform={`translate(0, ${stripTop})`}>
             <OverviewStrip s={live} t={t} unit={unit} first={first} last={last} width={width} hint={m.clickStep} />

@@ -5,10 +5,10 @@
  *
  * Lines are written in a small notation: «node|tex» marks a term that refers to `node`.
  */
-import type { CellKind } from '../engine/spec';
-import type { Snapshot } from '../worker/protocol';
-import type { NodeId } from './rolledLayouts';
-import { gradientAt, valueAt } from './snapshotValues';
+import type { CellKind } from '../../engine/spec';
+import type { Snapshot } from '../../worker/protocol';
+import type { NodeId } from '../diagrams/rolledLayouts';
+import { gradientAt, valueAt } from '../primitives/snapshotValues';
 
 /** A piece of a line: TeX ready to render on its own, and the diagram node it names (if any). */
 export interface Term {

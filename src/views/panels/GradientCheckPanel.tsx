@@ -3,8 +3,8 @@
  * against central finite differences, computed in the worker in float64; the largest relative
  * error per weight matrix, with a mark that does not rely on colour.
  */
-import { useStore } from '../store';
-import { useMessages, useNumberFormat } from '../i18n';
+import { useStore } from '../../store';
+import { useMessages, useNumberFormat } from '../../i18n';
 
 /** Below this, a gradient counts as right. */
 const PASS = 1e-3;

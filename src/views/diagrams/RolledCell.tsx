@@ -5,25 +5,26 @@
  */
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectConfig, selectCursor, selectSnapshot, useStore } from '../store';
-import type { Snapshot } from '../worker/protocol';
+import { selectConfig, selectCursor, selectSnapshot, useStore } from '../../store';
+import type { Snapshot } from '../../worker/protocol';
 import { LAYOUTS, type NodeSpec } from './rolledLayouts';
-import { valueAt } from './snapshotValues';
-import { formatValue, inkOn, valueColor } from './primitives/color';
-import { ColorLegend } from './primitives/ColorLegend';
+import { valueAt } from '../primitives/snapshotValues';
+import { formatValue, inkOn, valueColor } from '../primitives/color';
+import { ColorLegend } from '../primitives/ColorLegend';
 import { NodeStrips } from './NodeStrips';
-import { usePresence } from './primitives/usePresence';
-import type { CellKind } from '../engine/spec';
-import type { ExplanationId } from '../i18n/explanations';
-import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../i18n';
-import { Explainer } from './primitives/Explainer';
-import { ExportButtons } from './primitives/ExportButtons';
+import { usePresence } from '../primitives/usePresence';
+import type { CellKind } from '../../engine/spec';
+import type { ExplanationId } from '../../i18n/explanations';
+import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../../i18n';
+import { Explainer } from '../primitives/Explainer';
+import { ExportButtons } from '../primitives/ExportButtons';
 
 /** What the explanations under the diagram cover, per cell. */
 const EXPLAINED = {
   lstm: ['gates', 'cec', 'weightConflict', 'peepholes'],
   gru: ['gruMerge', 'resetGate'],
   rnn: ['weightConflict'],
+  fnn: ['fnnWindow'],
 } as const satisfies Record<CellKind, readonly ExplanationId[]>;
 
 interface NodeProps {
@@ -76,7 +77,7 @@ function inputText(s: Snapshot, t: number): string {
  * update gate z (which multiplies h_{t−1}); null for the RNN.
  */
 function memoryWords(msg: Messages, s: Snapshot, t: number, unit: number, fmt: NumberFormat): string | null {
-  if (s.cell === 'rnn') return null;
+  if (s.cell === 'rnn' || s.cell === 'fnn') return null;
   const lstm = s.cell === 'lstm';
   const gate = lstm ? 'f' : 'z';
   const v = valueAt(s, gate, t, unit);
@@ -136,6 +137,11 @@ export function RolledCell() {
               />
             ))}
         </g>
+        {cell === 'fnn' && (
+          <text className="window-label" x={64} y={248}>
+            {m.windowLabel(fmt.int(config.window), config.window > 1 ? fmt.int(config.window - 1) : null)}
+          </text>
+        )}
         <g className="ops">
           {layout.ops.map((op, k) => (
             <g key={k} className="op" transform={`translate(${op.x},${op.y})`}>

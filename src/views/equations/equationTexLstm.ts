@@ -3,7 +3,7 @@
  * p_i⊙c_{t−1}, p_f⊙c_{t−1}, p_o⊙c_t when on; f = 1 when the forget gate is fixed), the carousel
  * c_t = f⊙c_{t−1} + i⊙g, h_t = o⊙tanh(c_t), and backward δh_t, δc_t and the pre-activation deltas.
  */
-import type { Snapshot } from '../worker/protocol';
+import type { Snapshot } from '../../worker/protocol';
 import {
   FROM_Y, check, gateLine, line, num, opd, readoutLine, reader, result,
   type CellVariant, type EquationLine, type EquationSet, type Reader,

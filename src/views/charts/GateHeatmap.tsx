@@ -4,16 +4,16 @@
  * the cursor to that step and unit.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { GATE_NAMES, type CellKind } from '../engine/spec';
-import { useStore, type Store } from '../store';
-import { gradientAt, valueAt } from './snapshotValues';
-import type { NodeId } from './rolledLayouts';
-import type { Snapshot } from '../worker/protocol';
-import { DECADES, LUT, MAGNITUDE_LUT, lutIndex, magnitudeIndex } from './primitives/colorLut';
-import { paintLut } from './primitives/pixels';
-import { useMessages, useNumberFormat, type Messages } from '../i18n';
-import { formatValue } from './primitives/color';
-import { ExportButtons } from './primitives/ExportButtons';
+import { GATE_NAMES, type CellKind } from '../../engine/spec';
+import { useStore, type Store } from '../../store';
+import { gradientAt, valueAt } from '../primitives/snapshotValues';
+import type { NodeId } from '../diagrams/rolledLayouts';
+import type { Snapshot } from '../../worker/protocol';
+import { DECADES, LUT, MAGNITUDE_LUT, lutIndex, magnitudeIndex } from '../primitives/colorLut';
+import { paintLut } from '../primitives/pixels';
+import { useMessages, useNumberFormat, type Messages } from '../../i18n';
+import { formatValue } from '../primitives/color';
+import { ExportButtons } from '../primitives/ExportButtons';
 
 /** A value series (gates, states) in the diverging scale, or a gradient magnitude (|∂L/∂h|, |∂L/∂c|) on a log scale. */
 type Series = { readonly key: string; readonly label: string; readonly gradient?: boolean };

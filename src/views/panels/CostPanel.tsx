@@ -2,11 +2,11 @@
  * What each cell costs at the current size: parameters and FLOPs per time step (counted from
  * the equations), and microseconds per training step (measured by the worker on demand).
  */
-import { cellCost } from '../engine/cost';
-import { CELL_KINDS } from '../engine/spec';
-import { useStore } from '../store';
-import { useMessages, useNumberFormat } from '../i18n';
-import { Explainer } from './primitives/Explainer';
+import { cellCost } from '../../engine/cost';
+import { RECURRENT_KINDS } from '../../engine/spec';
+import { useStore } from '../../store';
+import { useMessages, useNumberFormat } from '../../i18n';
+import { Explainer } from '../primitives/Explainer';
 
 export function CostPanel() {
   const config = useStore((s) => s.config);
@@ -41,7 +41,7 @@ export function CostPanel() {
           </tr>
         </thead>
         <tbody>
-          {CELL_KINDS.map((cell) => {
+          {RECURRENT_KINDS.map((cell) => {
             const c = cellCost(cell, I, H, O);
             return (
               <tr key={cell} data-cell={cell}>

@@ -6,12 +6,12 @@
  * it always spans the run. A new network or a reset starts it again.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from '../store';
-import type { Snapshot } from '../worker/protocol';
-import { MAGNITUDE_LUT } from './primitives/colorLut';
-import { paintLut } from './primitives/pixels';
-import { stepNorms } from '../engine/gradientStats';
-import { useMessages, useNumberFormat } from '../i18n';
+import { useStore } from '../../store';
+import type { Snapshot } from '../../worker/protocol';
+import { MAGNITUDE_LUT } from '../primitives/colorLut';
+import { paintLut } from '../primitives/pixels';
+import { stepNorms } from '../../engine/gradientStats';
+import { useMessages, useNumberFormat } from '../../i18n';
 
 const ROWS = 160;
 

@@ -6,13 +6,13 @@
  * reproduce the snapshot's value says so in the mathematics itself (computed ≠ held).
  */
 import 'katex/dist/katex.min.css';
-import '../app/styles/equations.css';
+import '../../app/styles/equations.css';
 import { memo, useId, useMemo, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import katex from 'katex';
 import { useShallow } from 'zustand/react/shallow';
-import { selectCursor, selectSnapshot, useStore } from '../store';
-import { useMessages, useNumberFormat } from '../i18n';
-import { useThrottled } from './primitives/useThrottled';
+import { selectCursor, selectSnapshot, useStore } from '../../store';
+import { useMessages, useNumberFormat } from '../../i18n';
+import { useThrottled } from '../primitives/useThrottled';
 import { equationLines, variantOf, type EquationLine, type EquationSet, type Term } from './equationTex';
 
 /** The shortest time between two typesettings of the equations, paused and while training. */

@@ -7,14 +7,14 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useShallow } from 'zustand/react/shallow';
-import { selectCursor, selectSnapshot, useStore } from '../store';
-import { Axes, decadeTicks, thinTicks } from './primitives/Axes';
-import { formatTick } from './primitives/color';
-import { F32_TINY, fitDecay, lastTargetStep, stepNorms, type DecayFit } from '../engine/gradientStats';
+import { selectCursor, selectSnapshot, useStore } from '../../store';
+import { Axes, decadeTicks, thinTicks } from '../primitives/Axes';
+import { formatTick } from '../primitives/color';
+import { F32_TINY, fitDecay, lastTargetStep, stepNorms, type DecayFit } from '../../engine/gradientStats';
 import { GradientHistory } from './GradientHistory';
-import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../i18n';
-import { Explainer } from './primitives/Explainer';
-import { ExportButtons } from './primitives/ExportButtons';
+import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../../i18n';
+import { Explainer } from '../primitives/Explainer';
+import { ExportButtons } from '../primitives/ExportButtons';
 
 const W = 640;
 const H = 220;

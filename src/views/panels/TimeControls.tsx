@@ -4,10 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectCursor, useStore } from '../store';
-import { NumberField } from './primitives/NumberField';
-import { typingInField } from './primitives/keys';
-import { useMessages, useNumberFormat } from '../i18n';
+import { selectCursor, useStore } from '../../store';
+import { NumberField } from '../primitives/NumberField';
+import { typingInField } from '../primitives/keys';
+import { useMessages, useNumberFormat } from '../../i18n';
 
 export function useCursorKeys(): void {
   useEffect(() => {

@@ -4,7 +4,7 @@
  * Two buses run along the bottom: x_t (solid) and h_{t−1} (dashed: it comes from the
  * previous time step, through the loop drawn from h).
  */
-import type { CellKind } from '../engine/spec';
+import type { CellKind } from '../../engine/spec';
 
 export type NodeId = 'x' | 'h' | 'c' | 'i' | 'f' | 'g' | 'o' | 'z' | 'r' | 'y';
 export type NodeShape = 'sigma' | 'tanh' | 'state' | 'io';
@@ -148,4 +148,20 @@ const RNN: Layout = {
   ],
 };
 
-export const LAYOUTS: Record<CellKind, Layout> = { lstm: LSTM, gru: GRU, rnn: RNN };
+/**
+ * The FNN: the RNN's neuron without the loop. Its input is a window of the current and the k − 1
+ * previous inputs (drawn as the x bus and a second, "window" input: the steps before t).
+ */
+const FNN: Layout = {
+  viewBox: [0, 190, 520, 240],
+  nodes: RNN.nodes,
+  ops: [],
+  edges: [
+    { id: 'x-bus', d: `M60,${X_BUS} H293`, bus: true },
+    { id: 'x-h', d: `M293,${X_BUS} V${NEURON_Y + R}` },
+    { id: 'window-h', d: `M60,${NEURON_Y - 60} H220 L${300 - R + 4},${NEURON_Y - 10}` },
+    { id: 'h-y', d: `M${300 + R},${NEURON_Y} H${460 - 24}` },
+  ],
+};
+
+export const LAYOUTS: Record<CellKind, Layout> = { lstm: LSTM, gru: GRU, rnn: RNN, fnn: FNN };

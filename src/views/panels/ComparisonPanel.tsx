@@ -8,18 +8,18 @@
  * is labelled; the others go on.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useStore } from '../store';
-import type { RunConfig } from '../worker/protocol';
-import type { CompareCommand, CompareEvent, CompareRun, RunReport } from '../worker/compareProtocol';
-import { shareRuns } from '../worker/shareRuns';
-import { PRESETS, claimHolds, runConfig, type Claim, type Preset } from '../presets';
-import { cellCost } from '../engine/cost';
-import { fitDecay } from '../engine/gradientStats';
-import { formatLoss } from './primitives/color';
-import { NumberField } from './primitives/NumberField';
-import { GradientOverlay, LossOverlay, RUN_STYLES, RunSwatch } from './ComparisonCharts';
-import { useMessages, useNumberFormat, type Messages } from '../i18n';
-import { ExportButtons } from './primitives/ExportButtons';
+import { useStore } from '../../store';
+import type { RunConfig } from '../../worker/protocol';
+import type { CompareCommand, CompareEvent, CompareRun, RunReport } from '../../worker/compareProtocol';
+import { shareRuns } from '../../worker/shareRuns';
+import { PRESETS, claimHolds, runConfig, type Claim, type Preset } from '../../presets';
+import { cellCost } from '../../engine/cost';
+import { fitDecay } from '../../engine/gradientStats';
+import { formatLoss } from '../primitives/color';
+import { NumberField } from '../primitives/NumberField';
+import { GradientOverlay, LossOverlay, RUN_STYLES, RunSwatch } from '../charts/ComparisonCharts';
+import { useMessages, useNumberFormat, type Messages } from '../../i18n';
+import { ExportButtons } from '../primitives/ExportButtons';
 
 const WORKERS = 2;
 
@@ -45,7 +45,7 @@ function useComparison(started: Started | null): Record<string, RunReport> {
     // Reports still queued from workers of an earlier comparison are not this one's.
     let current = true;
     const workers = shares.map((share) => {
-      const worker = new Worker(new URL('../worker/compare.worker.ts', import.meta.url), { type: 'module' });
+      const worker = new Worker(new URL('../../worker/compare.worker.ts', import.meta.url), { type: 'module' });
       worker.onmessage = (e: MessageEvent<CompareEvent>) => {
         if (!current) return;
         setReports((old) => ({ ...old, ...Object.fromEntries(e.data.reports.map((r) => [r.id, r])) }));

@@ -3,7 +3,7 @@
  * (r applied to h_{t−1} before U_g, or with reset-after to U_g h_{t−1} + b^h_g), the state
  * h_t = z⊙h_{t−1} + (1−z)⊙g (z keeps the old state), and backward δh_t and the gate deltas.
  */
-import type { Snapshot } from '../worker/protocol';
+import type { Snapshot } from '../../worker/protocol';
 import {
   FROM_Y, check, gateLine, line, num, opd, readoutLine, reader, result,
   type CellVariant, type EquationLine, type EquationSet, type Reader,

@@ -4,11 +4,11 @@
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { RunReport } from '../worker/compareProtocol';
-import type { RunId } from '../presets';
-import { Axes, decadeTicks } from './primitives/Axes';
-import { formatTick } from './primitives/color';
-import { F32_TINY } from '../engine/gradientStats';
+import type { RunReport } from '../../worker/compareProtocol';
+import type { RunId } from '../../presets';
+import { Axes, decadeTicks } from '../primitives/Axes';
+import { formatTick } from '../primitives/color';
+import { F32_TINY } from '../../engine/gradientStats';
 
 export interface RunStyle {
   readonly id: RunId;

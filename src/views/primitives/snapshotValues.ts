@@ -1,7 +1,7 @@
 /** Reading one value of a snapshot: node `node` at step t (1-based), unit j (or its gradient). */
-import { GATE_NAMES } from '../engine/spec';
-import type { Snapshot } from '../worker/protocol';
-import type { NodeId } from './rolledLayouts';
+import { GATE_NAMES } from '../../engine/spec';
+import type { Snapshot } from '../../worker/protocol';
+import type { NodeId } from '../diagrams/rolledLayouts';
 
 export function valueAt(s: Snapshot, node: NodeId, t: number, unit: number): number {
   const k = Math.min(Math.max(t, 1), s.T) - 1;
