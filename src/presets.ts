@@ -5,7 +5,7 @@
  * test/presets/*.test.ts checks that claim on seeds 1, 2 and 3 with the same code the page runs.
  * Each preset's title and its explanation (why these settings) are in the messages (src/i18n).
  */
-import type { RecurrentKind } from './engine/spec';
+import type { CellKind, RecurrentKind } from './engine/spec';
 import type { RunConfig } from './worker/protocol';
 
 export type PresetId = 'adding' | 'remember-first' | 'sine';
@@ -25,7 +25,7 @@ export interface Preset {
 
 /** Shared by every preset: the setup the claims were measured with. */
 const SETUP = {
-  hidden: 16, window: 4, batch: 16, lr: 0.01, optimizer: 'adam', clip: 1, seed: 1, recurrentScale: 1,
+  hidden: 16, window: 4, pulseDelay: 15, pulseWidth: 5, batch: 16, lr: 0.01, optimizer: 'adam', clip: 1, seed: 1, recurrentScale: 1,
   peephole: false, resetAfter: false, forgetFixed: false,
 } as const satisfies Partial<RunConfig>;
 
@@ -51,7 +51,7 @@ export const PRESETS: readonly Preset[] = [
 ];
 
 /** The runs of a comparison: one per cell, and optionally the LSTM with peepholes. */
-export type RunId = RecurrentKind | 'lstm-peephole';
+export type RunId = CellKind | 'lstm-peephole';
 
 /** The config of one compared run: the shared setup with this run's cell. */
 export function runConfig(setup: Omit<RunConfig, 'cell'>, id: RunId): RunConfig {

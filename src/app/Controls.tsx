@@ -4,9 +4,17 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectActions, selectConfig, useStore } from '../store';
 import { NumberField } from '../views/primitives/NumberField';
 import type { CellKind } from '../engine/spec';
-import type { TrainTask } from '../worker/protocol';
+import type { RunConfig, TrainTask } from '../worker/protocol';
+import { pulseMinLength } from '../engine/tasks';
 import { useMessages } from '../i18n';
 import { RANGES } from '../share/urlState';
+
+/** The shortest sequence the task takes: the adding problem needs two halves, the pulse room to fit. */
+function minLength(c: RunConfig): number {
+  if (c.task === 'adding') return 2;
+  if (c.task === 'timed-pulse') return pulseMinLength(c.pulseDelay, c.pulseWidth);
+  return RANGES.length.min;
+}
 
 function Switch({ label, on, onChange, disabled, hint }: { label: string; on: boolean; onChange: (on: boolean) => void; disabled?: boolean; hint?: string }) {
   const hintId = useId();
@@ -98,17 +106,39 @@ export function Controls() {
       <h2>{s.taskHeading}</h2>
       <div className="field">
         <label htmlFor="task">{s.task}</label>
-        <select id="task" value={config.task} onChange={(e) => configure({ task: e.target.value as TrainTask, length: e.target.value === 'adding' ? Math.max(config.length, 2) : config.length })}>
+        <select
+          id="task"
+          value={config.task}
+          onChange={(e) => {
+            const task = e.target.value as TrainTask;
+            configure({ task, length: Math.max(config.length, minLength({ ...config, task })) });
+          }}
+        >
           <option value="sine">{s.tasks.sine}</option>
           <option value="remember-first">{s.tasks['remember-first']}</option>
           <option value="adding">{s.tasks.adding}</option>
+          <option value="timed-pulse">{s.tasks['timed-pulse']}</option>
         </select>
       </div>
       {config.task === 'remember-first' ? (
         // The delay: how many steps the first input must be kept before it is asked for.
         <NumberField label={s.delay} value={config.length - 1} min={RANGES.length.min} max={RANGES.length.max - 1} integer onCommit={(delay) => configure({ length: delay + 1 })} />
       ) : (
-        <NumberField label={s.length} value={config.length} min={config.task === 'adding' ? 2 : RANGES.length.min} max={RANGES.length.max} integer onCommit={(length) => configure({ length })} />
+        <NumberField label={s.length} value={config.length} min={minLength(config)} max={RANGES.length.max} integer onCommit={(length) => configure({ length })} />
+      )}
+      {config.task === 'timed-pulse' && (
+        <>
+          <NumberField
+            label={s.pulseDelay} value={config.pulseDelay} min={RANGES.pulseDelay.min}
+            max={Math.min(RANGES.pulseDelay.max, config.length - config.pulseWidth - 1)} integer
+            onCommit={(pulseDelay) => configure({ pulseDelay })}
+          />
+          <NumberField
+            label={s.pulseWidth} value={config.pulseWidth} min={RANGES.pulseWidth.min}
+            max={Math.min(RANGES.pulseWidth.max, config.length - config.pulseDelay - 1)} integer
+            onCommit={(pulseWidth) => configure({ pulseWidth })}
+          />
+        </>
       )}
       {config.task === 'remember-first' && (
         <NumberField label={s.noise} value={config.noise} {...RANGES.noise} step={0.1} onCommit={(noise) => configure({ noise })} />

@@ -12,7 +12,7 @@ import { CELL_KINDS, MAX_SIZE, WINDOW_RANGE, type CellKind } from '../engine/spe
 import { Network } from '../engine/network';
 import { Rng } from '../engine/rng';
 import { initNetwork } from '../engine/init';
-import { makeTask, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
+import { PULSE_DEFAULTS, generatedTaskSpec, makeTask, pulseMinLength, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
 import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
 import { modelToFile } from '../engine/modelFile';
 import { log10GradientRatio } from '../engine/gradientReach';
@@ -23,7 +23,7 @@ import {
 } from './common';
 
 /** Default sequence length per task. */
-const DEFAULT_LENGTH: Record<Exclude<TaskName, 'custom'>, number> = { sine: 50, 'remember-first': 50, adding: 100 };
+const DEFAULT_LENGTH: Record<Exclude<TaskName, 'custom'>, number> = { sine: 50, 'remember-first': 50, adding: 100, 'timed-pulse': 50 };
 
 /** The most floats one training workspace may hold (about 1 GiB of float32). */
 const MAX_WORKSPACE = 2 ** 28;
@@ -31,7 +31,7 @@ const MAX_WORKSPACE = 2 ** 28;
 export function trainMain(argv: string[], io: Io): number {
   const o = parseOptions(argv, {
     cell: { type: 'string' }, peephole: { type: 'boolean' }, 'reset-after': { type: 'boolean' }, window: { type: 'string' },
-    task: { type: 'string' }, length: { type: 'string' }, noise: { type: 'string' },
+    task: { type: 'string' }, length: { type: 'string' }, noise: { type: 'string' }, delay: { type: 'string' }, width: { type: 'string' },
     input: { type: 'string' }, target: { type: 'string' },
     hidden: { type: 'string' }, batch: { type: 'string' }, steps: { type: 'string' },
     lr: { type: 'string' }, optimizer: { type: 'string' }, momentum: { type: 'string' }, clip: { type: 'string' },
@@ -72,15 +72,18 @@ export function trainMain(argv: string[], io: Io): number {
     if (targets.every((row) => row === null)) throw new UsageError('target: every row is null, so there is nothing to learn');
     spec = { name: 'custom', inputs, targets };
   } else {
-    // The adding problem needs a first and a second half to mark a step in.
-    const minLength = taskName === 'adding' ? 2 : 1;
-    const length = numberOption(o.length, 'length', DEFAULT_LENGTH[taskName], { min: minLength, max: MAX_STEPS, integer: true });
-    if (taskName === 'remember-first') {
-      spec = { name: taskName, length, noise: numberOption(o.noise, 'noise', 0, { min: 0, max: 10 }) };
-    } else {
-      if (o.noise !== undefined) throw new UsageError(`--noise: only the remember-first task has a noise amplitude`);
-      spec = { name: taskName, length };
+    if (o.noise !== undefined && taskName !== 'remember-first') throw new UsageError(`--noise: only the remember-first task has a noise amplitude`);
+    for (const key of ['delay', 'width'] as const) {
+      if (o[key] !== undefined && taskName !== 'timed-pulse') throw new UsageError(`--${key}: only the timed-pulse task has a pulse ${key}`);
     }
+    const delay = numberOption(o.delay, 'delay', PULSE_DEFAULTS.delay, { min: 1, max: MAX_STEPS, integer: true });
+    const width = numberOption(o.width, 'width', PULSE_DEFAULTS.width, { min: 1, max: MAX_STEPS, integer: true });
+    // The adding problem needs a first and a second half to mark a step in; the pulse, room to fit.
+    const minLength = taskName === 'adding' ? 2 : taskName === 'timed-pulse' ? pulseMinLength(delay, width) : 1;
+    const defaultLength = Math.max(DEFAULT_LENGTH[taskName], minLength);
+    const length = numberOption(o.length, 'length', defaultLength, { min: minLength, max: MAX_STEPS, integer: true });
+    const noise = numberOption(o.noise, 'noise', 0, { min: 0, max: 10 });
+    spec = generatedTaskSpec(taskName, length, noise, { delay, width });
   }
   const task = makeTask(spec);
   const G = cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;

@@ -13,19 +13,37 @@ export type TaskSpec =
   | { readonly name: 'remember-first'; readonly length: number; readonly noise: number }
   /** The adding problem (Hochreiter & Schmidhuber 1997): sum the two marked values. */
   | { readonly name: 'adding'; readonly length: number }
+  /**
+   * A timed pulse (after Gers, Schraudolph & Schmidhuber 2002): one trigger spike at a random
+   * step; the target is 1 for `width` steps starting `delay` steps after it, 0 elsewhere, and
+   * every step counts. The network must time the delay itself: nothing marks when to fire.
+   */
+  | { readonly name: 'timed-pulse'; readonly length: number; readonly delay: number; readonly width: number }
   /** One fixed sequence given by the user; every sequence of a batch is a copy. */
   | { readonly name: 'custom'; readonly inputs: readonly (readonly number[])[]; readonly targets: readonly (readonly number[] | null)[]; readonly loss?: LossKind };
 
 export type TaskName = TaskSpec['name'];
-export const TASK_NAMES: readonly TaskName[] = ['sine', 'remember-first', 'adding', 'custom'];
+export const TASK_NAMES: readonly TaskName[] = ['sine', 'remember-first', 'adding', 'timed-pulse', 'custom'];
 
 /** The tasks the engine generates (all but `custom`). */
 export type GeneratedTaskName = Exclude<TaskName, 'custom'>;
 export const GENERATED_TASK_NAMES = TASK_NAMES.filter((name): name is GeneratedTaskName => name !== 'custom');
 
-/** The spec of a generated task of `length` steps; `noise` counts only for remember-first. */
-export function generatedTaskSpec(name: GeneratedTaskName, length: number, noise = 0): TaskSpec {
-  return name === 'remember-first' ? { name, length, noise } : { name, length };
+/** The timed pulse's delay and width unless said otherwise. */
+export const PULSE_DEFAULTS = { delay: 15, width: 5 } as const;
+
+/** The shortest sequence a timed pulse of this delay and width fits in (the trigger, the wait, the pulse). */
+export function pulseMinLength(delay: number, width: number): number {
+  return delay + width + 1;
+}
+
+/** The spec of a generated task of `length` steps; `noise` counts only for remember-first, `pulse` for the timed pulse. */
+export function generatedTaskSpec(
+  name: GeneratedTaskName, length: number, noise = 0, pulse: { readonly delay: number; readonly width: number } = PULSE_DEFAULTS,
+): TaskSpec {
+  if (name === 'remember-first') return { name, length, noise };
+  if (name === 'timed-pulse') return { name, length, delay: pulse.delay, width: pulse.width };
+  return { name, length };
 }
 
 export interface Task {
@@ -107,6 +125,29 @@ export function makeTask(spec: TaskSpec): Task {
           }
         },
       };
+    case 'timed-pulse': {
+      const { delay, width } = spec;
+      if (spec.length < pulseMinLength(delay, width)) {
+        throw new Error(`a timed pulse with delay ${delay} and width ${width} needs at least ${pulseMinLength(delay, width)} steps, not ${spec.length}`);
+      }
+      return {
+        spec, length: spec.length, inputSize: 1, outputSize: 1, loss: 'mse',
+        fill(rng, ws) {
+          const { T, B, x, target, mask } = ws;
+          const latest = T - delay - width; // the latest trigger slot whose whole pulse fits
+          for (let b = 0; b < B; b++) {
+            const trigger = rng.int(latest + 1);
+            const on = trigger + delay;
+            for (let s = 0; s < T; s++) {
+              const r = s * B + b;
+              x[r] = s === trigger ? 1 : 0;
+              target[r] = s >= on && s < on + width ? 1 : 0;
+              mask[r] = 1;
+            }
+          }
+        },
+      };
+    }
     case 'custom': {
       const { inputs, targets } = spec;
       const I = inputs[0]?.length ?? 0;

@@ -6,11 +6,14 @@
 import type { CellKind } from '../engine/spec';
 import type { PresetId } from '../presets';
 import { problemText, type Problem } from '../engine/validate';
+import { lessonEn } from './lessonEn';
 
 type NodeTitles = Readonly<Record<string, string>>;
 
 export const en = {
   language: { name: 'English', switchLabel: 'Language' },
+  /** The lesson: welcome, navigation, chapters (src/i18n/lessonEn.ts). */
+  lesson: lessonEn,
   /** The engine's validation problems, worded (the engine's own English). */
   validation: problemText as (p: Problem) => string,
   /** Joining texts: between sentences, between list items, and between two full sentences. */
@@ -55,7 +58,9 @@ export const en = {
     forgetBias: 'Forget-gate bias',
     taskHeading: 'Task',
     task: 'Task',
-    tasks: { sine: 'Sine wave (next step)', 'remember-first': 'Remember the first input', adding: 'Adding problem' },
+    tasks: { sine: 'Sine wave (next step)', 'remember-first': 'Remember the first input', adding: 'Adding problem', 'timed-pulse': 'Timed pulse' },
+    pulseDelay: 'Pulse delay (steps after the trigger)',
+    pulseWidth: 'Pulse width (steps)',
     delay: 'Delay (steps to remember)',
     length: 'Sequence length',
     noise: 'Noise',

@@ -5,9 +5,11 @@
  */
 import type { Messages } from './en';
 import { problemJa } from './validationJa';
+import { lessonJa } from './lessonJa';
 
 export const ja: Messages = {
   language: { name: '日本語', switchLabel: '言語' },
+  lesson: lessonJa,
   validation: problemJa,
   punct: { sentence: '。', list: '、', space: '' },
   app: {
@@ -50,7 +52,9 @@ export const ja: Messages = {
     forgetBias: '忘却ゲートのバイアス',
     taskHeading: 'タスク',
     task: 'タスク',
-    tasks: { sine: '正弦波（次の値の予測）', 'remember-first': '最初の入力を覚える', adding: '加算問題' },
+    tasks: { sine: '正弦波（次の値の予測）', 'remember-first': '最初の入力を覚える', adding: '加算問題', 'timed-pulse': 'タイミングパルス' },
+    pulseDelay: 'パルスの遅れ（トリガーからの時刻数）',
+    pulseWidth: 'パルスの幅（時刻数）',
     delay: '遅延（覚えておく時刻数）',
     length: '系列長',
     noise: 'ノイズ',

@@ -5,7 +5,7 @@
  * that is missing, malformed or out of range falls back to its default, and is reported.
  */
 import type { RunConfig } from '../worker/protocol';
-import { GENERATED_TASK_NAMES } from '../engine/tasks';
+import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, pulseMinLength } from '../engine/tasks';
 import { CELL_KINDS, WINDOW_RANGE } from '../engine/spec';
 import { CHAPTER_IDS } from '../lesson/chapterIds';
 import type { Language } from '../i18n/language';
@@ -50,6 +50,8 @@ export const RANGES = {
   window: WINDOW_RANGE,
   length: { min: 1, max: 200 },
   noise: { min: 0, max: 2 },
+  pulseDelay: { min: 1, max: 100 },
+  pulseWidth: { min: 1, max: 50 },
   lr: { min: 0.00001, max: 1 },
   batch: { min: 1, max: 256 },
   clip: { min: 0, max: 100 },
@@ -80,6 +82,8 @@ export const FIELDS = [
   configField('task', { type: 'enum', values: GENERATED_TASK_NAMES }, 'sine'),
   configField('length', int(RANGES.length), 40),
   configField('noise', num(RANGES.noise), 0),
+  configField('pulseDelay', int(RANGES.pulseDelay), PULSE_DEFAULTS.delay),
+  configField('pulseWidth', int(RANGES.pulseWidth), PULSE_DEFAULTS.width),
   configField('lr', num(RANGES.lr), 0.01),
   configField('optimizer', { type: 'enum', values: ['adam', 'sgd'] }, 'adam'),
   configField('batch', int(RANGES.batch), 16),
@@ -162,6 +166,12 @@ export function parseHash(hash: string, language: Language): { state: ShareState
   if (d.config.task === 'adding' && d.config.length < 2) {
     problems.push({ field: 'length', kind: 'outOfRange', value: String(d.config.length), min: 2, max: RANGES.length.max });
     d.config.length = 40;
+  }
+  const pulse = pulseMinLength(d.config.pulseDelay, d.config.pulseWidth);
+  if (d.config.task === 'timed-pulse' && d.config.length < pulse) {
+    // The pulse must fit: the shortest length that holds it, named as the length's problem.
+    problems.push({ field: 'length', kind: 'outOfRange', value: String(d.config.length), min: pulse, max: RANGES.length.max });
+    d.config.length = Math.min(RANGES.length.max, Math.max(pulse, 50));
   }
   const variants = [['peephole', 'lstm'], ['forgetFixed', 'lstm'], ['resetAfter', 'gru']] as const;
   for (const [key, cell] of variants) {

@@ -9,11 +9,13 @@ import { detectLanguage, type Language } from '../i18n/language';
 import type { Problem } from '../share/urlState';
 import type { GradientCheck } from '../engine/gradcheck';
 import type { RecurrentKind } from '../engine/spec';
+import { createComparisonSlice, type ComparisonSlice } from './comparisonSlice';
+import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { TUNABLE, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
   cell: 'lstm', peephole: false, resetAfter: false, forgetFixed: false, hidden: 8, window: 4,
-  task: 'sine', length: 40, noise: 0,
+  task: 'sine', length: 40, noise: 0, pulseDelay: 15, pulseWidth: 5,
   lr: 0.01, optimizer: 'adam', batch: 16, clip: 1, seed: 1, forgetBias: 1, recurrentScale: 1,
 };
 
@@ -51,6 +53,8 @@ export interface SnapshotSlice {
   /** Measured microseconds per training step of each cell, and the size they were measured at. */
   measured: { usPerStep: Readonly<Record<RecurrentKind, number>>; batch: number; length: number; hidden: number } | null;
   measureCost: () => void;
+  /** The network's held-out loss ÷ baseline and the step it was scored at, or null. */
+  evaluation: { step: number; ratio: number } | null;
   /** The last model file sent by the worker (JSON text and its training step), for download. */
   modelFile: { json: string; step: number } | null;
   requestModel: () => void;
@@ -104,18 +108,21 @@ export interface UiSlice {
   origin: 'seed' | 'import';
 }
 
-export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice;
+export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice & ComparisonSlice & LessonSlice;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
-export const useStore = create<Store>()((set, get) => {
+export const useStore = create<Store>()((set, get, api) => {
   /** Whether the run has trained (the status or a snapshot says so, whichever arrived first). */
   const trained = () => get().step > 0 || (get().snapshot?.step ?? 0) > 0;
   /** A user's action takes over from a link being replayed: its target is dropped. */
   const takeOver = () => {
     if (get().linkTarget) set({ linkTarget: null });
+    get().lessonTakeOver();
   };
   return {
+    ...createComparisonSlice(set, get, api),
+    ...createLessonSlice(set, get, api),
     // config
     config: DEFAULT_CONFIG,
     configure: (patch) => {
@@ -185,6 +192,7 @@ export const useStore = create<Store>()((set, get) => {
       set({ measured: null });
       get().send({ type: 'measure-cost' });
     },
+    evaluation: null,
     modelFile: null,
     requestModel: () => get().send({ type: 'export-model' }),
     clearModelFile: () => set({ modelFile: null }),
@@ -229,31 +237,39 @@ export const useStore = create<Store>()((set, get) => {
     send: () => {},
     connect: (send) => set({ send }),
     receive: (event) => {
-      switch (event.type) {
-        case 'snapshot': {
-          const { T, H } = event.snapshot;
-          const { t, unit } = get();
-          set({ snapshot: event.snapshot, t: clamp(t, 1, T), unit: clamp(unit, 0, H - 1) });
-          return;
-        }
-        case 'status':
-          set({ status: event.status, step: event.step, loss: event.loss, stepsPerSec: event.stepsPerSec });
-          return;
-        case 'error':
-          set({ status: 'error', error: { reason: event.reason, step: event.step, canRestore: event.canRestore }, linkTarget: null });
-          return;
-        case 'cost':
-          set({ measured: { usPerStep: event.usPerStep, batch: event.batch, length: event.length, hidden: event.hidden } });
-          return;
-        case 'model':
-          set({ modelFile: { json: event.json, step: event.step } });
-          return;
-        case 'gradient-check':
-          set({ gradientCheck: { results: event.results, step: event.step, ms: event.ms } });
-          return;
-      }
+      handle(event);
+      get().lessonProgress();
     },
   };
+
+  function handle(event: WorkerEvent): void {
+    switch (event.type) {
+      case 'snapshot': {
+        const { T, H } = event.snapshot;
+        const { t, unit } = get();
+        set({ snapshot: event.snapshot, t: clamp(t, 1, T), unit: clamp(unit, 0, H - 1) });
+        return;
+      }
+      case 'status':
+        set({ status: event.status, step: event.step, loss: event.loss, stepsPerSec: event.stepsPerSec });
+        return;
+      case 'error':
+        set({ status: 'error', error: { reason: event.reason, step: event.step, canRestore: event.canRestore }, linkTarget: null });
+        return;
+      case 'cost':
+        set({ measured: { usPerStep: event.usPerStep, batch: event.batch, length: event.length, hidden: event.hidden } });
+        return;
+      case 'evaluation':
+        set({ evaluation: { step: event.step, ratio: event.ratio } });
+        return;
+      case 'model':
+        set({ modelFile: { json: event.json, step: event.step } });
+        return;
+      case 'gradient-check':
+        set({ gradientCheck: { results: event.results, step: event.step, ms: event.ms } });
+        return;
+    }
+  }
 });
 
 // Selectors, at module scope so that their identity is stable.

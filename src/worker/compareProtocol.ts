@@ -4,13 +4,15 @@
  * what the comparison overlays and tabulates: the loss curve, the gradient norms over time on
  * the probe, how far back the error reaches, the held-out result, and whether it diverged.
  */
-import type { RunConfig } from './protocol';
+import type { RunConfig, Snapshot } from './protocol';
 
 export interface CompareRun {
   readonly id: string;
   readonly config: RunConfig;
   /** Training steps; then the run is evaluated on the held-out set and stops. */
   readonly steps: number;
+  /** Report the whole probe snapshot too (a lesson chapter reads this run's gates). */
+  readonly probe?: boolean;
 }
 
 export type CompareCommand = { readonly type: 'start'; readonly runs: readonly CompareRun[] } | { readonly type: 'stop' };
@@ -38,6 +40,8 @@ export interface RunReport {
   readonly heldOutRatio: number;
   /** Trained for all its steps and evaluated. */
   readonly done: boolean;
+  /** The probe snapshot, for a run started with `probe`. */
+  readonly probe?: Snapshot;
 }
 
 export type CompareEvent = { readonly type: 'reports'; readonly reports: readonly RunReport[] };

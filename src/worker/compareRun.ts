@@ -3,7 +3,6 @@
  * slices up to its step budget, then evaluates on the held-out set, and reports.
  */
 import { TrainingSession } from './session';
-import { evaluate } from '../engine/trainer';
 import { log10GradientRatio } from '../engine/gradientReach';
 import { lastTargetStep, stepNorms } from '../engine/gradientStats';
 import type { CompareRun, RunReport } from './compareProtocol';
@@ -14,6 +13,7 @@ export class ComparedRun {
   private readonly budget: number;
   private readonly started: number;
   private readonly reachInit: number;
+  private readonly withProbe: boolean;
   private reachTrained = Number.NaN;
   private heldOutRatio = Number.NaN;
   diverged = false;
@@ -25,6 +25,7 @@ export class ComparedRun {
     this.id = run.id;
     this.session = new TrainingSession(run.config);
     this.budget = run.steps;
+    this.withProbe = run.probe === true;
     this.started = now;
     this.reachInit = log10GradientRatio(this.session.net, this.session.task);
   }
@@ -49,8 +50,7 @@ export class ComparedRun {
   }
 
   private finish(): void {
-    const { loss, baseline } = evaluate(this.session.net, this.session.task);
-    this.heldOutRatio = loss / baseline;
+    this.heldOutRatio = this.session.heldOutRatio();
     this.reachTrained = log10GradientRatio(this.session.net, this.session.task);
     this.done = Number.isFinite(this.heldOutRatio);
     if (!this.done) this.diverged = true;
@@ -79,6 +79,7 @@ export class ComparedRun {
       reachTrained: this.reachTrained,
       heldOutRatio: this.heldOutRatio,
       done: this.done,
+      ...(this.withProbe ? { probe: snap } : {}),
     };
     return this.last;
   }

@@ -25,6 +25,9 @@ export interface RunConfig {
   readonly length: number;
   /** remember-first: noise amplitude after the first step. */
   readonly noise: number;
+  /** timed-pulse: steps from the trigger to the pulse, and the pulse's width. */
+  readonly pulseDelay: number;
+  readonly pulseWidth: number;
   readonly lr: number;
   readonly optimizer: OptimizerKind;
   readonly batch: number;
@@ -68,6 +71,8 @@ export type Command =
   | { readonly type: 'restore-last-good' }
   /** Compare the analytic gradients on the probe with central finite differences. */
   | { readonly type: 'check-gradients' }
+  /** Score the network on the held-out set (event 'evaluation'). */
+  | { readonly type: 'evaluate' }
   /** Time a training step of each cell at the current size. */
   | { readonly type: 'measure-cost' }
   /** Send the current weights as a model file (event 'model'). */
@@ -97,6 +102,8 @@ export interface Snapshot {
   readonly targetMask: Uint8Array;
   /** y_t: [T][O]. */
   readonly y: Float32Array;
+  /** ∂L/∂y_t on the probe: [T][O] (0 where there is no target). */
+  readonly dy: Float32Array;
   /** Gate values after their nonlinearity: [T][G·H], blocks i f g o / z r g (RNN: h). */
   readonly gates: Float32Array;
   /** h_t: [T][H] (h_1 … h_T). */
@@ -129,11 +136,13 @@ export type WorkerEvent =
   | { readonly type: 'error'; readonly reason: ErrorReason; readonly step: number; readonly canRestore: boolean }
   | { readonly type: 'cost'; readonly usPerStep: Readonly<Record<RecurrentKind, number>>; readonly batch: number; readonly length: number; readonly hidden: number }
   | { readonly type: 'gradient-check'; readonly results: readonly GradientCheck[]; readonly step: number; readonly ms: number }
+  /** Held-out loss ÷ the baseline of predicting the mean, at this training step. */
+  | { readonly type: 'evaluation'; readonly step: number; readonly ratio: number }
   /** The current weights in the model file format (docs/model-format.md), as JSON text. */
   | { readonly type: 'model'; readonly json: string; readonly step: number };
 
 /** The buffers a snapshot hands over (each typed array owns its own buffer). */
 export function snapshotTransfers(s: Snapshot): Transferable[] {
-  return [s.x, s.target, s.targetMask, s.y, s.gates, s.h, s.c, s.dh, s.dc, s.dpre, s.peep, s.lossSteps, s.losses, s.gradNorms]
+  return [s.x, s.target, s.targetMask, s.y, s.dy, s.gates, s.h, s.c, s.dh, s.dc, s.dpre, s.peep, s.lossSteps, s.losses, s.gradNorms]
     .map((a) => a.buffer as ArrayBuffer);
 }

@@ -7,7 +7,7 @@ import { Network } from '../engine/network';
 import { Rng } from '../engine/rng';
 import { initNetwork } from '../engine/init';
 import { generatedTaskSpec, makeTask, type Task } from '../engine/tasks';
-import { Trainer } from '../engine/trainer';
+import { Trainer, evaluate } from '../engine/trainer';
 import { lossAndGrad } from '../engine/loss';
 import { namedWeights } from '../engine/modelFile';
 import type { Workspace } from '../engine/workspace';
@@ -53,7 +53,7 @@ export class TrainingSession {
    */
   constructor(config: RunConfig, weights?: Network) {
     this.configValue = config;
-    this.task = makeTask(generatedTaskSpec(config.task, config.length, config.noise));
+    this.task = makeTask(generatedTaskSpec(config.task, config.length, config.noise, { delay: config.pulseDelay, width: config.pulseWidth }));
     this.net = new Network({
       cell: config.cell, inputSize: this.task.inputSize, hiddenSize: config.hidden, outputSize: this.task.outputSize,
       peephole: config.peephole, resetAfter: config.resetAfter, forgetFixed: config.cell === 'lstm' && config.forgetFixed,
@@ -215,6 +215,13 @@ export class TrainingSession {
     return out;
   }
 
+  /** Held-out loss ÷ the baseline of predicting the mean (the comparison's score); a step in flight is given up. */
+  heldOutRatio(): number {
+    this.trainer.abort();
+    const { loss, baseline } = evaluate(this.net, this.task);
+    return loss / baseline;
+  }
+
   /** The analytic gradients on the probe against central finite differences (a float64 copy of the model). */
   checkGradients(): GradientCheck[] {
     this.trainer.abort();
@@ -274,7 +281,7 @@ export class TrainingSession {
     const { steps, losses } = this.history.copy();
     return {
       step: this.trainer.steps, cell, peephole, resetAfter, window: net.spec.window ?? 0, T, H, I, O, G: net.G,
-      x: f32(probe.x), target: f32(probe.target), targetMask: probe.mask.slice(), y: f32(probe.y),
+      x: f32(probe.x), target: f32(probe.target), targetMask: probe.mask.slice(), y: f32(probe.y), dy: f32(probe.dy),
       gates: f32(probe.gates), h: f32(probe.h, H, (T + 1) * H),
       c: cell === 'lstm' ? f32(probe.c, H, (T + 1) * H) : new Float32Array(0),
       dh: f32(probe.dh), dc: cell === 'lstm' ? f32(probe.dc) : new Float32Array(0), dpre: f32(probe.dpre),

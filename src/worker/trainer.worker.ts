@@ -134,6 +134,11 @@ class WorkerHost {
         this.post({ type: 'gradient-check', results, step: this.session.steps, ms: performance.now() - start });
         return;
       }
+      case 'evaluate': {
+        if (!this.session) return;
+        this.post({ type: 'evaluation', step: this.session.steps, ratio: this.session.heldOutRatio() });
+        return;
+      }
       case 'measure-cost': {
         if (!this.session) return;
         const { batch, length, hidden } = this.session.config;

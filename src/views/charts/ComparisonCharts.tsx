@@ -17,6 +17,7 @@ export interface RunStyle {
 }
 
 export const RUN_STYLES: readonly RunStyle[] = [
+  { id: 'fnn', color: '#56B4E9', dash: '1 3' },
   { id: 'rnn', color: '#E69F00', dash: '' },
   { id: 'lstm', color: '#0072B2', dash: '8 4' },
   { id: 'gru', color: '#009E73', dash: '2 3' },

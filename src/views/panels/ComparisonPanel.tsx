@@ -7,63 +7,18 @@
  * the error signal reaches at initialisation and after training. A run that diverges stops and
  * is labelled; the others go on.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
+import { comparisonFinished } from '../../store/comparisonSlice';
 import type { RunConfig } from '../../worker/protocol';
-import type { CompareCommand, CompareEvent, CompareRun, RunReport } from '../../worker/compareProtocol';
-import { shareRuns } from '../../worker/shareRuns';
 import { PRESETS, claimHolds, runConfig, type Claim, type Preset } from '../../presets';
-import { cellCost } from '../../engine/cost';
 import { fitDecay } from '../../engine/gradientStats';
 import { formatLoss } from '../primitives/color';
 import { NumberField } from '../primitives/NumberField';
 import { GradientOverlay, LossOverlay, RUN_STYLES, RunSwatch } from '../charts/ComparisonCharts';
 import { useMessages, useNumberFormat, type Messages } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
-
-const WORKERS = 2;
-
-interface Started {
-  readonly runs: readonly CompareRun[];
-  readonly preset: Preset | null;
-}
-
-/** Work of one run, to share the runs fairly between the workers. */
-const runCost = (run: CompareRun): number => {
-  const { cell, hidden, peephole, length } = run.config;
-  const c = cellCost(cell, 1, hidden, 1, { peephole });
-  return (c.forwardFlops + c.backwardFlops) * length * run.steps;
-};
-
-/** Two workers share the runs: the machine may have two cores, and the page keeps the main thread. */
-function useComparison(started: Started | null): Record<string, RunReport> {
-  const [reports, setReports] = useState<Record<string, RunReport>>({});
-  useEffect(() => {
-    if (!started) return;
-    setReports({});
-    const shares = shareRuns(started.runs, WORKERS, runCost).filter((share) => share.length > 0);
-    // Reports still queued from workers of an earlier comparison are not this one's.
-    let current = true;
-    const workers = shares.map((share) => {
-      const worker = new Worker(new URL('../../worker/compare.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (e: MessageEvent<CompareEvent>) => {
-        if (!current) return;
-        setReports((old) => ({ ...old, ...Object.fromEntries(e.data.reports.map((r) => [r.id, r])) }));
-        // Every run of this worker has ended: its last report is in, and the worker can go.
-        if (e.data.reports.every((r) => r.done || r.diverged)) worker.terminate();
-      };
-      worker.onerror = (e) => console.error(`comparison worker failed: ${e.message}`);
-      const command: CompareCommand = { type: 'start', runs: share };
-      worker.postMessage(command);
-      return worker;
-    });
-    return () => {
-      current = false;
-      workers.forEach((worker) => worker.terminate());
-    };
-  }, [started]);
-  return reports;
-}
 
 /** 10^x, as a power of ten with its exponent to one decimal. */
 function PowerOfTen({ log10 }: { log10: number }) {
@@ -94,18 +49,20 @@ export function ComparisonPanel() {
   const configure = useStore((s) => s.configure);
   const [withPeepholes, setWithPeepholes] = useState(false);
   const [steps, setSteps] = useState(3000);
-  const [started, setStarted] = useState<Started | null>(null);
-  const reports = useComparison(started);
+  const { comparison: started, reports, startComparison, stopComparison } = useStore(
+    useShallow((s) => ({ comparison: s.comparison, reports: s.reports, startComparison: s.startComparison, stopComparison: s.stopComparison })),
+  );
   const m = useMessages();
   const c = m.compare;
   const fmt = useNumberFormat();
-  const styles = useMemo(() => RUN_STYLES.filter((r) => r.id !== 'lstm-peephole' || withPeepholes), [withPeepholes]);
+  // The panel compares the recurrent cells; the FNN joins only a lesson's comparison.
+  const styles = useMemo(() => RUN_STYLES.filter((r) => r.id !== 'fnn' && (r.id !== 'lstm-peephole' || withPeepholes)), [withPeepholes]);
   const shown = started ? RUN_STYLES.filter((r) => started.runs.some((run) => run.id === r.id)) : styles;
-  const preset = started?.preset ?? null;
-  const finished = started !== null && started.runs.every((r) => reports[r.id]?.done || reports[r.id]?.diverged);
+  const preset = PRESETS.find((p) => p.id === started?.preset) ?? null;
+  const finished = comparisonFinished(started, reports);
 
   const start = (setup: Omit<RunConfig, 'cell'>, budget: number, chosen: Preset | null) =>
-    setStarted({ runs: styles.map((r) => ({ id: r.id, config: runConfig(setup, r.id), steps: budget })), preset: chosen });
+    startComparison({ runs: styles.map((r) => ({ id: r.id, config: runConfig(setup, r.id), steps: budget })), preset: chosen?.id ?? null, owner: 'panel' });
   const startPreset = (p: Preset) => {
     configure(p.config); // the single-cell views show the same task
     setSteps(p.steps);
@@ -124,7 +81,7 @@ export function ComparisonPanel() {
           <NumberField label={c.steps} value={steps} min={10} max={100_000} integer disabled={running} onCommit={setSteps} />
           {started && <ExportButtons name={c.region} file="comparison" />}
           {running ? (
-            <button type="button" className="small-button" onClick={() => setStarted(null)}>
+            <button type="button" className="small-button" onClick={stopComparison}>
               {c.stop}
             </button>
           ) : (
@@ -164,7 +121,7 @@ export function ComparisonPanel() {
                 const rep = reports[r.id];
                 const fit = rep ? fitDecay(rep.gradNorms, rep.lastTarget) : null;
                 const last = rep && rep.losses.length ? rep.losses[rep.losses.length - 1]! : Number.NaN;
-                const cell = r.id === 'lstm-peephole' ? undefined : r.id;
+                const cell = r.id === 'lstm-peephole' || r.id === 'fnn' ? undefined : r.id;
                 return (
                   <tr key={r.id} data-run={r.id} data-done={rep?.done ? 'true' : 'false'}>
                     <th scope="row">

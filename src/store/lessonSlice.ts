@@ -1,0 +1,83 @@
+/**
+ * The lesson slice: which chapter is open (or the welcome, or none: free exploring), and how
+ * far its setup has come. Opening a chapter sets its network up from scratch: its config, a
+ * fresh network from its seed, training to its budget in the worker, and the networks beside
+ * it in the comparison workers. A user action during the setup takes over from it.
+ */
+import type { StateCreator } from 'zustand';
+import { CHAPTERS, chapterIndex } from '../lesson/chapters';
+import type { Store } from './index';
+import type { Snapshot } from '../worker/protocol';
+
+export type LessonView = 'welcome' | 'chapter' | 'off';
+
+export interface LessonState {
+  readonly view: LessonView;
+  /** The chapter on display, or the one last left (1-based; 0 before any). */
+  readonly chapter: number;
+  /** The chapter's network is still being trained to its budget. */
+  readonly settingUp: boolean;
+  /** A user action took over during the setup: what is on screen is no longer the chapter's own run. */
+  readonly takenOver: boolean;
+  /** When the setup began and ended (performance.now()), for the setup time shown. */
+  readonly startedAt: number;
+  readonly readyAt: number | null;
+  /** The snapshot when the setup finished: the state before the reader acts. */
+  readonly baseline: Snapshot | null;
+}
+
+export interface LessonSlice {
+  lesson: LessonState;
+  /** Open chapter n (1-based) and set its network up from scratch. */
+  openChapter: (n: number) => void;
+  /** Leave the lesson for free exploring; the chapter is remembered for resuming. */
+  leaveLesson: () => void;
+  /** Back to the chapter last left (set up again), or the first. */
+  resumeLesson: () => void;
+  /** Called after every worker event: notices when the chapter's setup has reached its budget. */
+  lessonProgress: () => void;
+  /** A user action: during a setup, it takes over. */
+  lessonTakeOver: () => void;
+}
+
+const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+export const NO_LESSON: LessonState = { view: 'off', chapter: 0, settingUp: false, takenOver: false, startedAt: 0, readyAt: null, baseline: null };
+
+export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set, get) => ({
+  lesson: NO_LESSON,
+  openChapter: (n) => {
+    const index = chapterIndex(n);
+    const chapter = CHAPTERS[index]!;
+    const { config, steps, companions } = chapter.setup;
+    set({
+      lesson: { view: 'chapter', chapter: index + 1, settingUp: true, takenOver: false, startedAt: now(), readyAt: null, baseline: null },
+      config, error: null, example: 0, changedMidRun: false, origin: 'seed', linkTarget: null,
+      snapshot: null, step: 0, status: 'idle', gradientCheck: null, measured: null, evaluation: null,
+    });
+    get().send({ type: 'configure', config });
+    if (steps > 0) get().send({ type: 'play', until: steps });
+    if (companions.length > 0) get().startComparison({ runs: companions, preset: null, owner: chapter.id });
+    else if (get().comparison && get().comparison!.owner !== 'panel') get().stopComparison();
+    if (chapter.setup.measureCost) get().send({ type: 'measure-cost' });
+  },
+  leaveLesson: () => set({ lesson: { ...get().lesson, view: 'off', settingUp: false } }),
+  resumeLesson: () => get().openChapter(Math.max(1, get().lesson.chapter)),
+  lessonProgress: () => {
+    const { lesson, snapshot, status, config } = get();
+    if (lesson.view !== 'chapter' || !lesson.settingUp || lesson.takenOver || !snapshot) return;
+    const { setup } = CHAPTERS[lesson.chapter - 1]!;
+    // The chapter's own run (not a snapshot still in flight from the one before), trained to its budget and paused.
+    const own = snapshot.cell === config.cell && snapshot.T === config.length && snapshot.H === config.hidden;
+    if (!own || snapshot.step !== setup.steps || status === 'running') return;
+    set({ lesson: { ...lesson, settingUp: false, readyAt: now(), baseline: snapshot } });
+    if (setup.evaluate) get().send({ type: 'evaluate' });
+    const T = snapshot.T;
+    get().setT(setup.cursor.t === 'last' ? T : setup.cursor.t);
+    get().setUnit(setup.cursor.unit);
+  },
+  lessonTakeOver: () => {
+    const { lesson } = get();
+    if (lesson.view === 'chapter' && lesson.settingUp) set({ lesson: { ...lesson, settingUp: false, takenOver: true } });
+  },
+});
