@@ -4,6 +4,7 @@ import { App } from './app/App';
 import './app/styles/base.css';
 import './app/styles/views.css';
 import './app/styles/panels.css';
+import './app/styles/lesson.css';
 import { useStore } from './store';
 import { applyLink } from './share/useShareLink';
 

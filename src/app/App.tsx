@@ -1,6 +1,7 @@
 /** The page: settings on the left, the views of the running network on the right. */
 import { Suspense, lazy, useEffect } from 'react';
 import { useTrainingWorker } from './useTrainingWorker';
+import { useComparisonWorkers } from './useComparisonWorkers';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Controls, RunButtons } from './Controls';
 import { ErrorBanner } from './StatusLine';
@@ -18,6 +19,8 @@ import { GradientCheckPanel } from '../views/panels/GradientCheckPanel';
 import { CostPanel } from '../views/panels/CostPanel';
 import { ComparisonPanel } from '../views/panels/ComparisonPanel';
 import { ExportPanel } from '../views/panels/ExportPanel';
+import { GradientByStep } from '../views/charts/GradientByStep';
+import { LessonPanel } from '../views/lesson/LessonPanel';
 
 // The equations bring KaTeX: loaded after the first paint, in a chunk of their own.
 const Equations = lazy(() => import('../views/equations/Equations').then((m) => ({ default: m.Equations })));
@@ -39,14 +42,16 @@ function useDocumentSettings(): void {
 
 export function App() {
   useTrainingWorker();
+  useComparisonWorkers();
   useShareLink();
   useCursorKeys();
   useShortcutKeys();
   useDocumentSettings();
   const embed = useStore((s) => s.embed);
+  const inChapter = useStore((s) => s.lesson.view === 'chapter');
   const m = useMessages();
   return (
-    <div className={`app${embed ? ' app-embed' : ''}`}>
+    <div className={`app${embed ? ' app-embed' : ''}${inChapter ? ' app-lesson' : ''}`}>
       <a
         className="skip-link"
         href="#views"
@@ -70,6 +75,7 @@ export function App() {
         )}
         <main className="views" id="views" tabIndex={-1}>
           <ErrorBoundary>
+            {!embed && <LessonPanel />}
             <TimeControls />
             <div className="view-row">
               <RolledCell />
@@ -83,6 +89,7 @@ export function App() {
             </Suspense>
             <UnrolledTimeline />
             <GradientFlow />
+            <GradientByStep />
             {!embed && <ComparisonPanel />}
             <GateHeatmap />
             {!embed && <GradientCheckPanel />}

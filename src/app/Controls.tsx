@@ -8,6 +8,7 @@ import type { RunConfig, TrainTask } from '../worker/protocol';
 import { pulseMinLength } from '../engine/tasks';
 import { useMessages } from '../i18n';
 import { RANGES } from '../share/urlState';
+import { useViewFocus } from '../views/primitives/useViewFocus';
 
 /** The shortest sequence the task takes: the adding problem needs two halves, the pulse room to fit. */
 function minLength(c: RunConfig): number {
@@ -62,8 +63,9 @@ export function Controls() {
   const { configure, setPeephole, setForgetFixed } = useStore(useShallow(selectActions));
   const m = useMessages();
   const s = m.settings;
+  const viewFocus = useViewFocus('controls');
   return (
-    <section className="panel controls" aria-label={s.region}>
+    <section className="panel controls" aria-label={s.region} data-view="controls" data-lesson={viewFocus}>
       <h2>{s.network}</h2>
       <div className="field">
         <label htmlFor="cell-type">{s.cellType}</label>

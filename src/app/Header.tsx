@@ -1,5 +1,6 @@
 /** The page header: name, status, and the page-wide choices (language, colour scheme, link, shortcuts). */
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore, type Theme } from '../store';
 import { LANGUAGES, MESSAGES, useMessages, type Language } from '../i18n';
 import { StatusLine } from './StatusLine';
@@ -43,6 +44,18 @@ function CopyLink() {
   );
 }
 
+/** Back into the lesson from free exploring: the chapter last left, or the welcome. */
+function LessonButton() {
+  const m = useMessages().lesson;
+  const { view, chapter, resumeLesson } = useStore(useShallow((s) => ({ view: s.lesson.view, chapter: s.lesson.chapter, resumeLesson: s.resumeLesson })));
+  if (view !== 'off') return null;
+  return (
+    <button type="button" className="small-button" onClick={resumeLesson}>
+      {chapter > 0 ? m.nav.resume : m.welcome.start}
+    </button>
+  );
+}
+
 export function Header() {
   const m = useMessages();
   const language = useStore((s) => s.language);
@@ -56,6 +69,7 @@ export function Header() {
       <p className="tagline">{m.app.tagline}</p>
       <StatusLine />
       <div className="header-controls">
+        <LessonButton />
         <CopyLink />
         <label className="inline-field">
           <span>{m.language.switchLabel}</span>

@@ -47,7 +47,7 @@ const chapters: LessonChapters = {
     body: [
       'A feed-forward network (FNN) passes its input through once and remembers nothing.',
       'To feed it a sequence, we lay the current input and the k − 1 before it side by side and hand them over together: here k = 4.',
-      'The task asks, at step 10, for the input of step 1. That input left the window six steps earlier, so no amount of training can bring it back.',
+      'The task asks, at step 10, for the input of step 1. At step 10 the window holds steps 7 to 10 only, so no amount of training can bring the first input back.',
       'Beside it, an RNN with the same size and the same training learns the task: its loop carries the value along.',
     ],
     action: 'Move the cursor to the last step (End) and look at the unrolled diagram.',
@@ -88,10 +88,10 @@ const chapters: LessonChapters = {
   conflict: {
     title: 'The weight conflict',
     body: [
-      'Every weight is shared by all time steps, so its gradient is a sum of what each step asks of it.',
-      'Here the task is to remember the first input through 19 noisy ones. The bars show, for one input weight, how each step pulls it: the step with the value to keep pulls one way, the distractors pull the other, and no single value serves both. That is the input weight conflict (入力重み衝突); the same happens on the output side (出力重み衝突).',
-      'This RNN is left untrained: the conflict is there from the start. The LSTM beside it solves it with a gate: its input gate opens on the step that matters and stays more closed on the distractors.',
-      'Its output gate, measured on this task, does not single out the last step as clearly.',
+      'Every weight is shared by all time steps, so its gradient is the sum of what each step asks of it.',
+      'Here, remembering the first input through 19 noisy ones, the bars show one input weight pulled one way by some steps and the other way by others: no single value serves them all. That is the input weight conflict (入力重み衝突); the output side has the same (出力重み衝突).',
+      'Step 1, the one that matters, hardly pulls at all: its share of the error vanished on the way back (chapter 3).',
+      'This RNN is untrained, since the conflict is there from the start; the LSTM beside it uses a gate instead, opening its input gate on the step that matters and keeping it more closed on the distractors (its output gate, measured here, does not single out the last step as clearly).',
     ],
     action: 'Pick another unit (↑ ↓) or another weight in “Gradient by time step”.',
     lookFor: 'Bars on both sides of zero for the RNN; below, the LSTM’s input gate highest at t = 1.',
@@ -147,10 +147,10 @@ const chapters: LessonChapters = {
   peephole: {
     title: 'Peephole connections',
     body: [
-      'In the Basic LSTM the controllers cannot see the memory they control. Peephole connections (覗き穴結合, ピープホール結合) let them look: the input and forget controllers see c(t−1), the output controller sees c(t).',
-      'Each peephole is one weight per unit, p_i, p_f, p_o. They start at 0, so switching them on changes nothing at that moment; training grows them.',
-      'Here the task is timing: a trigger, then the output must fire for 5 steps exactly 15 steps later. This small LSTM (4 units) was trained with peepholes; the same LSTM without them trained beside it.',
-      'The peepholes do not make timing possible, since both learn it, but they learn it more exactly in the same budget.',
+      'In the Basic LSTM the gate controllers cannot see the memory they control. Peephole connections (覗き穴結合, ピープホール結合) let them: the input and forget controllers see c(t−1), the output controller sees c(t).',
+      'Each is one weight per unit (p_i, p_f, p_o) that starts at 0, so switching them on changes nothing at that moment; training grows them.',
+      'The task here is timing: after a trigger, fire for 5 steps exactly 15 steps later. This small LSTM (4 units) learnt it with peepholes, the same LSTM without them beside it.',
+      'Both learn it; the peepholes learn it more exactly in the same budget, by a margin that varies from seed to seed.',
     ],
     action: 'Read p_i, p_f, p_o under the rolled cell; then switch the peepholes off and on.',
     lookFor: 'The p values are far from 0 after training; switching changes the outputs only because of them.',

@@ -191,10 +191,16 @@ export function parseHash(hash: string, language: Language): { state: ShareState
   return { state: d as ShareState, problems };
 }
 
-/** The hash for `state`: every field, so that a link keeps meaning the same when defaults change. */
+/**
+ * The hash for `state`: every field, so that a link keeps meaning the same when defaults change;
+ * in a chapter of the lesson, the chapter (which sets up everything else) and the page's look.
+ */
 export function writeHash(state: ShareState): string {
   const params = new URLSearchParams({ v: '1' });
+  // A chapter of the lesson sets its own network up: its link needs only the chapter and the page's look.
+  const lessonOnly = state.lesson > 0 ? new Set(['lesson', 'lang', 'theme']) : null;
   for (const f of FIELDS as readonly AnyField[]) {
+    if (lessonOnly && !lessonOnly.has(f.key)) continue;
     if (f.key === 'embed' && !state.embed) continue;
     if (f.key === 'lesson' && state.lesson === 0) continue;
     const v = f.get(state);

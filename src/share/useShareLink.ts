@@ -8,13 +8,29 @@ import { useEffect } from 'react';
 import { useStore, type Store } from '../store';
 import { detectLanguage } from '../i18n/language';
 import { parseHash, writeHash, type ShareState } from './urlState';
+import { CHAPTERS, chapterIndex } from '../lesson/chapters';
+import { NO_LESSON } from '../store/lessonSlice';
 
 /** How often the hash is rewritten at most while training. */
 const WRITE_MS = 300;
 
-/** Apply the link in `hash` to the store; called once, before the first render. */
+/**
+ * Apply the link in `hash` to the store; called once, before the first render. A visit with no
+ * link state opens on the lesson's welcome; a link to a chapter opens that chapter (set up from
+ * scratch once the worker runs); a bad chapter number falls back to the welcome, and is named.
+ */
 export function applyLink(hash: string, browserLanguages: readonly string[]): void {
   const { state, problems } = parseHash(hash, detectLanguage(browserLanguages));
+  const empty = !hash.includes('=');
+  if (empty || state.lesson > 0 || problems.some((p) => p.field === 'lesson')) {
+    const chapter = state.lesson > 0 ? CHAPTERS[chapterIndex(state.lesson)]! : null;
+    useStore.setState({
+      language: state.language, theme: state.theme, linkProblems: problems,
+      ...(chapter ? { config: chapter.setup.config } : {}),
+      lesson: { ...NO_LESSON, view: chapter ? 'chapter' : 'welcome', chapter: state.lesson },
+    });
+    return;
+  }
   useStore.setState({
     config: state.config, language: state.language, theme: state.theme, embed: state.embed,
     example: state.example, linkProblems: problems,
@@ -23,7 +39,9 @@ export function applyLink(hash: string, browserLanguages: readonly string[]): vo
 }
 
 export function shareState(s: Store): ShareState {
-  return { config: s.config, step: s.step, example: s.example, t: s.t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed, lesson: 0 };
+  // A chapter's link names the chapter: opening it sets the chapter up from scratch.
+  const lesson = s.lesson.view === 'chapter' && !s.lesson.takenOver ? s.lesson.chapter : 0;
+  return { config: s.config, step: s.step, example: s.example, t: s.t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed, lesson };
 }
 
 /**
@@ -41,6 +59,9 @@ export function useShareLink(): void {
       const hash = writeHash(shareState(useStore.getState()));
       if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
     };
+    // A link to a chapter: set it up now that the worker runs.
+    const { lesson, openChapter } = useStore.getState();
+    if (lesson.view === 'chapter' && lesson.readyAt === null && !lesson.settingUp) openChapter(lesson.chapter);
     const unsubscribe = useStore.subscribe((s, prev) => {
       const target = s.linkTarget;
       if (target) {
@@ -60,7 +81,7 @@ export function useShareLink(): void {
       }
       const changed =
         s.config !== prev.config || s.step !== prev.step || s.t !== prev.t || s.unit !== prev.unit || s.example !== prev.example ||
-        s.language !== prev.language || s.theme !== prev.theme || s.embed !== prev.embed;
+        s.language !== prev.language || s.theme !== prev.theme || s.embed !== prev.embed || s.lesson !== prev.lesson;
       if (!changed || timer) return;
       timer = window.setTimeout(write, Math.max(0, WRITE_MS - (performance.now() - lastWrite)));
     });

@@ -25,6 +25,8 @@ export interface ConfigSlice {
   configure: (patch: Partial<RunConfig>) => void;
   setPeephole: (on: boolean) => void;
   setForgetFixed: (on: boolean) => void;
+  /** When the peepholes were last switched on (or the network made with them): the step, and p_* then (from the next snapshot). */
+  peepholeMark: { step: number; p: Float32Array | null } | null;
 }
 
 export interface RunSlice {
@@ -112,6 +114,10 @@ export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & Trans
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
+/** A fresh network with peepholes on starts with them at their values then (0 unless imported). */
+export const peepholeMarkFor = (config: RunConfig): ConfigSlice['peepholeMark'] =>
+  config.cell === 'lstm' && config.peephole ? { step: 0, p: null } : null;
+
 export const useStore = create<Store>()((set, get, api) => {
   /** Whether the run has trained (the status or a snapshot says so, whichever arrived first). */
   const trained = () => get().step > 0 || (get().snapshot?.step ?? 0) > 0;
@@ -135,14 +141,18 @@ export const useStore = create<Store>()((set, get, api) => {
         get().send({ type: 'tune', config });
         return;
       }
-      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed' });
+      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed', peepholeMark: peepholeMarkFor(config) });
       get().send({ type: 'configure', config });
     },
     setPeephole: (on) => {
       takeOver();
-      set({ config: { ...get().config, peephole: on }, changedMidRun: get().changedMidRun || trained() });
+      set({
+        config: { ...get().config, peephole: on }, changedMidRun: get().changedMidRun || trained(),
+        peepholeMark: on ? { step: get().step, p: null } : null,
+      });
       get().send({ type: 'set-peephole', on });
     },
+    peepholeMark: null,
     setForgetFixed: (on) => {
       takeOver();
       set({ config: { ...get().config, forgetFixed: on }, changedMidRun: get().changedMidRun || trained() });
@@ -198,7 +208,7 @@ export const useStore = create<Store>()((set, get, api) => {
     clearModelFile: () => set({ modelFile: null }),
     loadModel: (config, model) => {
       takeOver();
-      set({ config, error: null, example: 0, changedMidRun: false, gradientCheck: null, origin: 'import' });
+      set({ config, error: null, example: 0, changedMidRun: false, gradientCheck: null, origin: 'import', peepholeMark: peepholeMarkFor(config) });
       get().send({ type: 'load-model', config, model });
     },
     checkGradients: () => {
@@ -246,8 +256,10 @@ export const useStore = create<Store>()((set, get, api) => {
     switch (event.type) {
       case 'snapshot': {
         const { T, H } = event.snapshot;
-        const { t, unit } = get();
+        const { t, unit, peepholeMark: mark } = get();
         set({ snapshot: event.snapshot, t: clamp(t, 1, T), unit: clamp(unit, 0, H - 1) });
+        // The first snapshot after the peepholes came on holds their values at the switch.
+        if (mark && mark.p === null && event.snapshot.peephole) set({ peepholeMark: { step: event.snapshot.step, p: event.snapshot.peep.slice() } });
         return;
       }
       case 'status':

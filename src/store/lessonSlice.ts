@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { CHAPTERS, chapterIndex } from '../lesson/chapters';
-import type { Store } from './index';
+import { peepholeMarkFor, type Store } from './index';
 import type { Snapshot } from '../worker/protocol';
 
 export type LessonView = 'welcome' | 'chapter' | 'off';
@@ -52,7 +52,7 @@ export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set,
     const { config, steps, companions } = chapter.setup;
     set({
       lesson: { view: 'chapter', chapter: index + 1, settingUp: true, takenOver: false, startedAt: now(), readyAt: null, baseline: null },
-      config, error: null, example: 0, changedMidRun: false, origin: 'seed', linkTarget: null,
+      config, error: null, example: 0, changedMidRun: false, origin: 'seed', linkTarget: null, peepholeMark: peepholeMarkFor(config),
       snapshot: null, step: 0, status: 'idle', gradientCheck: null, measured: null, evaluation: null,
     });
     get().send({ type: 'configure', config });

@@ -14,6 +14,7 @@ import { paintLut } from '../primitives/pixels';
 import { useMessages, useNumberFormat, type Messages } from '../../i18n';
 import { formatValue } from '../primitives/color';
 import { ExportButtons } from '../primitives/ExportButtons';
+import { useViewFocus } from '../primitives/useViewFocus';
 
 /** A value series (gates, states) in the diverging scale, or a gradient magnitude (|∂L/∂h|, |∂L/∂c|) on a log scale. */
 type Series = { readonly key: string; readonly label: string; readonly gradient?: boolean };
@@ -131,8 +132,9 @@ export function GateHeatmap() {
   const series = useMemo(() => seriesOf(cell, m), [cell, m]);
   const fmt = useNumberFormat();
   const summaries = useMessages().summaries;
+  const viewFocus = useViewFocus('heatmaps');
   return (
-    <section className="panel heatmaps" aria-label={m.region}>
+    <section className="panel heatmaps" aria-label={m.region} data-view="heatmaps" data-lesson={viewFocus}>
       <div className="panel-head">
         <h2>
           {m.heading} <span className="muted">({m.explain})</span>

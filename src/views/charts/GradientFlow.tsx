@@ -15,6 +15,7 @@ import { GradientHistory } from './GradientHistory';
 import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../../i18n';
 import { Explainer } from '../primitives/Explainer';
 import { ExportButtons } from '../primitives/ExportButtons';
+import { useViewFocus } from '../primitives/useViewFocus';
 
 const W = 640;
 const H = 220;
@@ -26,6 +27,7 @@ function describeFit(m: Messages['gradient'], fmt: NumberFormat, name: string, f
 }
 
 export function GradientFlow() {
+  const viewFocus = useViewFocus('gradient');
   const s = useStore(selectSnapshot);
   const { t } = useStore(useShallow(selectCursor));
   const msg = useMessages();
@@ -52,7 +54,7 @@ export function GradientFlow() {
   const yTicks = decades < 2 ? thinTicks(y.ticks()) : decadeTicks(y.ticks());
   const fits = series.map((r) => ({ key: r.key, text: describeFit(m, fmt, r.label, fitDecay(r.norms, last)) }));
   return (
-    <section className="panel chart gradient-flow" aria-label={m.region}>
+    <section className="panel chart gradient-flow" aria-label={m.region} data-view="gradient" data-lesson={viewFocus}>
       <div className="panel-head">
         <h2>{m.heading}</h2>
         <span className="chart-key">

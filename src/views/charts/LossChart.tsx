@@ -8,6 +8,7 @@ import { formatLoss, formatTick } from '../primitives/color';
 import { Axes, decadeTicks } from '../primitives/Axes';
 import { useMessages, useNumberFormat } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
+import { useViewFocus } from '../primitives/useViewFocus';
 
 const W = 480;
 const H = 200;
@@ -45,8 +46,9 @@ export function LossChart() {
       ? decadeTicks(y.ticks())
       : y.ticks(3)
     : y.ticks(4);
+  const viewFocus = useViewFocus('loss');
   return (
-    <section className="panel chart" aria-label={m.region}>
+    <section className="panel chart" aria-label={m.region} data-view="loss" data-lesson={viewFocus}>
       <div className="panel-head">
         <h2>{m.heading}</h2>
         <label className="check">

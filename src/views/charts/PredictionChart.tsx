@@ -7,12 +7,14 @@ import { Axes } from '../primitives/Axes';
 import { formatValue } from '../primitives/color';
 import { useMessages } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
+import { useViewFocus } from '../primitives/useViewFocus';
 
 const W = 480;
 const H = 170;
 const M = { left: 40, right: 12, top: 10, bottom: 28 };
 
 export function PredictionChart() {
+  const viewFocus = useViewFocus('prediction');
   const s = useStore(selectSnapshot);
   const { t } = useStore(useShallow(selectCursor));
   const newExample = useStore((st) => st.newExample);
@@ -32,7 +34,7 @@ export function PredictionChart() {
     .y((v) => y(v));
   const marked = targets.map((v, k) => ({ v, k })).filter(({ v }) => Number.isFinite(v));
   return (
-    <section className="panel chart" aria-label={m.region}>
+    <section className="panel chart" aria-label={m.region} data-view="prediction" data-lesson={viewFocus}>
       <div className="panel-head">
         <h2>{m.heading}</h2>
         <span className="chart-key">

@@ -18,6 +18,8 @@ import type { ExplanationId } from '../../i18n/explanations';
 import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../../i18n';
 import { Explainer } from '../primitives/Explainer';
 import { ExportButtons } from '../primitives/ExportButtons';
+import { useLessonNodes, useViewFocus } from '../primitives/useViewFocus';
+import { PeepholeValues } from './PeepholeValues';
 
 /** What the explanations under the diagram cover, per cell. */
 const EXPLAINED = {
@@ -35,10 +37,12 @@ interface NodeProps {
   /** What the node prints, when it is more than its value (x of several inputs). */
   text?: string;
   hovered: boolean;
+  /** The open chapter of the lesson points at it. */
+  pointed: boolean;
   onHover: (node: string | null) => void;
 }
 
-function Node({ spec, title, value, text, hovered, onHover }: NodeProps) {
+function Node({ spec, title, value, text, hovered, pointed, onHover }: NodeProps) {
   const fill = Number.isFinite(value) ? valueColor(value) : '#eeeeee';
   const label = spec.shape === 'sigma' ? `σ ${spec.id}` : spec.id;
   const body =
@@ -49,7 +53,7 @@ function Node({ spec, title, value, text, hovered, onHover }: NodeProps) {
     );
   return (
     <g
-      className={`node node-${spec.shape}${hovered ? ' node-hovered' : ''}`}
+      className={`node node-${spec.shape}${hovered ? ' node-hovered' : ''}${pointed ? ' node-lesson' : ''}`}
       data-node={spec.id}
       transform={`translate(${spec.x},${spec.y})`}
       onPointerEnter={() => onHover(spec.id)}
@@ -101,6 +105,7 @@ export function RolledCell() {
   const live = snapshot !== null && snapshot.cell === cell;
   const peepholes = usePresence(cell === 'lstm' && config.peephole);
   const svgRef = useRef<SVGSVGElement>(null);
+  const pointed = useLessonNodes();
   const hover = useStore((s) => s.hover);
   const setHover = useStore((s) => s.setHover);
   const msg = useMessages();
@@ -109,8 +114,9 @@ export function RolledCell() {
   const titles = m.nodes[cell];
   const words = live ? memoryWords(msg, snapshot, t, unit, fmt) : null;
   const head = words ? `${words}${msg.punct.sentence}${m.summary(msg.cells[cell], fmt.int(t), fmt.int(unit + 1))}` : m.summary(msg.cells[cell], fmt.int(t), fmt.int(unit + 1));
+  const viewFocus = useViewFocus('rolled');
   return (
-    <section className="panel rolled" aria-label={m.region}>
+    <section className="panel rolled" aria-label={m.region} data-view="rolled" data-lesson={viewFocus}>
       <div className="panel-head">
         <h2>
           {m.heading(msg.cells[cell])} <span className="muted">{m.cursor(fmt.int(t), fmt.int(unit + 1))}</span>
@@ -161,6 +167,7 @@ export function RolledCell() {
               value={live ? valueAt(snapshot, n.id, t, unit) : Number.NaN}
               text={live && n.id === 'x' && snapshot.I > 1 ? inputText(snapshot, t) : undefined}
               hovered={hover === n.id}
+              pointed={pointed.includes(n.id)}
               onHover={setHover}
             />
           ))}
@@ -168,6 +175,7 @@ export function RolledCell() {
       </svg>
       <NodeStrips layout={layout} svgRef={svgRef} />
       </div>
+      {live && cell === 'lstm' && config.peephole && <PeepholeValues snapshot={snapshot} unit={unit} />}
       <ColorLegend />
       <Explainer ids={EXPLAINED[cell]} />
     </section>

@@ -17,6 +17,7 @@ import { Explainer } from '../primitives/Explainer';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { DECADES } from '../primitives/colorLut';
 import { interpolateViridis } from 'd3-scale-chromatic';
+import { useViewFocus } from '../primitives/useViewFocus';
 
 /** Which gate's pre-activation gradient flows back through an edge of a step column. */
 const EDGE_GATE: Record<string, string> = {
@@ -248,8 +249,9 @@ export function UnrolledTimeline() {
   const stripTop = layout.height + 34;
   const stripRows = cell === 'lstm' ? 2 : 1;
   const height = stripTop + stripRows * (STRIP_H + 2) + 8;
+  const viewFocus = useViewFocus('unrolled');
   return (
-    <section className="panel unrolled" aria-label={m.region} data-mode={backward ? 'backward' : 'forward'}>
+    <section className="panel unrolled" aria-label={m.region} data-mode={backward ? 'backward' : 'forward'} data-view="unrolled" data-lesson={viewFocus}>
       <div className="panel-head">
         <h2>
           {m.heading} <span className="muted">{m.window(fmt.int(first), fmt.int(last), fmt.int(T), fmt.int(unit + 1))}</span>

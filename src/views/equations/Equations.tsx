@@ -14,6 +14,7 @@ import { selectCursor, selectSnapshot, useStore } from '../../store';
 import { useMessages, useNumberFormat } from '../../i18n';
 import { useThrottled } from '../primitives/useThrottled';
 import { equationLines, variantOf, type EquationLine, type EquationSet, type Term } from './equationTex';
+import { useViewFocus } from '../primitives/useViewFocus';
 
 /** The shortest time between two typesettings of the equations, paused and while training. */
 const REFRESH_MS = 100;
@@ -164,8 +165,9 @@ export function Equations() {
     () => (snapshot && snapshot.cell === cell ? equationLines(snapshot, t, unit, variantOf(snapshot, forgetFixed)) : null),
     [snapshot, cell, t, unit, forgetFixed],
   );
+  const viewFocus = useViewFocus('equations');
   return (
-    <section className="panel equations" aria-label={m.region}>
+    <section className="panel equations" aria-label={m.region} data-view="equations" data-lesson={viewFocus}>
       <div className="panel-head">
         <h2>
           {m.heading} <span className="muted">{m.at(fmt.int(t), fmt.int(unit + 1))}</span>

@@ -19,6 +19,7 @@ import { NumberField } from '../primitives/NumberField';
 import { GradientOverlay, LossOverlay, RUN_STYLES, RunSwatch } from '../charts/ComparisonCharts';
 import { useMessages, useNumberFormat, type Messages } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
+import { useViewFocus } from '../primitives/useViewFocus';
 
 /** 10^x, as a power of ten with its exponent to one decimal. */
 function PowerOfTen({ log10 }: { log10: number }) {
@@ -70,8 +71,9 @@ export function ComparisonPanel() {
   };
   const running = started !== null && !finished;
 
+  const viewFocus = useViewFocus('comparison');
   return (
-    <section className="panel comparison" aria-label={c.region}>
+    <section className="panel comparison" aria-label={c.region} data-view="comparison" data-lesson={viewFocus}>
       <div className="panel-head">
         <h2>{c.heading}</h2>
         <span className="head-controls">

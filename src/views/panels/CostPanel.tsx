@@ -7,6 +7,7 @@ import { RECURRENT_KINDS } from '../../engine/spec';
 import { useStore } from '../../store';
 import { useMessages, useNumberFormat } from '../../i18n';
 import { Explainer } from '../primitives/Explainer';
+import { useViewFocus } from '../primitives/useViewFocus';
 
 export function CostPanel() {
   const config = useStore((s) => s.config);
@@ -22,8 +23,9 @@ export function CostPanel() {
   const H = config.hidden;
   const current = measured && measured.hidden === H && measured.batch === config.batch && measured.length === config.length;
   const lstm = cellCost('lstm', I, H, O);
+  const viewFocus = useViewFocus('cost');
   return (
-    <section className="panel cost" aria-label={m.region}>
+    <section className="panel cost" aria-label={m.region} data-view="cost" data-lesson={viewFocus}>
       <div className="panel-head">
         <h2>{m.heading(fmt(H), fmt(I), fmt(O))}</h2>
         <button type="button" className="small-button" onClick={measure} disabled={status === 'idle' || status === 'running'}>
