@@ -101,3 +101,19 @@ for (const language of ['en', 'ja'] as const) {
     console.log(`lesson (${language}): ${times.join('; ')}`);
   });
 }
+
+for (const width of [768, 390]) {
+  for (const language of ['en', 'ja'] as const) {
+    test(`the lesson at ${width} px in ${language}: nothing wider than the screen`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/#lang=${language}&lesson=4`);
+      await expect(page.locator('[data-claim="conflict"]')).toHaveAttribute('data-holds', 'true', { timeout: BUDGET_MS });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `e2e/screenshots/lesson-${language}-${width}.png` });
+      await page.goto(`/#lang=${language}`);
+      await expect(page.getByRole('button', { name: WORDS[language].start })).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/lesson-welcome-${language}-${width}.png` });
+    });
+  }
+}

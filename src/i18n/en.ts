@@ -97,6 +97,16 @@ export const en = {
     /** The FNN's window: k steps, the oldest at t − before (null when k = 1). */
     windowLabel: (k: string, before: string | null) =>
       before === null ? 'window k = 1: only x(t), no loop' : `window k = ${k}: x(t) and x(t−1) … x(t−${before}), no loop`,
+    /** The name beside each × (the gate it is), the same in the rolled and the unrolled diagram. */
+    gates: {
+      input: 'input gate', forget: 'forget gate', output: 'output gate',
+      keep: 'update gate: keep z', replace: 'update gate: 1 − z', reset: 'reset gate',
+    },
+    /** The caption under each σ, in two lines: the gate it controls. */
+    controllers: {
+      i: ['input gate', 'controller'], f: ['forget gate', 'controller'], o: ['output gate', 'controller'],
+      z: ['update gate', 'controller'], r: ['reset gate', 'controller'],
+    } as Readonly<Record<string, readonly [string, string]>>,
     nodes: {
       lstm: {
         x: 'input x(t)', f: 'forget gate controller', g: 'input neuron', i: 'input gate controller',

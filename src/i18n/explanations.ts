@@ -205,7 +205,7 @@ const JA: Readonly<Record<ExplanationId, Explanation>> = {
     ],
   },
   gates: {
-    title: '3 つのゲートとその制御ユニット',
+    title: '3 つのゲートとそのゲートコントローラ',
     paragraphs: [
       'LSTM のセルには 3 つのゲートがあります。どれも 0 から 1 の値を並べたベクトルで、何かに要素ごと（⊙）に掛かります。入力ゲート ' +
         'i は候補 g = tanh(…) をどれだけセルに書き込むか、忘却ゲート f は c_{t−1} をどれだけ残すか、出力ゲート o は tanh(c_t) ' +

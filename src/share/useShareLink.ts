@@ -21,7 +21,9 @@ const WRITE_MS = 300;
  */
 export function applyLink(hash: string, browserLanguages: readonly string[]): void {
   const { state, problems } = parseHash(hash, detectLanguage(browserLanguages));
-  const empty = !hash.includes('=');
+  // No run in the link (at most its format, language and colour scheme): a first visit.
+  const keys = Array.from(new URLSearchParams(hash.replace(/^#/, '')).keys());
+  const empty = keys.every((key) => key === 'v' || key === 'lang' || key === 'theme');
   if (empty || state.lesson > 0 || problems.some((p) => p.field === 'lesson')) {
     const chapter = state.lesson > 0 ? CHAPTERS[chapterIndex(state.lesson)]! : null;
     useStore.setState({

@@ -44,8 +44,13 @@ export function StepBars({ values, label, t, first = 1, formatY = signedTick }: 
   const steps = Array.from({ length: T }, (_, k) => k + first);
   const x = scaleBand<number>().domain(steps).range([M.left, W - M.right]).padding(0.15);
   let max = 0;
-  for (let k = 0; k < T; k++) max = Math.max(max, Math.abs(values[k]!));
-  const y = scaleLinear().domain([-(max || 1), max || 1]).range([H - M.bottom, M.top]).nice(4);
+  let signed = false;
+  for (let k = 0; k < T; k++) {
+    max = Math.max(max, Math.abs(values[k]!));
+    if (values[k]! < 0) signed = true;
+  }
+  // Around 0 when the bars go both ways; from 0 up when none is negative (a gate's value).
+  const y = scaleLinear().domain([signed ? -(max || 1) : 0, max || 1]).range([H - M.bottom, M.top]).nice(4);
   const xTicks = thinTicks(steps, 10);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>

@@ -150,13 +150,32 @@ export function RolledCell() {
         )}
         <g className="ops">
           {layout.ops.map((op, k) => (
-            <g key={k} className="op" transform={`translate(${op.x},${op.y})`}>
+            <g key={k} className="op" transform={`translate(${op.x},${op.y})`} data-gate={op.gate}>
               <circle r={op.symbol.length > 2 ? 17 : 12} />
               <text y={1} className={op.symbol.length > 2 ? 'op-word' : undefined}>
                 {op.symbol}
               </text>
+              {op.gate && op.labelAt && (
+                <text className="gate-label" x={op.labelAt[0]} y={op.labelAt[1]} style={{ textAnchor: op.labelAt[0] < 0 ? 'end' : op.labelAt[0] > 0 ? 'start' : 'middle' }}>
+                  {m.gates[op.gate]}
+                </text>
+              )}
             </g>
           ))}
+        </g>
+        <g className="controller-labels">
+          {layout.nodes
+            .filter((n) => n.shape === 'sigma')
+            .map((n) => (
+              // Near the right edge the caption ends at the node instead of centring on it.
+              <text key={n.id} className="controller-label" x={n.x > 540 ? n.x + 28 : n.x} y={n.y + 40} data-controller={n.id} style={{ textAnchor: n.x > 540 ? 'end' : 'middle' }}>
+                {m.controllers[n.id]?.map((line, k) => (
+                  <tspan key={k} x={n.x > 540 ? n.x + 28 : n.x} dy={k === 0 ? 0 : '1.1em'}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+            ))}
         </g>
         <g className="nodes">
           {layout.nodes.map((n) => (

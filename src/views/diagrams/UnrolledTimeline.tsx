@@ -43,6 +43,8 @@ const STRIP_H = 18;
 interface StepProps {
   /** The node tooltip, in the page's language. */
   nodeAt: Messages['unrolled']['nodeAt'];
+  /** The gates' names beside their × (the rolled diagram's words). */
+  gates: Messages['rolled']['gates'];
   layout: StepLayout;
   s: Snapshot | null;
   t: number;
@@ -57,7 +59,7 @@ interface StepProps {
   logMax: number;
 }
 
-const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPeepholes, leaving, current, hover, backward, logMax }: StepProps) {
+const StepColumn = memo(function StepColumn({ nodeAt, gates, layout, s, t, unit, showPeepholes, leaving, current, hover, backward, logMax }: StepProps) {
   const setHover = useStore((st) => st.setHover);
   const value = (id: Parameters<typeof valueAt>[1], at = t) => (!s ? Number.NaN : at < 1 ? 0 : valueAt(s, id, at, unit));
   // The state lines carry h_{t−1}, c_{t−1} in (h_0 = c_0 = 0) and h_t, c_t out.
@@ -102,9 +104,14 @@ const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPe
           return v === undefined ? path : [<path key={`${e.id}-casing`} d={e.d} className="edge-casing" />, path];
         })}
       {layout.ops.map((op, k) => (
-        <g key={k} className="op op-small" transform={`translate(${op.x},${op.y})`}>
+        <g key={k} className="op op-small" transform={`translate(${op.x},${op.y})`} data-gate={op.gate}>
           <circle r={9} />
           <text y={1}>{op.symbol}</text>
+          {op.gate && op.labelAt && current && (
+            <text className="gate-label gate-label-small" x={op.labelAt[0]} y={op.labelAt[1]} style={{ textAnchor: op.labelAt[0] > 0 ? 'start' : 'middle' }}>
+              {gates[op.gate]}
+            </text>
+          )}
         </g>
       ))}
       {layout.nodes.map((n) => {
@@ -123,7 +130,7 @@ const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPe
             <title>{nodeAt(n.id, String(t), formatValue(v))}</title>
             {n.shape === 'state' || n.shape === 'io' ? <rect x={-17} y={-11} width={34} height={22} rx={n.shape === 'io' ? 4 : 8} fill={fill} /> : <circle r={13} fill={fill} />}
             <text fill={g !== undefined ? (g > 0.55 ? '#1b2430' : '#ffffff') : inkOn(v)} y={1}>
-              {n.id}
+              {n.shape === 'sigma' ? `σ${n.id}` : n.id}
             </text>
           </g>
         );
@@ -284,6 +291,7 @@ export function UnrolledTimeline() {
           <g key={k} transform={`translate(${k * layout.width}, 0)`}>
             <StepColumn
               nodeAt={m.nodeAt}
+              gates={msg.rolled.gates}
               layout={layout}
               s={live}
               t={step}

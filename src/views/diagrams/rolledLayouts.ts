@@ -16,10 +16,17 @@ export interface NodeSpec {
   readonly shape: NodeShape;
 }
 
+/** The gates, named as the × that applies them: the LSTM's three, the GRU's update (keep and replace) and reset. */
+export type GateLabel = 'input' | 'forget' | 'output' | 'keep' | 'replace' | 'reset';
+
 export interface OpSpec {
   readonly x: number;
   readonly y: number;
   readonly symbol: string;
+  /** The gate this × is (its name is drawn beside it, the same in both diagrams). */
+  readonly gate?: GateLabel;
+  /** Where the gate's name goes, relative to the ×. */
+  readonly labelAt?: readonly [number, number];
 }
 
 export interface EdgeSpec {
@@ -60,27 +67,27 @@ const LSTM: Layout = {
   nodes: [
     { id: 'x', x: 60, y: X_BUS, shape: 'io' },
     { id: 'f', x: 170, y: NEURON_Y, shape: 'sigma' },
-    { id: 'g', x: 300, y: NEURON_Y, shape: 'tanh' },
-    { id: 'i', x: 400, y: NEURON_Y, shape: 'sigma' },
+    { id: 'i', x: 300, y: NEURON_Y, shape: 'sigma' },
+    { id: 'g', x: 400, y: NEURON_Y, shape: 'tanh' },
     { id: 'o', x: 590, y: NEURON_Y, shape: 'sigma' },
     { id: 'c', x: 450, y: 190, shape: 'state' },
     { id: 'h', x: 590, y: 100, shape: 'state' },
     { id: 'y', x: 590, y: 30, shape: 'io' },
   ],
   ops: [
-    { x: 170, y: 190, symbol: '×' },
-    { x: 350, y: 250, symbol: '×' },
+    { x: 170, y: 190, symbol: '×', gate: 'forget', labelAt: [0, -20] },
+    { x: 350, y: 250, symbol: '×', gate: 'input', labelAt: [-18, 4] },
     { x: 350, y: 190, symbol: '+' },
     { x: 520, y: 190, symbol: 'tanh' },
-    { x: 590, y: 190, symbol: '×' },
+    { x: 590, y: 190, symbol: '×', gate: 'output', labelAt: [-4, 34] },
   ],
   edges: [
     { id: 'x-bus', d: `M${60},${X_BUS} H${597}`, bus: true },
     { id: 'h-loop', d: `M${568},100 H30 V${H_BUS} H${597}`, recurrent: true, bus: true },
-    ...fromBuses('f', 170), ...fromBuses('g', 300), ...fromBuses('i', 400), ...fromBuses('o', 590),
+    ...fromBuses('f', 170), ...fromBuses('i', 300), ...fromBuses('g', 400), ...fromBuses('o', 590),
     { id: 'f-mul', d: `M170,${NEURON_Y - R} V202` },
-    { id: 'g-mul', d: `M300,${NEURON_Y - R} L341,259` },
-    { id: 'i-mul', d: `M400,${NEURON_Y - R} L359,259` },
+    { id: 'i-mul', d: `M300,${NEURON_Y - R} L341,259` },
+    { id: 'g-mul', d: `M400,${NEURON_Y - R} L359,259` },
     { id: 'mul-add', d: 'M350,240 V202' },
     { id: 'c-loop', d: 'M450,168 V140 H110 V190 H158', recurrent: true },
     { id: 'fmul-add', d: 'M182,190 H338' },
@@ -90,7 +97,7 @@ const LSTM: Layout = {
     { id: 'o-mul', d: `M590,${NEURON_Y - R} V202` },
     { id: 'mul-h', d: 'M590,178 V122' },
     { id: 'h-y', d: 'M590,78 V44' },
-    { id: 'peephole-i', d: `M440,212 L407,${NEURON_Y - R}`, recurrent: true, peephole: true },
+    { id: 'peephole-i', d: `M436,212 C420,262 340,262 316,${NEURON_Y - 18}`, recurrent: true, peephole: true },
     { id: 'peephole-f', d: `M432,210 C400,280 240,250 186,${NEURON_Y - 16}`, recurrent: true, peephole: true },
     { id: 'peephole-o', d: `M468,208 L574,${NEURON_Y - 14}`, peephole: true },
   ],
@@ -107,11 +114,11 @@ const GRU: Layout = {
     { id: 'y', x: 560, y: 40, shape: 'io' },
   ],
   ops: [
-    { x: 170, y: 190, symbol: '×' },
+    { x: 170, y: 190, symbol: '×', gate: 'keep', labelAt: [0, -20] },
     { x: 300, y: 250, symbol: '1−' },
-    { x: 450, y: 250, symbol: '×' },
+    { x: 450, y: 250, symbol: '×', gate: 'replace', labelAt: [20, 4] },
     { x: 450, y: 190, symbol: '+' },
-    { x: 390, y: H_BUS, symbol: '×' },
+    { x: 390, y: H_BUS, symbol: '×', gate: 'reset', labelAt: [0, 26] },
   ],
   edges: [
     { id: 'x-bus', d: `M60,${X_BUS} H457`, bus: true },

@@ -42,10 +42,10 @@ const LSTM: StepLayout = {
     { id: 'y', x: 155, y: 255, shape: 'io' },
   ],
   ops: [
-    { x: 40, y: 40, symbol: '×' },
+    { x: 40, y: 40, symbol: '×', gate: 'forget', labelAt: [0, -14] },
     { x: 78, y: 40, symbol: '+' },
-    { x: 78, y: 88, symbol: '×' },
-    { x: 155, y: 100, symbol: '×' },
+    { x: 78, y: 88, symbol: '×', gate: 'input', labelAt: [24, 3] },
+    { x: 155, y: 100, symbol: '×', gate: 'output', labelAt: [0, -14] },
   ],
   edges: [
     { id: 'in-c', d: 'M0,40 H31' },
@@ -83,11 +83,11 @@ const GRU: StepLayout = {
     { id: 'x', x: 60, y: 250, shape: 'io' },
   ],
   ops: [
-    { x: 45, y: 40, symbol: '×' },
+    { x: 45, y: 40, symbol: '×', gate: 'keep', labelAt: [0, -14] },
     { x: 75, y: 95, symbol: '1−' },
-    { x: 120, y: 95, symbol: '×' },
+    { x: 120, y: 95, symbol: '×', gate: 'replace', labelAt: [22, 3] },
     { x: 120, y: 40, symbol: '+' },
-    { x: 120, y: 205, symbol: '×' },
+    { x: 120, y: 205, symbol: '×', gate: 'reset', labelAt: [22, 3] },
   ],
   edges: [
     { id: 'in-h', d: 'M0,40 H36', bus: true },
