@@ -199,7 +199,7 @@ describe('train', () => {
 
   test.each([
     [['--task', 'adding'], /^--cell: required \(one of fnn, rnn, lstm, gru\)$/],
-    [['--cell', 'lstm', '--task', 'copying'], /^--task: expected one of sine, remember-first, adding, custom, got "copying"$/],
+    [['--cell', 'lstm', '--task', 'copying'], /^--task: expected one of sine, remember-first, adding, timed-pulse, custom, got "copying"$/],
     [['--cell', 'lstm', '--task', 'adding', '--hidden', '0'], /^--hidden: expected an integer from 1 up to 1024, got "0"$/],
     [['--cell', 'lstm', '--task', 'adding', '--hidden', '2000'], /^--hidden: expected an integer from 1 up to 1024, got "2000"$/],
     [['--cell', 'lstm', '--task', 'adding', '--lr', 'fast'], /^--lr: expected a number above 0 up to 10, got "fast"$/],
@@ -210,6 +210,8 @@ describe('train', () => {
     [['--cell', 'rnn', '--window', '4', '--task', 'adding'], /^--window: only the fnn has a window of past inputs, not the rnn$/],
     [['--cell', 'fnn', '--window', '40', '--task', 'adding'], /^--window: expected an integer from 1 up to 32, got "40"$/],
     [['--cell', 'fnn', '--window', '0', '--task', 'adding'], /^--window: expected an integer from 1 up to 32, got "0"$/],
+    [['--cell', 'lstm', '--task', 'adding', '--delay', '4'], /^--delay: only the timed-pulse task has a pulse delay$/],
+    [['--cell', 'lstm', '--task', 'timed-pulse', '--delay', '15', '--width', '5', '--length', '20'], /^--length: expected an integer from 21 up to 100000, got "20"$/],
     [['--cell', 'lstm', '--task', 'adding', '--optimizer', 'rmsprop'], /^--optimizer: expected one of adam, sgd, got "rmsprop"$/],
     [['--cell', 'lstm', '--task', 'custom'], /^--input: required with --task custom/],
     [['--cell', 'lstm', '--task', 'adding', '--length', '100000', '--batch', '4096', '--hidden', '1024'], /^--length × --batch × --hidden: 100000×4096×1024 needs about \d+ MiB/],

@@ -23,6 +23,20 @@ test('a good model: the config takes its cell, size and variants, and a task tha
   expect(kept.ok && kept.config.task).toBe('remember-first');
 });
 
+test('an FNN model: the config takes its window; a task that needs a longer sequence gets one', () => {
+  const net = new Network({ cell: 'fnn', window: 6, inputSize: 1, hiddenSize: 5, outputSize: 1, peephole: false, resetAfter: false });
+  initNetwork(net, new Rng(4));
+  const text = JSON.stringify(modelToFile(net));
+  const result = checkModel(text, text.length, { ...DEFAULT_CONFIG, task: 'timed-pulse', length: 10, pulseDelay: 15, pulseWidth: 5 });
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect(result.config).toMatchObject({ cell: 'fnn', window: 6, hidden: 5, task: 'timed-pulse', length: 21 });
+  // A two-input model while the page runs the timed pulse: another task that feeds it is chosen.
+  const two = modelText('rnn', 2);
+  const moved = checkModel(two, two.length, { ...DEFAULT_CONFIG, task: 'timed-pulse', length: 50 });
+  expect(moved.ok && moved.config.task).toBe('adding');
+});
+
 test.each([
   ['over 5 MB', 'x', MAX_MODEL_BYTES + 1, { kind: 'tooLarge', bytes: MAX_MODEL_BYTES + 1 }],
   ['not JSON', '{"format": ', 10, { kind: 'notJson' }],

@@ -6,7 +6,7 @@
  * settings and takes the model's cell, variants and size.
  */
 import { MODEL_FORMAT, MODEL_VERSION, parseModel } from '../engine/modelFile';
-import { GENERATED_TASK_NAMES, generatedTaskSpec, makeTask } from '../engine/tasks';
+import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, generatedTaskSpec, makeTask, pulseMinLength } from '../engine/tasks';
 import { ValidationError, type Problem } from '../engine/validate';
 import type { RunConfig, TrainTask } from '../worker/protocol';
 import { RANGES } from './urlState';
@@ -31,7 +31,8 @@ export type ImportResult =
 /** The current task if it feeds the model's inputs and outputs, else the first task that does. */
 function taskFor(I: number, O: number, current: TrainTask): TrainTask | null {
   const fits = (name: TrainTask) => {
-    const task = makeTask(generatedTaskSpec(name, 2));
+    // Sizes do not depend on the length: any length every task accepts will do.
+    const task = makeTask(generatedTaskSpec(name, pulseMinLength(PULSE_DEFAULTS.delay, PULSE_DEFAULTS.width)));
     return task.inputSize === I && task.outputSize === O;
   };
   if (fits(current)) return current;
@@ -68,7 +69,11 @@ export function checkModel(text: string, bytes: number, current: RunConfig): Imp
   if (H > RANGES.hidden.max) return fail({ kind: 'hiddenTooLarge', hidden: H, max: RANGES.hidden.max });
   const task = taskFor(I, O, current.task);
   if (!task) return fail({ kind: 'taskMismatch', inputs: I, outputs: O, task: current.task });
-  const length = task === 'adding' ? Math.max(current.length, 2) : current.length;
-  const config: RunConfig = { ...current, cell, hidden: H, peephole, resetAfter, forgetFixed: net.spec.forgetFixed === true, task, length };
+  const shortest = task === 'adding' ? 2 : task === 'timed-pulse' ? pulseMinLength(current.pulseDelay, current.pulseWidth) : 1;
+  const length = Math.max(current.length, shortest);
+  const config: RunConfig = {
+    ...current, cell, hidden: H, peephole, resetAfter, forgetFixed: net.spec.forgetFixed === true, task, length,
+    window: net.spec.window ?? current.window,
+  };
   return { ok: true, config, model: json };
 }
