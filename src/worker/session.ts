@@ -187,31 +187,39 @@ export class TrainingSession {
   }
 
   /**
-   * Microseconds per training step of each cell at this run's size, task and batch: a few
-   * warm-up steps, then the median of five timed runs of about 50 ms each.
+   * Microseconds per training step of each cell at this run's size, task and batch. Every cell is
+   * warmed up first (so the JIT has compiled all of them), then the cells take turns, five rounds
+   * of a timed run of at least 50 ms each, and each cell's median counts: a cell measured first
+   * is not penalised for a cold start, nor one measured last favoured by a warm one.
    */
   measureCost(now: () => number = () => performance.now()): Record<RecurrentKind, number> {
     this.trainer.abort();
-    const out = { rnn: 0, lstm: 0, gru: 0 };
-    for (const cell of RECURRENT_KINDS) {
+    const trainers = RECURRENT_KINDS.map((cell) => {
       const net = new Network({ ...this.net.spec, cell, peephole: false, resetAfter: false });
       const rng = new Rng(1);
       initNetwork(net, rng);
-      const trainer = new Trainer(net, this.task, this.configValue.batch, { kind: 'adam', lr: 1e-4, clip: 1 }, rng.fork());
+      return new Trainer(net, this.task, this.configValue.batch, { kind: 'adam', lr: 1e-4, clip: 1 }, rng.fork());
+    });
+    const timed = (trainer: Trainer, ms: number): number => {
+      const start = now();
+      let steps = 0;
+      do {
+        trainer.step();
+        steps++;
+      } while (now() - start < ms);
+      return ((now() - start) * 1000) / steps;
+    };
+    for (const trainer of trainers) {
       for (let k = 0; k < 3; k++) trainer.step();
-      const runs: number[] = [];
-      for (let r = 0; r < 5; r++) {
-        const start = now();
-        let steps = 0;
-        do {
-          trainer.step();
-          steps++;
-        } while (now() - start < 50);
-        runs.push(((now() - start) * 1000) / steps);
-      }
-      runs.sort((a, b) => a - b);
-      out[cell] = runs[2]!;
+      timed(trainer, 50);
     }
+    const runs = trainers.map(() => [] as number[]);
+    for (let round = 0; round < 5; round++) trainers.forEach((trainer, k) => runs[k]!.push(timed(trainer, 50)));
+    const out = { rnn: 0, lstm: 0, gru: 0 };
+    RECURRENT_KINDS.forEach((cell, k) => {
+      const sorted = runs[k]!.sort((a, b) => a - b);
+      out[cell] = sorted[2]!;
+    });
     return out;
   }
 

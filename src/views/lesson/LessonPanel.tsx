@@ -124,13 +124,15 @@ function ChapterView({ n }: { n: number }) {
   const settingUp = useStore((s) => s.lesson.settingUp);
   // Draw the eye: once set up, bring the first view the chapter is about into sight, just below
   // the chapter where it sticks to the top (a wide screen); on a small screen, the chapter itself.
+  // Once more when the evidence is in: the views above may have changed size meanwhile.
+  const measured = evidence.status === 'measured';
   useEffect(() => {
     if (settingUp) return;
     const sticks = window.matchMedia(STICKY_LESSON).matches;
     const target = sticks ? firstFocused(chapter) : document.querySelector<HTMLElement>('.lesson');
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     target?.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
-  }, [chapter, settingUp]);
+  }, [chapter, settingUp, measured]);
   return (
     <div className="lesson-chapter" data-chapter={chapter.id}>
       <ChapterNav n={n} m={m} fmt={fmt} />
