@@ -32,8 +32,10 @@ describe.each(CASES)('%s', (_, patch) => {
   const sum = (w: WeightRef) => gradientByStep(snap, w).reduce((a, v) => a + v, 0);
   const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-5 + 1e-4 * Math.abs(b));
 
-  test('input weights: Σ_t δ_t x_t = ∂L/∂W', () => {
-    for (let b = 0; b < blocks.length; b++) for (let j = 0; j < 4; j++) for (let q = 0; q < 2; q++) {
+  test('input weights: Σ_t δ_t x_t = ∂L/∂W, every column (the FNN’s whole window)', () => {
+    const columns = named.find((n) => n.name === `W${suffix(0)}`)!.cols;
+    expect(columns).toBe(snap.cell === 'fnn' ? 3 * 2 : 2);
+    for (let b = 0; b < blocks.length; b++) for (let j = 0; j < 4; j++) for (let q = 0; q < columns; q++) {
       near(sum({ kind: 'input', block: b, unit: j, input: q }), grad(`W${suffix(b)}`, j, q));
     }
   });
@@ -48,6 +50,20 @@ describe.each(CASES)('%s', (_, patch) => {
   test('output weights: Σ_t ∂L/∂y_t h_t = ∂L/∂W_y', () => {
     for (let j = 0; j < 4; j++) near(sum({ kind: 'output', output: 0, unit: j }), grad('W_y', 0, j));
   });
+});
+
+test('step by step, by hand: an RNN with H = 1 over three steps', () => {
+  // Every step's contribution on its own (a shuffled or shifted series would give the same sums).
+  const record = {
+    cell: 'rnn' as const, resetAfter: false, T: 3, H: 1, I: 1, O: 1, G: 1,
+    x: [0.5, -1, 2], h: [0.1, -0.2, 0.3], gates: [0.1, -0.2, 0.3], dpre: [0.4, 0.25, -0.5], dy: [0, 0.7, -0.1],
+  };
+  expect(Array.from(gradientByStep(record, { kind: 'input', block: 0, unit: 0, input: 0 }))).toEqual([0.4 * 0.5, 0.25 * -1, -0.5 * 2]);
+  expect(Array.from(gradientByStep(record, { kind: 'recurrent', block: 0, unit: 0, from: 0 }))).toEqual([0, 0.25 * 0.1, -0.5 * -0.2]);
+  expect(Array.from(gradientByStep(record, { kind: 'output', output: 0, unit: 0 }))).toEqual([0, 0.7 * -0.2, -0.1 * 0.3]);
+  const fnn = { ...record, cell: 'fnn' as const };
+  // The FNN's second column reads x_{t−1}: nothing before step 1.
+  expect(Array.from(gradientByStep(fnn, { kind: 'input', block: 0, unit: 0, input: 1 }))).toEqual([0, 0.25 * 0.5, -0.5 * -1]);
 });
 
 test('pulled both ways: P, N and min(P, N)/max(P, N)', () => {

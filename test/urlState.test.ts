@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { FIELDS, RANGES, defaultState, parseHash, writeHash, type ShareState } from '../src/share/urlState';
 import { DEFAULT_CONFIG } from '../src/store';
+import { taskMinLength } from '../src/engine/tasks';
 
 test('the defaults of the table are the app’s defaults', () => {
   expect(defaultState('en').config).toEqual(DEFAULT_CONFIG);
@@ -39,7 +40,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
         forgetFixed: config.cell === 'lstm' && config.forgetFixed,
         resetAfter: config.cell === 'gru' && config.resetAfter,
         // A timed pulse fits its sequence, as the controls keep it.
-        length: config.task === 'timed-pulse' ? Math.max(config.length, config.pulseDelay + config.pulseWidth + 1) : config.length,
+        length: Math.max(config.length, taskMinLength(config.task, { delay: config.pulseDelay, width: config.pulseWidth })),
       }),
       step: fc.integer({ min: 0, max: 100_000 }),
       example: fc.integer({ min: 0, max: 1000 }),
@@ -130,4 +131,11 @@ test('the FNN window: 1 to 32; out of range is named and takes the default', () 
   const { state, problems } = parseHash('#cell=fnn&window=33', 'en');
   expect(state.config.window).toBe(DEFAULT_CONFIG.window);
   expect(problems).toEqual([{ field: 'window', kind: 'outOfRange', value: '33', min: 1, max: 32 }]);
+});
+
+test('a timed pulse too long for its sequence: the length is named and made long enough', () => {
+  const { state, problems } = parseHash('#task=timed-pulse&length=20&pulseDelay=15&pulseWidth=5', 'en');
+  expect(problems).toEqual([{ field: 'length', kind: 'outOfRange', value: '20', min: 21, max: 200 }]);
+  expect(state.config.length).toBe(40);
+  expect(parseHash('#task=timed-pulse&length=21&pulseDelay=15&pulseWidth=5', 'en').problems).toEqual([]);
 });

@@ -5,17 +5,13 @@ import { selectActions, selectConfig, useStore } from '../store';
 import { NumberField } from '../views/primitives/NumberField';
 import type { CellKind } from '../engine/spec';
 import type { RunConfig, TrainTask } from '../worker/protocol';
-import { pulseMinLength } from '../engine/tasks';
+import { taskMinLength } from '../engine/tasks';
 import { useMessages } from '../i18n';
 import { RANGES } from '../share/urlState';
 import { useViewFocus } from '../views/primitives/useViewFocus';
 
-/** The shortest sequence the task takes: the adding problem needs two halves, the pulse room to fit. */
-function minLength(c: RunConfig): number {
-  if (c.task === 'adding') return 2;
-  if (c.task === 'timed-pulse') return pulseMinLength(c.pulseDelay, c.pulseWidth);
-  return RANGES.length.min;
-}
+/** The shortest sequence the config's task takes. */
+const minLength = (c: RunConfig): number => Math.max(RANGES.length.min, taskMinLength(c.task, { delay: c.pulseDelay, width: c.pulseWidth }));
 
 function Switch({ label, on, onChange, disabled, hint }: { label: string; on: boolean; onChange: (on: boolean) => void; disabled?: boolean; hint?: string }) {
   const hintId = useId();

@@ -17,6 +17,8 @@ function describe(m: Messages['share']['reason'], cells: Messages['cells'], p: P
       return m.outOfRange(p.field, p.value, String(p.min), String(p.max));
     case 'notForCell':
       return m.notForCell(p.field, cells[p.cell as keyof typeof cells] ?? p.cell);
+    case 'ignoredInLesson':
+      return m.ignoredInLesson(p.field);
   }
 }
 

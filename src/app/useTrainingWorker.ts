@@ -12,7 +12,8 @@ export function useTrainingWorker(): void {
       receive({ type: 'error', reason: { kind: 'crashed', detail: event.message }, step: useStore.getState().step, canRestore: false });
     };
     connect((command) => worker.postMessage(command));
-    worker.postMessage({ type: 'configure', config: useStore.getState().config });
+    const { config, run } = useStore.getState();
+    worker.postMessage({ type: 'configure', config, run });
     return () => {
       connect(() => {});
       worker.terminate();

@@ -12,7 +12,7 @@ import { CELL_KINDS, MAX_SIZE, WINDOW_RANGE, type CellKind } from '../engine/spe
 import { Network } from '../engine/network';
 import { Rng } from '../engine/rng';
 import { initNetwork } from '../engine/init';
-import { PULSE_DEFAULTS, generatedTaskSpec, makeTask, pulseMinLength, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
+import { PULSE_DEFAULTS, generatedTaskSpec, makeTask, taskMinLength, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
 import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
 import { modelToFile } from '../engine/modelFile';
 import { log10GradientRatio } from '../engine/gradientReach';
@@ -79,7 +79,7 @@ export function trainMain(argv: string[], io: Io): number {
     const delay = numberOption(o.delay, 'delay', PULSE_DEFAULTS.delay, { min: 1, max: MAX_STEPS, integer: true });
     const width = numberOption(o.width, 'width', PULSE_DEFAULTS.width, { min: 1, max: MAX_STEPS, integer: true });
     // The adding problem needs a first and a second half to mark a step in; the pulse, room to fit.
-    const minLength = taskName === 'adding' ? 2 : taskName === 'timed-pulse' ? pulseMinLength(delay, width) : 1;
+    const minLength = taskMinLength(taskName, { delay, width });
     const defaultLength = Math.max(DEFAULT_LENGTH[taskName], minLength);
     const length = numberOption(o.length, 'length', defaultLength, { min: minLength, max: MAX_STEPS, integer: true });
     const noise = numberOption(o.noise, 'noise', 0, { min: 0, max: 10 });

@@ -1,7 +1,8 @@
 /**
  * The weight conflict, made visible: how much each time step contributes to the gradient of
  * one weight. Every weight is shared by all steps, so its gradient is a sum over them,
- *   ∂L/∂W[j][q] = Σ_t δ_t[j] · x_t[q]         (input weight of unit j from input q)
+ *   ∂L/∂W[j][q] = Σ_t δ_t[j] · x_t[q]         (input weight of unit j from input q; the FNN's
+ *                                              column lag·I + q reads x_{t−lag}[q] of its window)
  *   ∂L/∂U[j][m] = Σ_t δ_t[j] · h_{t−1}[m]     (recurrent weight; the GRU's U_g sees r⊙h_{t−1})
  *   ∂L/∂W_y[o][j] = Σ_t ∂L/∂y_t[o] · h_t[j]   (output weight)
  * where δ_t is the gradient of the gate's pre-activation. When some steps pull a weight one
@@ -32,6 +33,7 @@ export interface StepRecord {
 
 /** One weight: of gate block `block` (0 for the RNN and FNN), unit j, and its other index. */
 export type WeightRef =
+  /** `input`: the column of W (0..I−1; the FNN's 0..k·I−1, its window newest first). */
   | { readonly kind: 'input'; readonly block: number; readonly unit: number; readonly input: number }
   | { readonly kind: 'recurrent'; readonly block: number; readonly unit: number; readonly from: number }
   | { readonly kind: 'output'; readonly output: number; readonly unit: number };
@@ -47,7 +49,10 @@ export function gradientByStep(s: StepRecord, w: WeightRef, out: Float64Array = 
       v = s.dy[(t - 1) * O + w.output]! * s.h[(t - 1) * H + w.unit]!;
     } else {
       const delta = s.dpre[row + w.block * H + w.unit]!;
-      if (w.kind === 'input') v = delta * s.x[(t - 1) * I + w.input]!;
+      if (w.kind === 'input') {
+        const lag = Math.floor(w.input / I); // 0 but in the FNN's window
+        v = t - lag >= 1 ? delta * s.x[(t - 1 - lag) * I + (w.input % I)]! : 0;
+      }
       else if (s.cell === 'gru' && w.block === 2) {
         // The candidate's recurrent weight acts on r⊙h_{t−1} (standard), or on h_{t−1} inside r⊙(…) (reset-after).
         const r = (m: number) => s.gates[row + H + m]!;

@@ -37,6 +37,11 @@ export function pulseMinLength(delay: number, width: number): number {
   return delay + width + 1;
 }
 
+/** The shortest sequence a generated task takes: the adding problem needs two halves, the pulse room to fit. */
+export function taskMinLength(name: GeneratedTaskName, pulse: { readonly delay: number; readonly width: number } = PULSE_DEFAULTS): number {
+  return name === 'adding' ? 2 : name === 'timed-pulse' ? pulseMinLength(pulse.delay, pulse.width) : 1;
+}
+
 /** The spec of a generated task of `length` steps; `noise` counts only for remember-first, `pulse` for the timed pulse. */
 export function generatedTaskSpec(
   name: GeneratedTaskName, length: number, noise = 0, pulse: { readonly delay: number; readonly width: number } = PULSE_DEFAULTS,

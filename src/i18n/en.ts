@@ -259,6 +259,7 @@ export const en = {
       unknownValue: (field: string, value: string) => `${field} (“${value}” is not one of its values)`,
       unknownField: (field: string) => `${field} (not a setting)`,
       notForCell: (field: string, cell: string) => `${field} (the ${cell} has no such setting)`,
+      ignoredInLesson: (field: string) => `${field} (a chapter of the lesson sets up its own network)`,
     },
     dismiss: 'Dismiss',
     reaching: (target: string) => `Training to step ${target} to reproduce the link…`,

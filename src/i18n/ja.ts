@@ -92,7 +92,7 @@ export const ja: Messages = {
       before === null ? '窓の幅 k = 1：x(t) のみ、ループなし' : `窓の幅 k = ${k}：x(t) と x(t−1) … x(t−${before})、ループなし`,
     gates: {
       input: '入力ゲート', forget: '忘却ゲート', output: '出力ゲート',
-      keep: '更新ゲート：保持 z', replace: '更新ゲート：1 − z', reset: 'リセットゲート',
+      keep: '更新ゲート：保持する割合 z', replace: '更新ゲート：置き換える割合 1 − z', reset: 'リセットゲート',
     },
     controllers: {
       i: ['ゲートコントローラ', '（入力ゲート）'], f: ['ゲートコントローラ', '（忘却ゲート）'], o: ['ゲートコントローラ', '（出力ゲート）'],
@@ -268,6 +268,7 @@ export const ja: Messages = {
       unknownValue: (field: string, value: string) => `${field}（「${value}」は指定できる値ではありません）`,
       unknownField: (field: string) => `${field}（このような設定はありません）`,
       notForCell: (field: string, cell: string) => `${field}（${cell} にはこの設定はありません）`,
+      ignoredInLesson: (field: string) => `${field}（レッスンの章は自分のネットワークを用意します）`,
     },
     dismiss: '閉じる',
     reaching: (target: string) => `リンクの状態を再現するため、ステップ ${target} まで学習しています…`,

@@ -28,7 +28,7 @@ export interface ChapterText<E> {
 
 export type EvidenceValues = {
   readonly fnn: { fnn: number; rnn: number; window: number; delay: number };
-  readonly notation: { t: number; carried: number; arrived: number };
+  readonly notation: { t: number; carried: number; redone: number; shown: number };
   readonly vanishing: { log10Ratio: number; last: number; factor: number; tanhSlope: number };
   readonly conflict: { balance: number; gateFirst: number; gateRest: number };
   readonly cec: { ratio: number; rnnLog10: number };
@@ -68,8 +68,8 @@ const chapters: LessonChapters = {
     lookFor: 'The rolled cell and the highlighted step of the unrolled chain show the same values; what leaves step t as h(t) enters step t + 1.',
     evidence: (e, f, holds) =>
       holds
-        ? `h leaving step ${f.int(e.t)} is ${e.carried.toPrecision(4)}, and step ${f.int(e.t + 1)} receives ${e.arrived.toPrecision(4)}: the same value (read from the snapshot now).`
-        : `The value leaving step ${f.int(e.t)} (${e.carried.toPrecision(4)}) differs from what step ${f.int(e.t + 1)} receives (${e.arrived.toPrecision(4)}).`,
+        ? `h leaving step ${f.int(e.t)} is ${e.carried.toPrecision(4)}; fed into step ${f.int(e.t + 1)}, tanh(W x + U h + b) gives ${e.redone.toPrecision(6)}, exactly the ${e.shown.toPrecision(6)} that step ${f.int(e.t + 1)} shows (the network’s weights, now).`
+        : `Feeding h of step ${f.int(e.t)} (${e.carried.toPrecision(4)}) into step ${f.int(e.t + 1)} gives ${e.redone.toPrecision(6)}, but step ${f.int(e.t + 1)} shows ${e.shown.toPrecision(6)}.`,
   },
   vanishing: {
     title: 'The vanishing gradient',
@@ -214,6 +214,9 @@ export const lessonEn = {
     untrained: 'This chapter uses the network as initialised, untrained.',
     ready: (seconds: string) => `Set up in ${seconds} s.`,
     takenOver: 'You took over during the setup: what is on screen is your own run now.',
+    failed: 'Training stopped during the setup (see the message above).',
+    /** A gradient below the smallest float32, where a power of ten cannot be written. */
+    floor: '0 (below 10^−45)',
     elsewhere: 'The network on screen is no longer this chapter’s. Set it up again to see the evidence.',
     waiting: 'Measuring…',
     doThis: 'Do this:',
@@ -228,6 +231,7 @@ export const lessonEn = {
     kinds: { input: 'input weight from x', recurrent: 'recurrent weight from h(t−1)', output: 'output weight to y' },
     gate: 'Gate',
     from: 'from unit',
+    input: 'from input',
     explain: 'Each bar is what one time step adds to the gradient of the chosen weight of the selected unit; bars on both sides of zero pull it in opposite directions.',
     summary: (weight: string, positive: string, negative: string, balance: string) =>
       `${weight}: positive steps add ${positive}, negative steps ${negative}; min ÷ max = ${balance}`,

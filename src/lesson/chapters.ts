@@ -7,7 +7,7 @@
  */
 import type { RunConfig } from '../worker/protocol';
 import type { CompareRun } from '../worker/compareProtocol';
-import type { NodeId } from '../views/diagrams/rolledLayouts';
+import type { NodeId } from '../snapshot/values';
 import { CHAPTER_IDS, type ChapterId } from './chapterIds';
 
 export { CHAPTER_IDS, type ChapterId } from './chapterIds';

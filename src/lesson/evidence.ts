@@ -12,8 +12,6 @@ import { lastTargetStep, stepNorms } from '../engine/gradientStats';
 import { cellCost } from '../engine/cost';
 import { gradientByStep, pullBothWays } from '../engine/gradientByStep';
 import type { Chapter, ChapterId } from './chapters';
-import { valueAt } from '../views/primitives/snapshotValues';
-import { STEP_LAYOUTS } from '../views/diagrams/unrolledLayouts';
 
 export interface EvidenceInput {
   /** The live network's snapshot. */
@@ -57,7 +55,7 @@ export type Evidence =
 
 export type Measured =
   | { readonly id: 'fnn'; readonly fnn: number; readonly rnn: number; readonly window: number; readonly delay: number }
-  | { readonly id: 'notation'; readonly t: number; readonly carried: number; readonly arrived: number }
+  | { readonly id: 'notation'; readonly t: number; readonly carried: number; readonly redone: number; readonly shown: number }
   | { readonly id: 'vanishing'; readonly log10Ratio: number; readonly last: number; readonly factor: number; readonly tanhSlope: number; readonly factors: Float64Array }
   | { readonly id: 'conflict'; readonly balance: number; readonly gateFirst: number; readonly gateRest: number }
   | { readonly id: 'cec'; readonly ratio: number; readonly rnnLog10: number }
@@ -71,10 +69,10 @@ type Outcome = Evidence;
 
 const waiting = (id: ChapterId): Outcome => ({ id, status: 'waiting' });
 
-/** Whether the snapshot is the chapter's own network (its cell and shape). */
-function ownSnapshot(chapter: Chapter, s: Snapshot | null): s is Snapshot {
+/** Whether the snapshot is of the chapter's own network (its cell, shape and peephole switch). */
+export function ownSnapshot(chapter: Chapter, s: Snapshot | null): s is Snapshot {
   const c = chapter.setup.config;
-  return s !== null && s.cell === c.cell && s.T === c.length && s.H === c.hidden;
+  return s !== null && s.cell === c.cell && s.T === c.length && s.H === c.hidden && s.peephole === (c.cell === 'lstm' && c.peephole);
 }
 
 /** ‖row‖ of each step of a [T][H] buffer, and the ratio of step 1 to the last step with a target. */
@@ -131,7 +129,8 @@ export function evidenceOf(chapter: Chapter, input: EvidenceInput): Evidence {
     if (!ownSnapshot(chapter, s)) return { id, status: s ? 'elsewhere' : 'waiting' };
     const other = finished(reports, [id === 'fnn' ? 'rnn' : 'lstm']);
     const own = input.evaluation;
-    if (!other || !own || own.step !== chapter.setup.steps) return waiting(id);
+    // The score must be of the network on screen now (it is scored again when it rests elsewhere).
+    if (!other || !own || own.step !== s.step) return waiting(id);
     // fnn: [FNN, RNN]; peephole: [basic, with peepholes]; gru: [GRU, LSTM].
     const [a, b] = id === 'peephole' ? [other[0]!, own.ratio] : [own.ratio, other[0]!];
     if (id === 'fnn') {
@@ -148,13 +147,19 @@ export function evidenceOf(chapter: Chapter, input: EvidenceInput): Evidence {
     case 'notation': {
       // The loop of the rolled diagram and the chain of the unrolled one are one connection:
       // what leaves step t as h_t is what step t + 1 receives as h_{t−1}.
-      // Read the way each diagram reads it: the rolled cell's h at t, and the unrolled diagram's
-      // incoming h line of step t + 1 (its carrier from the step before).
-      const t = Math.min(input.t, s.T - 1);
-      const carried = valueAt(s, 'h', t, input.unit);
-      const [, node, offset] = STEP_LAYOUTS.rnn.carriers.find(([edge]) => edge === 'in-h')!;
-      const arrived = valueAt(s, node, t + 1 + offset, input.unit);
-      return { id, status: 'measured', holds: Number.isFinite(carried) && Object.is(carried, arrived), t, carried, arrived };
+      // The loop (a) and the chain (b) are one connection: feed h_t, the value leaving step t, into
+      // step t + 1's equation, h_{t+1} = tanh(W x_{t+1} + U h_t + b), with the network's own
+      // weights, and the result must be the h_{t+1} that step t + 1 shows.
+      if (s.U.length === 0) return waiting(id);
+      const t = Math.min(Math.max(input.t, 1), s.T - 1);
+      const j = input.unit;
+      let a = s.b[j]!;
+      for (let q = 0; q < s.I; q++) a += s.W[j * s.I + q]! * s.x[t * s.I + q]!;
+      for (let m = 0; m < s.H; m++) a += s.U[j * s.H + m]! * s.h[(t - 1) * s.H + m]!;
+      const redone = Math.tanh(a);
+      const shown = s.h[t * s.H + j]!;
+      const holds = Math.abs(redone - shown) <= CLAIMS.gateTolerance;
+      return { id, status: 'measured', holds, t, carried: s.h[(t - 1) * s.H + j]!, redone, shown };
     }
     case 'vanishing': {
       const { norms, last, ratio } = firstToLast(s.dh, s);

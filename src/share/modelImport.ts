@@ -6,7 +6,7 @@
  * settings and takes the model's cell, variants and size.
  */
 import { MODEL_FORMAT, MODEL_VERSION, parseModel } from '../engine/modelFile';
-import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, generatedTaskSpec, makeTask, pulseMinLength } from '../engine/tasks';
+import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, generatedTaskSpec, makeTask, pulseMinLength, taskMinLength } from '../engine/tasks';
 import { ValidationError, type Problem } from '../engine/validate';
 import type { RunConfig, TrainTask } from '../worker/protocol';
 import { RANGES } from './urlState';
@@ -69,8 +69,7 @@ export function checkModel(text: string, bytes: number, current: RunConfig): Imp
   if (H > RANGES.hidden.max) return fail({ kind: 'hiddenTooLarge', hidden: H, max: RANGES.hidden.max });
   const task = taskFor(I, O, current.task);
   if (!task) return fail({ kind: 'taskMismatch', inputs: I, outputs: O, task: current.task });
-  const shortest = task === 'adding' ? 2 : task === 'timed-pulse' ? pulseMinLength(current.pulseDelay, current.pulseWidth) : 1;
-  const length = Math.max(current.length, shortest);
+  const length = Math.max(current.length, taskMinLength(task, { delay: current.pulseDelay, width: current.pulseWidth }));
   const config: RunConfig = {
     ...current, cell, hidden: H, peephole, resetAfter, forgetFixed: net.spec.forgetFixed === true, task, length,
     window: net.spec.window ?? current.window,

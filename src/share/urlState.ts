@@ -5,7 +5,7 @@
  * that is missing, malformed or out of range falls back to its default, and is reported.
  */
 import type { RunConfig } from '../worker/protocol';
-import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, pulseMinLength } from '../engine/tasks';
+import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, taskMinLength } from '../engine/tasks';
 import { CELL_KINDS, WINDOW_RANGE } from '../engine/spec';
 import { CHAPTER_IDS } from '../lesson/chapterIds';
 import type { Language } from '../i18n/language';
@@ -108,7 +108,9 @@ export type Problem =
   | { readonly field: string; readonly kind: 'outOfRange'; readonly value: string; readonly min: number; readonly max: number }
   | { readonly field: string; readonly kind: 'unknownField'; readonly value: string }
   /** A variant of another cell (peepholes on a GRU, say). */
-  | { readonly field: string; readonly kind: 'notForCell'; readonly value: string; readonly cell: string };
+  | { readonly field: string; readonly kind: 'notForCell'; readonly value: string; readonly cell: string }
+  /** A setting beside a chapter of the lesson, which sets up its own network. */
+  | { readonly field: string; readonly kind: 'ignoredInLesson'; readonly value: string };
 
 /** A problem before it is given its field (Omit over each member of the union). */
 type Detail = Problem extends infer P ? (P extends Problem ? Omit<P, 'field'> : never) : never;
@@ -162,16 +164,12 @@ export function parseHash(hash: string, language: Language): { state: ShareState
     if (parsed.ok) field.set(d, parsed.value);
     else problems.push({ field: key, ...parsed.problem } as Problem);
   }
-  // Settings that only make sense together.
-  if (d.config.task === 'adding' && d.config.length < 2) {
-    problems.push({ field: 'length', kind: 'outOfRange', value: String(d.config.length), min: 2, max: RANGES.length.max });
-    d.config.length = 40;
-  }
-  const pulse = pulseMinLength(d.config.pulseDelay, d.config.pulseWidth);
-  if (d.config.task === 'timed-pulse' && d.config.length < pulse) {
-    // The pulse must fit: the shortest length that holds it, named as the length's problem.
-    problems.push({ field: 'length', kind: 'outOfRange', value: String(d.config.length), min: pulse, max: RANGES.length.max });
-    d.config.length = Math.min(RANGES.length.max, Math.max(pulse, 50));
+  // Settings that only make sense together: the adding problem needs two halves, the pulse room
+  // to fit (a length too short is named as the length's problem).
+  const shortest = taskMinLength(d.config.task, { delay: d.config.pulseDelay, width: d.config.pulseWidth });
+  if (d.config.length < shortest) {
+    problems.push({ field: 'length', kind: 'outOfRange', value: String(d.config.length), min: shortest, max: RANGES.length.max });
+    d.config.length = Math.min(RANGES.length.max, Math.max(shortest, 40));
   }
   const variants = [['peephole', 'lstm'], ['forgetFixed', 'lstm'], ['resetAfter', 'gru']] as const;
   for (const [key, cell] of variants) {

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { useStore, type Store } from '../store';
 import { detectLanguage } from '../i18n/language';
-import { parseHash, writeHash, type ShareState } from './urlState';
+import { parseHash, writeHash, type Problem, type ShareState } from './urlState';
 import { CHAPTERS, chapterIndex } from '../lesson/chapters';
 import { NO_LESSON } from '../store/lessonSlice';
 
@@ -21,16 +21,24 @@ const WRITE_MS = 300;
  */
 export function applyLink(hash: string, browserLanguages: readonly string[]): void {
   const { state, problems } = parseHash(hash, detectLanguage(browserLanguages));
-  // No run in the link (at most its format, language and colour scheme): a first visit.
-  const keys = Array.from(new URLSearchParams(hash.replace(/^#/, '')).keys());
-  const empty = keys.every((key) => key === 'v' || key === 'lang' || key === 'theme');
-  if (empty || state.lesson > 0 || problems.some((p) => p.field === 'lesson')) {
-    const chapter = state.lesson > 0 ? CHAPTERS[chapterIndex(state.lesson)]! : null;
+  const params = Array.from(new URLSearchParams(hash.replace(/^#/, '')));
+  const LOOK = ['v', 'lang', 'theme', 'lesson'];
+  if (state.lesson > 0) {
+    // A chapter: it sets up its own network; any other setting in the link is named and ignored.
+    const chapter = CHAPTERS[chapterIndex(state.lesson)]!;
+    const ignored: Problem[] = params.filter(([key]) => !LOOK.includes(key)).map(([field, value]) => ({ field, kind: 'ignoredInLesson', value }));
     useStore.setState({
-      language: state.language, theme: state.theme, linkProblems: problems,
-      ...(chapter ? { config: chapter.setup.config } : {}),
-      lesson: { ...NO_LESSON, view: chapter ? 'chapter' : 'welcome', chapter: state.lesson },
+      language: state.language, theme: state.theme, linkProblems: [...problems, ...ignored], config: chapter.setup.config,
+      lesson: { ...NO_LESSON, view: 'chapter', chapter: state.lesson },
     });
+    return;
+  }
+  // No run in the link (at most its format, language and colour scheme), or a bad chapter: the welcome.
+  const firstVisit = params.every(([key]) => LOOK.includes(key));
+  const badChapter = problems.some((p) => p.field === 'lesson');
+  if (firstVisit || badChapter) useStore.setState({ lesson: { ...NO_LESSON, view: 'welcome' } });
+  if (firstVisit) {
+    useStore.setState({ language: state.language, theme: state.theme, linkProblems: problems });
     return;
   }
   useStore.setState({
@@ -41,8 +49,10 @@ export function applyLink(hash: string, browserLanguages: readonly string[]): vo
 }
 
 export function shareState(s: Store): ShareState {
-  // A chapter's link names the chapter: opening it sets the chapter up from scratch.
-  const lesson = s.lesson.view === 'chapter' && !s.lesson.takenOver ? s.lesson.chapter : 0;
+  // A chapter's link names the chapter (opening it sets the chapter up from scratch), as long as
+  // what is on screen is still the chapter's own network; once the reader changes it, the whole state.
+  const chapter = s.lesson.view === 'chapter' ? CHAPTERS[s.lesson.chapter - 1] : undefined;
+  const lesson = chapter && !s.lesson.takenOver && s.config === chapter.setup.config ? s.lesson.chapter : 0;
   return { config: s.config, step: s.step, example: s.example, t: s.t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed, lesson };
 }
 
@@ -63,7 +73,8 @@ export function useShareLink(): void {
     };
     // A link to a chapter: set it up now that the worker runs.
     const { lesson, openChapter } = useStore.getState();
-    if (lesson.view === 'chapter' && lesson.readyAt === null && !lesson.settingUp) openChapter(lesson.chapter);
+    // (Also when a setup is under way: in development React runs this twice, and the first worker is gone.)
+    if (lesson.view === 'chapter' && lesson.readyAt === null) openChapter(lesson.chapter);
     const unsubscribe = useStore.subscribe((s, prev) => {
       const target = s.linkTarget;
       if (target) {

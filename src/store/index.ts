@@ -9,6 +9,7 @@ import { detectLanguage, type Language } from '../i18n/language';
 import type { Problem } from '../share/urlState';
 import type { GradientCheck } from '../engine/gradcheck';
 import type { RecurrentKind } from '../engine/spec';
+import { peepholeMarkFor, type PeepholeMark } from './peephole';
 import { createComparisonSlice, type ComparisonSlice } from './comparisonSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { TUNABLE, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
@@ -26,7 +27,7 @@ export interface ConfigSlice {
   setPeephole: (on: boolean) => void;
   setForgetFixed: (on: boolean) => void;
   /** When the peepholes were last switched on (or the network made with them): the step, and p_* then (from the next snapshot). */
-  peepholeMark: { step: number; p: Float32Array | null } | null;
+  peepholeMark: PeepholeMark;
 }
 
 export interface RunSlice {
@@ -78,6 +79,9 @@ export interface CursorSlice {
 }
 
 export interface TransportSlice {
+  /** The number of the last run the page asked for (configure, load-model), and of the latest snapshot and status received. */
+  run: number;
+  seen: { readonly snapshot: number; readonly status: number };
   send: (command: Command) => void;
   connect: (send: (command: Command) => void) => void;
   receive: (event: WorkerEvent) => void;
@@ -114,10 +118,6 @@ export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & Trans
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
-/** A fresh network with peepholes on starts with them at their values then (0 unless imported). */
-export const peepholeMarkFor = (config: RunConfig): ConfigSlice['peepholeMark'] =>
-  config.cell === 'lstm' && config.peephole ? { step: 0, p: null } : null;
-
 export const useStore = create<Store>()((set, get, api) => {
   /** Whether the run has trained (the status or a snapshot says so, whichever arrived first). */
   const trained = () => get().step > 0 || (get().snapshot?.step ?? 0) > 0;
@@ -141,8 +141,9 @@ export const useStore = create<Store>()((set, get, api) => {
         get().send({ type: 'tune', config });
         return;
       }
-      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed', peepholeMark: peepholeMarkFor(config) });
-      get().send({ type: 'configure', config });
+      const run = get().run + 1;
+      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed', peepholeMark: peepholeMarkFor(config), run });
+      get().send({ type: 'configure', config, run });
     },
     setPeephole: (on) => {
       takeOver();
@@ -208,8 +209,9 @@ export const useStore = create<Store>()((set, get, api) => {
     clearModelFile: () => set({ modelFile: null }),
     loadModel: (config, model) => {
       takeOver();
-      set({ config, error: null, example: 0, changedMidRun: false, gradientCheck: null, origin: 'import', peepholeMark: peepholeMarkFor(config) });
-      get().send({ type: 'load-model', config, model });
+      const run = get().run + 1;
+      set({ config, error: null, example: 0, changedMidRun: false, gradientCheck: null, origin: 'import', peepholeMark: peepholeMarkFor(config), run });
+      get().send({ type: 'load-model', config, model, run });
     },
     checkGradients: () => {
       set({ gradientCheck: null });
@@ -244,6 +246,8 @@ export const useStore = create<Store>()((set, get, api) => {
     changedMidRun: false,
     origin: 'seed',
     // transport
+    run: 0,
+    seen: { snapshot: 0, status: 0 },
     send: () => {},
     connect: (send) => set({ send }),
     receive: (event) => {
@@ -256,14 +260,14 @@ export const useStore = create<Store>()((set, get, api) => {
     switch (event.type) {
       case 'snapshot': {
         const { T, H } = event.snapshot;
-        const { t, unit, peepholeMark: mark } = get();
-        set({ snapshot: event.snapshot, t: clamp(t, 1, T), unit: clamp(unit, 0, H - 1) });
+        const { t, unit, peepholeMark: mark, seen } = get();
+        set({ snapshot: event.snapshot, t: clamp(t, 1, T), unit: clamp(unit, 0, H - 1), seen: { ...seen, snapshot: event.run } });
         // The first snapshot after the peepholes came on holds their values at the switch.
         if (mark && mark.p === null && event.snapshot.peephole) set({ peepholeMark: { step: event.snapshot.step, p: event.snapshot.peep.slice() } });
         return;
       }
       case 'status':
-        set({ status: event.status, step: event.step, loss: event.loss, stepsPerSec: event.stepsPerSec });
+        set({ status: event.status, step: event.step, loss: event.loss, stepsPerSec: event.stepsPerSec, seen: { ...get().seen, status: event.run } });
         return;
       case 'error':
         set({ status: 'error', error: { reason: event.reason, step: event.step, canRestore: event.canRestore }, linkTarget: null });

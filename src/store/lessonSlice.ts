@@ -6,7 +6,9 @@
  */
 import type { StateCreator } from 'zustand';
 import { CHAPTERS, chapterIndex } from '../lesson/chapters';
-import { peepholeMarkFor, type Store } from './index';
+import { ownSnapshot } from '../lesson/evidence';
+import type { Store } from './index';
+import { peepholeMarkFor } from './peephole';
 import type { Snapshot } from '../worker/protocol';
 
 export type LessonView = 'welcome' | 'chapter' | 'off';
@@ -19,6 +21,12 @@ export interface LessonState {
   readonly settingUp: boolean;
   /** A user action took over during the setup: what is on screen is no longer the chapter's own run. */
   readonly takenOver: boolean;
+  /** Training stopped during the setup (it diverged, or the worker failed). */
+  readonly failed: boolean;
+  /** The number of the chapter's run in the worker (its snapshots and statuses carry it). */
+  readonly run: number;
+  /** The training step a held-out score was last asked for (the chapters that compare scores), or null. */
+  readonly scoring: number | null;
   /** When the setup began and ended (performance.now()), for the setup time shown. */
   readonly startedAt: number;
   readonly readyAt: number | null;
@@ -42,7 +50,9 @@ export interface LessonSlice {
 
 const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
-export const NO_LESSON: LessonState = { view: 'off', chapter: 0, settingUp: false, takenOver: false, startedAt: 0, readyAt: null, baseline: null };
+export const NO_LESSON: LessonState = {
+  view: 'off', chapter: 0, settingUp: false, takenOver: false, failed: false, run: -1, scoring: null, startedAt: 0, readyAt: null, baseline: null,
+};
 
 export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set, get) => ({
   lesson: NO_LESSON,
@@ -50,31 +60,47 @@ export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set,
     const index = chapterIndex(n);
     const chapter = CHAPTERS[index]!;
     const { config, steps, companions } = chapter.setup;
+    const run = get().run + 1;
     set({
-      lesson: { view: 'chapter', chapter: index + 1, settingUp: true, takenOver: false, startedAt: now(), readyAt: null, baseline: null },
-      config, error: null, example: 0, changedMidRun: false, origin: 'seed', linkTarget: null, peepholeMark: peepholeMarkFor(config),
+      lesson: { ...NO_LESSON, view: 'chapter', chapter: index + 1, settingUp: true, startedAt: now(), run },
+      config, run, error: null, example: 0, changedMidRun: false, origin: 'seed', linkTarget: null, peepholeMark: peepholeMarkFor(config),
       snapshot: null, step: 0, status: 'idle', gradientCheck: null, measured: null, evaluation: null,
     });
-    get().send({ type: 'configure', config });
+    get().send({ type: 'configure', config, run });
     if (steps > 0) get().send({ type: 'play', until: steps });
     if (companions.length > 0) get().startComparison({ runs: companions, preset: null, owner: chapter.id });
     else if (get().comparison && get().comparison!.owner !== 'panel') get().stopComparison();
     if (chapter.setup.measureCost) get().send({ type: 'measure-cost' });
   },
-  leaveLesson: () => set({ lesson: { ...get().lesson, view: 'off', settingUp: false } }),
+  leaveLesson: () => {
+    set({ lesson: { ...get().lesson, view: 'off', settingUp: false } });
+    // The networks trained beside a chapter serve only its evidence.
+    if (get().comparison && get().comparison!.owner !== 'panel') get().stopComparison();
+  },
   resumeLesson: () => get().openChapter(Math.max(1, get().lesson.chapter)),
   lessonProgress: () => {
-    const { lesson, snapshot, status, config } = get();
-    if (lesson.view !== 'chapter' || !lesson.settingUp || lesson.takenOver || !snapshot) return;
+    const { lesson, snapshot, status, seen, evaluation } = get();
+    if (lesson.view !== 'chapter' || lesson.takenOver || lesson.failed || !snapshot) return;
+    // Only the chapter's own run counts, not events still in flight from the one before.
+    if (seen.snapshot !== lesson.run || seen.status !== lesson.run) return;
     const { setup } = CHAPTERS[lesson.chapter - 1]!;
-    // The chapter's own run (not a snapshot still in flight from the one before), trained to its budget and paused.
-    const own = snapshot.cell === config.cell && snapshot.T === config.length && snapshot.H === config.hidden;
-    if (!own || snapshot.step !== setup.steps || status === 'running') return;
-    set({ lesson: { ...lesson, settingUp: false, readyAt: now(), baseline: snapshot } });
-    if (setup.evaluate) get().send({ type: 'evaluate' });
-    const T = snapshot.T;
-    get().setT(setup.cursor.t === 'last' ? T : setup.cursor.t);
-    get().setUnit(setup.cursor.unit);
+    if (lesson.settingUp) {
+      if (status === 'error') {
+        set({ lesson: { ...lesson, settingUp: false, failed: true } });
+        return;
+      }
+      if (!ownSnapshot(CHAPTERS[lesson.chapter - 1]!, snapshot) || snapshot.step !== setup.steps || status === 'running') return;
+      set({ lesson: { ...lesson, settingUp: false, readyAt: now(), baseline: snapshot } });
+      get().setT(setup.cursor.t === 'last' ? snapshot.T : setup.cursor.t);
+      get().setUnit(setup.cursor.unit);
+    }
+    // A chapter that compares held-out scores scores the network on screen whenever it rests at a
+    // step not yet scored (after its setup, and again if the reader trains it on).
+    const current = get().lesson;
+    if (setup.evaluate && status === 'paused' && evaluation?.step !== snapshot.step && current.scoring !== snapshot.step) {
+      set({ lesson: { ...current, scoring: snapshot.step } });
+      get().send({ type: 'evaluate' });
+    }
   },
   lessonTakeOver: () => {
     const { lesson } = get();

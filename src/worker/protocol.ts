@@ -50,8 +50,11 @@ export type ErrorReason =
 export type RunStatus = 'idle' | 'running' | 'paused' | 'error';
 
 export type Command =
-  /** Build a fresh network for this config (and pause). */
-  | { readonly type: 'configure'; readonly config: RunConfig }
+  /**
+   * Build a fresh network for this config (and pause). `run` numbers it: every later snapshot and
+   * status says which run it is of, so the page can tell them from ones still in flight.
+   */
+  | { readonly type: 'configure'; readonly config: RunConfig; readonly run?: number }
   /** Train; with `until`, only up to that step count, then pause (a shared link replays its run). */
   | { readonly type: 'play'; readonly until?: number }
   | { readonly type: 'pause' }
@@ -78,7 +81,7 @@ export type Command =
   /** Send the current weights as a model file (event 'model'). */
   | { readonly type: 'export-model' }
   /** Start from a model file's weights (already validated on the page) with this config (and pause). */
-  | { readonly type: 'load-model'; readonly config: RunConfig; readonly model: unknown };
+  | { readonly type: 'load-model'; readonly config: RunConfig; readonly model: unknown; readonly run?: number };
 
 /** The probe sequence and everything the engine computed on it, for the views. */
 export interface Snapshot {
@@ -118,6 +121,13 @@ export interface Snapshot {
   readonly dpre: Float32Array;
   /** The LSTM's peephole weights p_i, p_f, p_o: [3][H] (empty without peepholes). */
   readonly peep: Float32Array;
+  /**
+   * The cell's fused weights, for small networks only (H ≤ SNAPSHOT_WEIGHTS_MAX_H; empty above),
+   * so that a step can be redone from the values shown: W (G·H)×I, U (G·H)×H, b G·H.
+   */
+  readonly W: Float32Array;
+  readonly U: Float32Array;
+  readonly b: Float32Array;
   /** Loss of the probe sequence. */
   readonly probeLoss: number;
   /** Training loss history: step numbers and mean batch loss, decimated to at most 1000 points. */
@@ -131,8 +141,8 @@ export interface Snapshot {
 }
 
 export type WorkerEvent =
-  | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
-  | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number }
+  | { readonly type: 'snapshot'; readonly snapshot: Snapshot; readonly run: number }
+  | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number; readonly run: number }
   | { readonly type: 'error'; readonly reason: ErrorReason; readonly step: number; readonly canRestore: boolean }
   | { readonly type: 'cost'; readonly usPerStep: Readonly<Record<RecurrentKind, number>>; readonly batch: number; readonly length: number; readonly hidden: number }
   | { readonly type: 'gradient-check'; readonly results: readonly GradientCheck[]; readonly step: number; readonly ms: number }
@@ -141,8 +151,11 @@ export type WorkerEvent =
   /** The current weights in the model file format (docs/model-format.md), as JSON text. */
   | { readonly type: 'model'; readonly json: string; readonly step: number };
 
+/** The largest hidden size whose snapshots carry the cell's weights (a few thousand numbers at most). */
+export const SNAPSHOT_WEIGHTS_MAX_H = 32;
+
 /** The buffers a snapshot hands over (each typed array owns its own buffer). */
 export function snapshotTransfers(s: Snapshot): Transferable[] {
-  return [s.x, s.target, s.targetMask, s.y, s.dy, s.gates, s.h, s.c, s.dh, s.dc, s.dpre, s.peep, s.lossSteps, s.losses, s.gradNorms]
+  return [s.x, s.target, s.targetMask, s.y, s.dy, s.gates, s.h, s.c, s.dh, s.dc, s.dpre, s.peep, s.W, s.U, s.b, s.lossSteps, s.losses, s.gradNorms]
     .map((a) => a.buffer as ArrayBuffer);
 }

@@ -15,7 +15,7 @@ import type { FloatArray } from '../engine/tensor';
 import { RECURRENT_KINDS, type RecurrentKind } from '../engine/spec';
 import { LossHistory } from './lossHistory';
 import { checkGradients, type GradientCheck } from '../engine/gradcheck';
-import type { RunConfig, Snapshot } from './protocol';
+import { SNAPSHOT_WEIGHTS_MAX_H, type RunConfig, type Snapshot } from './protocol';
 
 /** How often (in steps) the weights are copied as the last good state. */
 const GOOD_EVERY = 25;
@@ -294,6 +294,9 @@ export class TrainingSession {
       c: cell === 'lstm' ? f32(probe.c, H, (T + 1) * H) : new Float32Array(0),
       dh: f32(probe.dh), dc: cell === 'lstm' ? f32(probe.dc) : new Float32Array(0), dpre: f32(probe.dpre),
       peep: cell === 'lstm' && peephole ? f32(net.P.w) : new Float32Array(0),
+      ...(H <= SNAPSHOT_WEIGHTS_MAX_H
+        ? { W: f32(net.W.w), U: f32(net.U.w), b: f32(net.b.w) }
+        : { W: new Float32Array(0), U: new Float32Array(0), b: new Float32Array(0) }),
       probeLoss, lossSteps: steps, losses, gradNames: this.gradNames, gradNorms: this.gradNorms.slice(), stepsPerSec,
     };
   }

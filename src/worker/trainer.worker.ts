@@ -48,6 +48,8 @@ class WorkerHost {
   private readonly meter = new RateMeter();
   /** The step count to pause at (play with `until`), or null to train on. */
   private stopAt: number | null = null;
+  /** The number the page gave the current run (configure, load-model), echoed on its events. */
+  private run = 0;
 
   constructor(private readonly scope: DedicatedWorkerGlobalScope) {
     scope.onmessage = (event: MessageEvent<Command>) => this.handle(event.data);
@@ -72,6 +74,7 @@ class WorkerHost {
     switch (command.type) {
       case 'configure':
         this.stopAt = null;
+        this.run = command.run ?? 0;
         this.session = new TrainingSession(command.config);
         this.meter.clear();
         this.setStatus('paused');
@@ -152,6 +155,7 @@ class WorkerHost {
         return;
       case 'load-model':
         this.stopAt = null;
+        this.run = command.run ?? 0;
         this.session = new TrainingSession(command.config, parseModel(command.model));
         this.meter.clear();
         this.setStatus('paused');
@@ -228,7 +232,7 @@ class WorkerHost {
     this.lastStatus = now;
     const s = this.session;
     this.post({
-      type: 'status', status: this.status, step: s?.steps ?? 0,
+      type: 'status', status: this.status, step: s?.steps ?? 0, run: this.run,
       loss: s?.lastLoss ?? Number.NaN, stepsPerSec: this.status === 'running' ? this.meter.rate(now) : 0,
     });
   }
@@ -236,7 +240,7 @@ class WorkerHost {
   private sendSnapshot(now: number): void {
     if (!this.session) return;
     this.lastSnapshot = now;
-    this.post({ type: 'snapshot', snapshot: this.session.snapshot(this.meter.rate(now)) });
+    this.post({ type: 'snapshot', snapshot: this.session.snapshot(this.meter.rate(now)), run: this.run });
   }
 }
 

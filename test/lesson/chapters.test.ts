@@ -43,6 +43,13 @@ describe('the measured values behind the claims', () => {
     const learnt = runChapter('cec', 1, { patch: { forgetFixed: false } }).evidence;
     expect(learnt).toMatchObject({ status: 'measured', holds: false });
   }, 60_000);
+
+  test('the conflict needs distractors: without noise after the first input, no weight is pulled both ways', () => {
+    const quiet = runChapter('conflict', 1, { patch: { noise: 0 } }).evidence;
+    if (quiet.status !== 'measured' || quiet.id !== 'conflict') throw new Error('not measured');
+    expect(quiet.balance).toBeLessThan(0.05);
+    expect(quiet.holds).toBe(false);
+  }, 60_000);
 });
 
 // The GRU chapter trains a GRU and an LSTM for 1500 steps at T = 100: the slowest claim, run once per seed.

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { GATE_NAMES, type CellKind } from '../../engine/spec';
 import { useStore, type Store } from '../../store';
-import { gradientAt, valueAt } from '../primitives/snapshotValues';
+import { gradientAt, valueAt } from '../../snapshot/values';
 import type { NodeId } from '../diagrams/rolledLayouts';
 import type { Snapshot } from '../../worker/protocol';
 import { DECADES, LUT, MAGNITUDE_LUT, lutIndex, magnitudeIndex } from '../primitives/colorLut';

@@ -77,12 +77,30 @@ export function StepBars({ values, label, t, first = 1, formatY = signedTick }: 
   );
 }
 
+/** The other index of each kind of weight: the input column, the unit it comes from, the output. */
+interface Picks {
+  readonly input: number;
+  readonly from: number;
+  readonly output: number;
+}
+
+/** The columns of W: I inputs, or the FNN's window of k steps of I, newest first. */
+const inputColumns = (s: Snapshot): number => (s.cell === 'fnn' ? s.window * s.I : s.I);
+
 /** The weight the panel shows, kept within the snapshot's shape. */
-function weightOf(s: Snapshot, kind: Kind, block: number, unit: number, other: number): WeightRef {
+function weightOf(s: Snapshot, kind: Kind, block: number, unit: number, picks: Picks): WeightRef {
   const b = Math.min(block, weightBlocks(s.cell).length - 1);
-  if (kind === 'output') return { kind, output: Math.min(other, s.O - 1), unit };
-  if (kind === 'recurrent' && s.cell !== 'fnn') return { kind, block: b, unit, from: Math.min(other, s.H - 1) };
-  return { kind: 'input', block: b, unit, input: Math.min(other, s.I - 1) };
+  if (kind === 'output') return { kind, output: Math.min(picks.output, s.O - 1), unit };
+  if (kind === 'recurrent' && s.cell !== 'fnn') return { kind, block: b, unit, from: Math.min(picks.from, s.H - 1) };
+  return { kind: 'input', block: b, unit, input: Math.min(picks.input, inputColumns(s) - 1) };
+}
+
+/** An input column by name: x[q], or in the FNN's window x(t−lag)[q]. */
+function columnName(s: Snapshot, column: number): string {
+  const q = (column % s.I) + 1;
+  if (s.cell !== 'fnn') return `x[${q}]`;
+  const lag = Math.floor(column / s.I);
+  return lag === 0 ? `x(t)[${q}]` : `x(t−${lag})[${q}]`;
 }
 
 export function GradientByStep() {
@@ -92,8 +110,8 @@ export function GradientByStep() {
   const focus = useViewFocus('gradientByStep');
   const [kind, setKind] = useState<Kind>('input');
   const [block, setBlock] = useState(0);
-  const [other, setOther] = useState(0);
-  const weight = s ? weightOf(s, kind, block, unit, other) : null;
+  const [picks, setPicks] = useState<Picks>({ input: 0, from: 0, output: 0 });
+  const weight = s ? weightOf(s, kind, block, unit, picks) : null;
   const values = s && weight ? gradientByStep(s, weight) : null;
   const pull = values ? pullBothWays(values) : null;
   const blocks = s ? weightBlocks(s.cell) : ['h'];
@@ -128,10 +146,22 @@ export function GradientByStep() {
               </select>
             </label>
           )}
+          {weight?.kind === 'input' && s && inputColumns(s) > 1 && (
+            <label className="inline-field">
+              <span>{m.input}</span>
+              <select value={weight.input} onChange={(e) => setPicks({ ...picks, input: Number(e.target.value) })}>
+                {Array.from({ length: inputColumns(s) }, (_, k) => (
+                  <option key={k} value={k}>
+                    {columnName(s, k)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           {weight?.kind === 'recurrent' && s && (
             <label className="inline-field">
               <span>{m.from}</span>
-              <select value={Math.min(other, s.H - 1)} onChange={(e) => setOther(Number(e.target.value))}>
+              <select value={weight.from} onChange={(e) => setPicks({ ...picks, from: Number(e.target.value) })}>
                 {Array.from({ length: s.H }, (_, k) => (
                   <option key={k} value={k}>
                     {k + 1}

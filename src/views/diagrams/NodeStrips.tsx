@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore, type Store } from '../../store';
 import type { Layout, NodeSpec } from './rolledLayouts';
-import { valueAt } from '../primitives/snapshotValues';
+import { valueAt } from '../../snapshot/values';
 import { LUT, lutIndex } from '../primitives/colorLut';
 import { paintLut } from '../primitives/pixels';
 

@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../../store';
 import type { Snapshot } from '../../worker/protocol';
 import { LAYOUTS, type NodeSpec } from './rolledLayouts';
-import { valueAt } from '../primitives/snapshotValues';
+import { valueAt } from '../../snapshot/values';
 import { formatValue, inkOn, valueColor } from '../primitives/color';
 import { ColorLegend } from '../primitives/ColorLegend';
 import { NodeStrips } from './NodeStrips';

@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../../store';
 import type { Snapshot } from '../../worker/protocol';
 import { STEP_LAYOUTS, type StepLayout } from './unrolledLayouts';
-import { gradientAt, valueAt } from '../primitives/snapshotValues';
+import { gradientAt, valueAt } from '../../snapshot/values';
 import { formatValue, inkOn, valueColor } from '../primitives/color';
 import { usePresence } from '../primitives/usePresence';
 import { useMessages, useNumberFormat, type Messages } from '../../i18n';

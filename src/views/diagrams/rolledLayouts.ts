@@ -6,7 +6,9 @@
  */
 import type { CellKind } from '../../engine/spec';
 
-export type NodeId = 'x' | 'h' | 'c' | 'i' | 'f' | 'g' | 'o' | 'z' | 'r' | 'y';
+import type { NodeId } from '../../snapshot/values';
+
+export type { NodeId };
 export type NodeShape = 'sigma' | 'tanh' | 'state' | 'io';
 
 export interface NodeSpec {

@@ -8,7 +8,7 @@
 import type { CellKind } from '../../engine/spec';
 import type { Snapshot } from '../../worker/protocol';
 import type { NodeId } from '../diagrams/rolledLayouts';
-import { gradientAt, valueAt } from '../primitives/snapshotValues';
+import { gradientAt, valueAt } from '../../snapshot/values';
 
 /** A piece of a line: TeX ready to render on its own, and the diagram node it names (if any). */
 export interface Term {

@@ -15,10 +15,10 @@ import type { ChapterId } from '../../lesson/chapterIds';
 import { ChapterFigure } from './ChapterFigure';
 
 /** Numbers in evidence lines: 3 significant digits, powers of ten written out, whole numbers grouped. */
-export function evidenceFormat(fmt: NumberFormat): EvidenceFormat {
+export function evidenceFormat(fmt: NumberFormat, floor: string): EvidenceFormat {
   return {
     sig: (x) => (Number.isFinite(x) ? (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? String(Number(x.toPrecision(3))) : x.toExponential(2)) : '–'),
-    pow: (log10) => (Number.isFinite(log10) ? `10^${fmt.fixed(log10, 1).replace('-', '−')}` : log10 < 0 ? '0 (below 10^−45)' : '–'),
+    pow: (log10) => (Number.isFinite(log10) ? `10^${fmt.fixed(log10, 1).replace('-', '−')}` : log10 < 0 ? floor : '–'),
     int: (x) => fmt.int(Math.round(x)),
   };
 }
@@ -31,9 +31,11 @@ const selectEvidenceInput = (s: Store) => ({
 
 export function useEvidence(chapter: Chapter): Evidence {
   const input = useStore(useShallow(selectEvidenceInput));
-  // Only the reports of this chapter's own comparison count.
-  const reports = input.comparison?.owner === chapter.id ? input.reports : {};
-  return evidenceOf(chapter, { ...input, reports, usPerStep: input.measured?.usPerStep ?? null });
+  // Only the reports of this chapter's own comparison count; if another has replaced it, the
+  // networks the evidence compares against are gone.
+  const own = input.comparison?.owner === chapter.id;
+  if (chapter.setup.companions.length > 0 && !own && input.comparison !== null) return { id: chapter.id, status: 'elsewhere' };
+  return evidenceOf(chapter, { ...input, reports: own ? input.reports : {}, usPerStep: input.measured?.usPerStep ?? null });
 }
 
 function EvidenceLine({ chapter, evidence, m, fmt }: { chapter: Chapter; evidence: Evidence; m: Messages; fmt: NumberFormat }) {
@@ -42,7 +44,7 @@ function EvidenceLine({ chapter, evidence, m, fmt }: { chapter: Chapter; evidenc
   let words: string;
   if (evidence.status === 'measured') {
     const text = l.chapters[chapter.id].evidence as (e: EvidenceValues[ChapterId], f: EvidenceFormat, holds: boolean) => string;
-    words = text(evidence as never, evidenceFormat(fmt), evidence.holds);
+    words = text(evidence as never, evidenceFormat(fmt, l.status.floor), evidence.holds);
   } else words = evidence.status === 'waiting' ? l.status.waiting : l.status.elsewhere;
   return (
     <p className={`evidence${holds ? ' evidence-holds' : ''}`} data-claim={chapter.id} data-holds={holds ? 'true' : 'false'} data-status={evidence.status} role="status">
@@ -94,7 +96,7 @@ function SetupStatus({ chapter, m, fmt }: { chapter: Chapter; m: Messages; fmt: 
       {m.lesson.nav.again}
     </button>
   );
-  if (lesson.takenOver) return <p className="lesson-status">{l.takenOver} {again}</p>;
+  if (lesson.takenOver || lesson.failed) return <p className="lesson-status">{lesson.failed ? l.failed : l.takenOver} {again}</p>;
   const time = lesson.readyAt !== null ? l.ready(fmt.fixed((lesson.readyAt - lesson.startedAt) / 1000, 1)) : null;
   return (
     <p className="lesson-status" data-ready={lesson.settingUp ? 'false' : 'true'}>

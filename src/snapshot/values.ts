@@ -1,7 +1,12 @@
-/** Reading one value of a snapshot: node `node` at step t (1-based), unit j (or its gradient). */
-import { GATE_NAMES } from '../../engine/spec';
-import type { Snapshot } from '../../worker/protocol';
-import type { NodeId } from '../diagrams/rolledLayouts';
+/**
+ * Reading one value of a snapshot: node `node` at step t (1-based), unit j (or its gradient).
+ * Shared by the views and the lesson's evidence (neither depends on the other through it).
+ */
+import { GATE_NAMES } from '../engine/spec';
+import type { Snapshot } from '../worker/protocol';
+
+/** The nodes of the cell diagrams, named as in the equations. */
+export type NodeId = 'x' | 'h' | 'c' | 'i' | 'f' | 'g' | 'o' | 'z' | 'r' | 'y';
 
 export function valueAt(s: Snapshot, node: NodeId, t: number, unit: number): number {
   const k = Math.min(Math.max(t, 1), s.T) - 1;
