@@ -46,7 +46,7 @@ test('a first visit opens on the welcome; Explore freely is the page as it was; 
   await expect(app.rolled).toBeVisible();
   await page.getByRole('button', { name: 'Start the lesson' }).click();
   await expect(lesson.evidence('fnn')).toHaveAttribute('data-holds', 'true', { timeout: BUDGET_MS });
-  await lesson.region.getByRole('button', { name: 'Next chapter' }).click();
+  await lesson.region.getByRole('button', { name: 'Next chapter', exact: true }).click();
   await expect(lesson.region.getByRole('heading', { name: /^2\. / })).toBeVisible();
   await lesson.region.getByRole('button', { name: 'Leave the lesson' }).click();
   await expect(lesson.region).toHaveCount(0);
@@ -82,7 +82,7 @@ for (const language of ['en', 'ja'] as const) {
     await page.goto(`/#lang=${language}&lesson=1`);
     for (const [k, id] of CHAPTER_IDS.entries()) {
       await test.step(`chapter ${k + 1}: ${id}`, async () => {
-        if (k > 0) await lesson.region.getByRole('button', { name: words.next }).click();
+        if (k > 0) await lesson.region.getByRole('button', { name: words.next, exact: true }).click();
         await expect(lesson.region.locator(`[data-chapter="${id}"]`)).toBeVisible();
         const started = Date.now();
         await expect(lesson.region.locator('[data-ready="true"]')).toBeVisible({ timeout: BUDGET_MS });

@@ -62,13 +62,15 @@ function ChapterNav({ n, m, fmt }: { n: number; m: Messages; fmt: NumberFormat }
   return (
     <nav className="lesson-nav" aria-label={l.nav.chapters}>
       <button type="button" className="small-button" disabled={n <= 1} onClick={() => openChapter(n - 1)}>
-        ← {l.nav.previous}
+        <span aria-hidden="true">← </span>
+        {l.nav.previous}
       </button>
       <span className="lesson-progress" aria-live="polite">
         {l.nav.progress(fmt.int(n), fmt.int(total))}
       </span>
       <button type="button" className="small-button" disabled={n >= total} onClick={() => openChapter(n + 1)}>
-        {l.nav.next} →
+        {l.nav.next}
+        <span aria-hidden="true"> →</span>
       </button>
       <details className="chapter-list">
         <summary>{l.nav.chapters}</summary>
