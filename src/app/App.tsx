@@ -66,6 +66,12 @@ export function App() {
       {embed ? <EmbedBar /> : <Header />}
       <ErrorBanner />
       <LinkNotice />
+      {/* The lesson comes first, also on a phone where the settings stack above the views. */}
+      {!embed && (
+        <div className="lesson-slot">
+          <LessonPanel />
+        </div>
+      )}
       <div className="layout">
         {!embed && (
           <aside className="sidebar">
@@ -75,7 +81,6 @@ export function App() {
         )}
         <main className="views" id="views" tabIndex={-1}>
           <ErrorBoundary>
-            {!embed && <LessonPanel />}
             <TimeControls />
             <div className="view-row">
               <RolledCell />

@@ -133,7 +133,8 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     id: 'forget',
     setup: { config: FORGET, steps: FORGET_STEPS, companions: [], cursor: { t: 'last', unit: 0 }, action: 'fix-forget' },
-    views: ['heatmaps', 'controls'],
+    // The settings first: the switch the chapter asks for is there.
+    views: ['controls', 'heatmaps'],
     nodes: ['f', 'c'],
   },
   {

@@ -51,7 +51,8 @@ export const CLAIMS = {
 
 export type Evidence =
   | { readonly id: ChapterId; readonly status: 'waiting' | 'elsewhere' }
-  | ({ readonly status: 'measured'; readonly holds: boolean } & Measured);
+  /** `awaiting`: the claim needs the reader's action first (what is measured so far is shown, neither ✓ nor ✗). */
+  | ({ readonly status: 'measured'; readonly holds: boolean; readonly awaiting?: boolean } & Measured);
 
 export type Measured =
   | { readonly id: 'fnn'; readonly fnn: number; readonly rnn: number; readonly window: number; readonly delay: number }
@@ -214,7 +215,7 @@ export function evidenceOf(chapter: Chapter, input: EvidenceInput): Evidence {
       const learnt = maxAbs(base);
       // The same weights with the forget gate fixed at 1: the reader's switch, at the same step.
       const fixed = input.config.forgetFixed && s.step === base.step ? maxAbs(s) : null;
-      return { id, status: 'measured', holds: fixed !== null && fixed >= CLAIMS.forgetFactor * learnt, learnt, fixed };
+      return { id, status: 'measured', holds: fixed !== null && fixed >= CLAIMS.forgetFactor * learnt, awaiting: fixed === null, learnt, fixed };
     }
   }
   return waiting(id);

@@ -49,7 +49,7 @@ function EvidenceLine({ chapter, evidence, m, fmt }: { chapter: Chapter; evidenc
   return (
     <p className={`evidence${holds ? ' evidence-holds' : ''}`} data-claim={chapter.id} data-holds={holds ? 'true' : 'false'} data-status={evidence.status} role="status">
       <strong>{l.status.evidence}</strong>{' '}
-      <span aria-hidden="true">{holds ? '✓ ' : evidence.status === 'measured' ? '✗ ' : ''}</span>
+      <span aria-hidden="true">{holds ? '✓ ' : evidence.status === 'measured' && !evidence.awaiting ? '✗ ' : ''}</span>
       {words}
     </p>
   );
