@@ -111,6 +111,25 @@ test('the keyboard shortcuts: Space plays and pauses, P toggles peepholes, ? lis
   await expect(peepholes).toHaveAttribute('aria-checked', 'false');
 });
 
+test('Space after a click plays and pauses; after Tab to a button, Space presses that button', async ({ app, page }) => {
+  await app.open();
+  const example = () => page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): { example: number } } } }).__gatescope.store.getState().example);
+  await page.getByRole('button', { name: 'New example' }).click();
+  expect(await example()).toBe(1);
+  await page.keyboard.press(' ');
+  await expect(app.status).toContainText('training');
+  expect(await example()).toBe(1); // the clicked button was not pressed again
+  await page.keyboard.press(' ');
+  await expect(app.status).toContainText('paused');
+  // From the keyboard: Shift+Tab then Tab lands on the button again with its focus ring, and Space presses it.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'New example' })).toBeFocused();
+  await page.keyboard.press(' ');
+  await expect.poll(example).toBe(2);
+  await expect(app.status).toContainText('paused');
+});
+
 test('focus is always visible, and every action can be reached with Tab', async ({ app, page }) => {
   await app.open();
   const seen = new Set<string>();

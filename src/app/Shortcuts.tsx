@@ -8,20 +8,33 @@ import { useStore } from '../store';
 import { useMessages } from '../i18n';
 import { typingInField } from '../views/primitives/keys';
 
-/** Whether the key belongs to the focused element rather than to the page. */
-function ownedByTarget(target: EventTarget | null, key: string): boolean {
+/**
+ * Whether the key belongs to the focused element rather than to the page. Space ticks a checkbox,
+ * presses a button or follows a link that the keyboard moved to; one that was clicked keeps the
+ * focus but not Space, which plays and pauses, as the list of keys says.
+ */
+function ownedByTarget(target: EventTarget | null, key: string, clicked: Element | null): boolean {
   if (typingInField(target)) return true;
   if (!(target instanceof HTMLElement)) return false;
-  // Space ticks a checkbox, presses a focused button or follows a link; the page gets it everywhere else.
-  return key === ' ' && (target instanceof HTMLInputElement || target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || target.closest('summary') !== null);
+  const pressable = target instanceof HTMLInputElement || target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || target.closest('summary') !== null;
+  return key === ' ' && pressable && target !== clicked;
 }
+
+/** The control a pointer pressed last (it keeps the focus), until the focus moves on. */
+const pressedControl = (target: EventTarget | null): Element | null =>
+  target instanceof Element ? target.closest('button, a, summary, input') : null;
 
 export function useShortcutKeys(): void {
   useEffect(() => {
+    let clicked: Element | null = null;
+    const onPointer = (e: PointerEvent) => (clicked = pressedControl(e.target));
+    const onFocus = (e: FocusEvent) => {
+      if (e.target !== clicked) clicked = null; // the focus moved by keyboard (or elsewhere)
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
       const s = useStore.getState();
-      if (s.shortcutsOpen || ownedByTarget(e.target, e.key)) return;
+      if (s.shortcutsOpen || ownedByTarget(e.target, e.key, clicked)) return;
       if (e.key === ' ') {
         e.preventDefault();
         if (s.status === 'running') s.pause();
@@ -36,7 +49,13 @@ export function useShortcutKeys(): void {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer, true);
+    window.addEventListener('focusin', onFocus, true);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer, true);
+      window.removeEventListener('focusin', onFocus, true);
+    };
   }, []);
 }
 

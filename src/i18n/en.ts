@@ -222,6 +222,8 @@ export const en = {
     below: (v: string) => `below ${v}`,
     above: (v: string) => `above ${v}`,
     expected: (bound: string) => `expected ${bound}`,
+    claimHolds: (bound: string) => `as claimed: ${bound}`,
+    claimFails: (bound: string) => `not as claimed: expected ${bound}`,
     power: (exponent: string) => `10 to the power ${exponent}`,
     footnote:
       'Baseline: always predicting the mean target (1 = nothing learnt). The gradient ratio is a geometric mean over 64 held-out sequences; 10⁻¹⁰ means the first step receives a ten-billionth of the error the last step gets.',
@@ -229,6 +231,7 @@ export const en = {
     gradCaption: '‖∂L/∂h_t‖ on the probe, by time step',
     lossLabel: 'Loss curves of the compared cells',
     gradLabel: 'Gradient norms over time of the compared cells',
+    floorNote: (floor: string) => `values below ${floor}, and 0, are drawn on this line`,
     lstmPeephole: 'LSTM + peepholes',
   },
   shortcuts: {
@@ -243,7 +246,7 @@ export const en = {
       ['?', 'Show this list'],
       ['Esc', 'Close this list'],
     ] as readonly (readonly [string, string])[],
-    note: 'The keys act anywhere on the page except while you type in a field, and inside the equations, where ← → step through the terms.',
+    note: 'The keys act anywhere on the page except while you type in a field, and inside the equations, where ← → step through the terms. After you reach a button or a link with Tab, Space presses it; after a click, Space plays and pauses.',
   },
   share: {
     copy: 'Copy link',

@@ -230,6 +230,8 @@ export const ja: Messages = {
     below: (v: string) => `${v} 未満`,
     above: (v: string) => `${v} 超`,
     expected: (bound: string) => `想定：${bound}`,
+    claimHolds: (bound: string) => `主張どおり：${bound}`,
+    claimFails: (bound: string) => `主張と異なる：想定は ${bound}`,
     power: (exponent: string) => `10 の ${exponent} 乗`,
     footnote:
       'ベースライン：常に目標値の平均を予測した場合の損失（1 = 何も学習していない）。勾配の比は 64 本の検証用系列での幾何平均です。' +
@@ -238,6 +240,7 @@ export const ja: Messages = {
     gradCaption: '観察用系列での ‖∂L/∂h_t‖（時刻ごと）',
     lossLabel: '比較したセルの損失曲線',
     gradLabel: '比較したセルの、時間方向の勾配ノルム',
+    floorNote: (floor: string) => `${floor} 未満の値と 0 は、この線の上に描いています`,
     lstmPeephole: 'LSTM + ピープホール',
   },
   shortcuts: {
@@ -252,7 +255,7 @@ export const ja: Messages = {
       ['?', 'この一覧を表示'],
       ['Esc', 'この一覧を閉じる'],
     ],
-    note: '入力欄に入力している間を除き、ページのどこでもキーが使えます。数式の中では ← → で項を順にたどります。',
+    note: '入力欄に入力している間を除き、ページのどこでもキーが使えます。数式の中では ← → で項を順にたどります。Tab キーでボタンやリンクに移ったときは Space でそれを押します。クリックした後は、Space で再生と一時停止を切り替えます。',
   },
   share: {
     copy: 'リンクをコピー',

@@ -30,12 +30,18 @@ const M = { left: 52, right: 22, top: 10, bottom: 30 };
 
 type Reports = Readonly<Record<string, RunReport>>;
 
-/** The key inside a chart (so an exported image carries it): a line sample and a name per run. */
+/** The key's rows above the plot: items of KEY_ITEM px side by side, as many as fit a row. */
+const KEY_ITEM = 130;
+const KEY_ROW = 14;
+const perRow = Math.floor((W - M.left - M.right) / KEY_ITEM);
+const keyRows = (n: number): number => Math.ceil(n / perRow);
+
+/** The key inside a chart (so an exported image carries it), above the plot so it covers no curve. */
 function ChartKey({ runs, names }: { runs: readonly RunStyle[]; names: Readonly<Record<RunId, string>> }) {
   return (
-    <g className="chart-key-svg" transform={`translate(${W - M.right - 150}, ${M.top + 4})`}>
+    <g className="chart-key-svg" transform={`translate(${M.left}, 10)`}>
       {runs.map((r, k) => (
-        <g key={r.id} transform={`translate(0, ${k * 14})`}>
+        <g key={r.id} transform={`translate(${(k % perRow) * KEY_ITEM}, ${Math.floor(k / perRow) * KEY_ROW})`}>
           <line x1={0} x2={22} y1={0} y2={0} style={{ stroke: r.color, strokeDasharray: r.dash, strokeWidth: 2.5 }} />
           <text x={28} y={4}>
             {names[r.id]}
@@ -49,15 +55,16 @@ function ChartKey({ runs, names }: { runs: readonly RunStyle[]; names: Readonly<
 export function LossOverlay({ runs, reports, label, names }: { runs: readonly RunStyle[]; reports: Reports; label: string; names: Readonly<Record<RunId, string>> }) {
   const all = runs.flatMap((r) => Array.from(reports[r.id]?.losses ?? [])).filter((v) => v > 0 && Number.isFinite(v));
   const maxStep = Math.max(1, ...runs.map((r) => reports[r.id]?.lossSteps.at(-1) ?? 1));
-  const x = scaleLinear().domain([0, maxStep]).range([M.left, W - M.right]);
+  const m = { ...M, top: M.top + keyRows(runs.length) * KEY_ROW + 6 }; // room for the key above the plot
+  const x = scaleLinear().domain([0, maxStep]).range([m.left, W - m.right]);
   const y = scaleLog()
     .domain([all.length ? Math.min(...all) : 1e-3, all.length ? Math.max(...all) : 1])
-    .range([H - M.bottom, M.top])
+    .range([H - m.bottom, m.top])
     .nice();
   const [lo, hi] = y.domain() as [number, number];
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={decadeTicks(y.ticks())} y={y} formatY={formatTick} />
+      <Axes width={W} height={H} margins={m} xTicks={x.ticks(5)} x={x} yTicks={decadeTicks(y.ticks())} y={y} formatY={formatTick} />
       {runs.map((r) => {
         const rep = reports[r.id];
         if (!rep) return null;
@@ -72,7 +79,7 @@ export function LossOverlay({ runs, reports, label, names }: { runs: readonly Ru
   );
 }
 
-export function GradientOverlay({ runs, reports, label }: { runs: readonly RunStyle[]; reports: Reports; label: string }) {
+export function GradientOverlay({ runs, reports, label, floorNote }: { runs: readonly RunStyle[]; reports: Reports; label: string; floorNote: (floor: string) => string }) {
   const T = Math.max(2, ...runs.map((r) => reports[r.id]?.gradNorms.length ?? 2));
   const all = runs.flatMap((r) => Array.from(reports[r.id]?.gradNorms ?? [])).filter((v) => v > F32_TINY && Number.isFinite(v));
   const hi = all.length ? Math.max(...all) : 1;
@@ -81,9 +88,19 @@ export function GradientOverlay({ runs, reports, label }: { runs: readonly RunSt
   const y = scaleLog().domain([lo === hi ? lo / 10 : lo, hi]).range([H - M.bottom, M.top]).nice();
   const [floor, top] = y.domain() as [number, number];
   const ticks = decadeTicks(y.ticks(), 7);
+  // Norms below the chart's floor (or at 0) are drawn on it: the floor says so when any is.
+  const clipped = runs.some((r) => Array.from(reports[r.id]?.gradNorms ?? []).some((v) => !(v >= floor)));
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={ticks} y={y} formatY={formatTick} />
+      {clipped && (
+        <g className="floor-note">
+          <line x1={M.left} x2={W - M.right} y1={y(floor)} y2={y(floor)} />
+          <text x={M.left + 6} y={y(floor) - 5}>
+            {floorNote(formatTick(floor))}
+          </text>
+        </g>
+      )}
       {runs.map((r) => {
         const rep = reports[r.id];
         if (!rep) return null;

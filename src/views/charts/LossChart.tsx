@@ -12,7 +12,8 @@ import { useViewFocus } from '../primitives/useViewFocus';
 
 const W = 480;
 const H = 200;
-const M = { left: 52, right: 12, top: 10, bottom: 30 };
+// Room on the right for the last tick label (a step count such as "3,000" is centred on the axis end).
+const M = { left: 52, right: 24, top: 10, bottom: 30 };
 
 export function LossChart() {
   const snapshot = useStore(selectSnapshot);

@@ -38,10 +38,12 @@ function ClaimCell({ m, claim, ratio }: { m: Messages; claim: Claim | undefined;
   if (!claim) return null;
   const bound = 'below' in claim ? m.compare.below(String(claim.below)) : m.compare.above(String(claim.above));
   if (!Number.isFinite(ratio)) return <span className="muted">{m.compare.expected(bound)}</span>;
+  // The mark is about the preset's claim, not about the cell: a ✓ beside a cell that was claimed to
+  // fail means the claim held (the cell failed, as said), so the words say so.
   return claimHolds(claim, ratio) ? (
-    <span className="check-pass">✓ {bound}</span>
+    <span className="check-pass">✓ {m.compare.claimHolds(bound)}</span>
   ) : (
-    <span className="check-fail">✗ {m.compare.expected(bound)}</span>
+    <span className="check-fail">✗ {m.compare.claimFails(bound)}</span>
   );
 }
 
@@ -153,7 +155,7 @@ export function ComparisonPanel() {
             </figure>
             <figure>
               <figcaption>{c.gradCaption}</figcaption>
-              <GradientOverlay runs={shown} reports={reports} label={c.gradLabel} />
+              <GradientOverlay runs={shown} reports={reports} label={c.gradLabel} floorNote={c.floorNote} />
             </figure>
           </div>
         </>
