@@ -162,6 +162,17 @@ test('an out-of-range hidden size is refused with a message, and the previous va
   await hidden.press('Enter');
   await expect(page.getByRole('alert')).toContainText('Hidden size: “” is not a number.');
   await expect(hidden).toHaveValue('8');
+  // What was typed is quoted, whatever it is (a number input would have dropped it).
+  for (const typed of ['abc', '1e', '--5']) {
+    await hidden.fill(typed);
+    await hidden.press('Enter');
+    await expect(page.getByRole('alert')).toContainText(`Hidden size: “${typed}” is not a number.`);
+    await expect(hidden).toHaveValue('8');
+  }
+  await hidden.press('ArrowUp'); // ↑ steps the value in force, as a number input's arrows do
+  await expect(hidden).toHaveValue('9');
+  await hidden.press('ArrowDown');
+  await expect(hidden).toHaveValue('8');
   await hidden.fill('2.5');
   await hidden.press('Enter');
   await expect(page.getByRole('alert')).toContainText('Hidden size: use a whole number.');

@@ -1,6 +1,8 @@
 /**
  * A labelled number input that refuses out-of-range or non-numeric values: the message says
- * what is wrong, inline, and the previous value stays in force.
+ * what is wrong, inline, quoting what was typed, and the previous value stays in force. It is a
+ * text field with the spinbutton role (a number input drops what it cannot parse, so "abc" or
+ * "1e" could not be quoted); ↑ ↓ step the value as a number input's would.
  */
 import { useEffect, useId, useState } from 'react';
 import { useMessages, useNumberFormat } from '../../i18n';
@@ -41,17 +43,29 @@ export function NumberField({ label, value, min, max, step, integer = false, onC
     if (v !== value) onCommit(v);
   };
 
+  /** ↑ ↓: one step up or down from the value in force, within the range. */
+  const stepBy = (direction: 1 | -1) => {
+    const size = step ?? 1;
+    const next = Math.min(max, Math.max(min, Number((value + direction * size).toPrecision(12))));
+    setProblem(null);
+    setText(String(next));
+    if (next !== value) onCommit(next);
+  };
+
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        type="number"
+        type="text"
+        role="spinbutton"
         inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
         value={text}
-        min={min}
-        max={max}
-        step={step ?? (integer ? 1 : 'any')}
+        aria-valuemin={min}
+        aria-valuemax={max}
+        aria-valuenow={value}
         disabled={disabled}
         aria-invalid={problem !== null}
         aria-describedby={problem ? `${id}-problem` : undefined}
@@ -59,6 +73,10 @@ export function NumberField({ label, value, min, max, step, integer = false, onC
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
+          else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            stepBy(e.key === 'ArrowUp' ? 1 : -1);
+          }
         }}
       />
       {problem && (
