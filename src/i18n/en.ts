@@ -100,7 +100,7 @@ export const en = {
     /** The name beside each × (the gate it is), the same in the rolled and the unrolled diagram. */
     gates: {
       input: 'input gate', forget: 'forget gate', output: 'output gate',
-      keep: 'update gate: keep z', replace: 'update gate: 1 − z', reset: 'reset gate',
+      keep: 'update gate (keep z)', replace: 'update gate (1 − z)', reset: 'reset gate',
     },
     /** The caption under each σ, in two lines: the gate it controls. */
     controllers: {
@@ -118,6 +118,8 @@ export const en = {
     } satisfies Record<CellKind, NodeTitles>,
     legend: 'Colour legend: purple −1, white 0, orange +1; solid lines this step, dashed lines from step t−1',
     legendThisStep: 'this step',
+    stripsNote: 'The strip under a node shows its value in every unit at this step, the selected unit outlined in black; click a cell of a strip to select that unit.',
+    inputsNote: 'With two inputs (the adding problem), x shows both: the value · the marker (1 on the two steps to add).',
     legendPrevious: 'from step t−1',
   },
   loss: {

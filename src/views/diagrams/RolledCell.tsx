@@ -196,6 +196,10 @@ export function RolledCell() {
       </div>
       {live && cell === 'lstm' && config.peephole && <PeepholeValues snapshot={snapshot} unit={unit} />}
       <ColorLegend />
+      <p className="muted small diagram-notes">
+        {m.stripsNote}
+        {live && snapshot.I > 1 && <> {m.inputsNote}</>}
+      </p>
       <Explainer ids={EXPLAINED[cell]} />
     </section>
   );
