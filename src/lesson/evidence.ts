@@ -66,9 +66,7 @@ export type Measured =
   | { readonly id: 'gru'; readonly gru: number; readonly lstm: number; readonly paramRatio: number }
   | { readonly id: 'cost'; readonly gru: number; readonly lstm: number };
 
-type Outcome = Evidence;
-
-const waiting = (id: ChapterId): Outcome => ({ id, status: 'waiting' });
+const waiting = (id: ChapterId): Evidence => ({ id, status: 'waiting' });
 
 /** Whether the snapshot is of the chapter's own network (its cell, shape and peephole switch). */
 export function ownSnapshot(chapter: Chapter, s: Snapshot | null): s is Snapshot {
@@ -88,11 +86,11 @@ function reportLog10(r: RunReport): number {
   return Math.log10(r.gradNorms[0]! / r.gradNorms[r.lastTarget - 1]!);
 }
 
-/** Held-out ratios of finished companion runs, or null while any is still training. */
-function finished(reports: EvidenceInput['reports'], ids: readonly string[]): number[] | null {
-  const done = ids.map((id) => reports[id]);
-  if (done.some((r) => !r || (!r.done && !r.diverged))) return null;
-  return done.map((r) => (r!.done ? r!.heldOutRatio : Number.NaN));
+/** The held-out ratio of a finished companion run (NaN if it diverged), or null while it is still training. */
+function heldOut(reports: EvidenceInput['reports'], id: string): number | null {
+  const r = reports[id];
+  if (!r || (!r.done && !r.diverged)) return null;
+  return r.done ? r.heldOutRatio : Number.NaN;
 }
 
 /**
@@ -125,15 +123,16 @@ export function evidenceOf(chapter: Chapter, input: EvidenceInput): Evidence {
     if (!us) return waiting(id);
     return { id, status: 'measured', holds: us.gru < us.lstm, gru: us.gru, lstm: us.lstm };
   }
+  // Every other chapter reads the network on screen: it must be the chapter's own.
+  if (!ownSnapshot(chapter, s)) return { id, status: s ? 'elsewhere' : 'waiting' };
   if (id === 'peephole' || id === 'gru' || id === 'fnn') {
     // The live network, scored on the held-out set once set up, against the network beside it.
-    if (!ownSnapshot(chapter, s)) return { id, status: s ? 'elsewhere' : 'waiting' };
-    const other = finished(reports, [id === 'fnn' ? 'rnn' : 'lstm']);
+    const other = heldOut(reports, id === 'fnn' ? 'rnn' : 'lstm');
     const own = input.evaluation;
     // The score must be of the network on screen now (it is scored again when it rests elsewhere).
-    if (!other || !own || own.step !== s.step) return waiting(id);
+    if (other === null || !own || own.step !== s.step) return waiting(id);
     // fnn: [FNN, RNN]; peephole: [basic, with peepholes]; gru: [GRU, LSTM].
-    const [a, b] = id === 'peephole' ? [other[0]!, own.ratio] : [own.ratio, other[0]!];
+    const [a, b] = id === 'peephole' ? [other, own.ratio] : [own.ratio, other];
     if (id === 'fnn') {
       const c = chapter.setup.config;
       return { id, status: 'measured', holds: a > CLAIMS.fnnAbove && b < CLAIMS.rnnBelow, fnn: a, rnn: b, window: c.window, delay: c.length - 1 };
@@ -143,11 +142,8 @@ export function evidenceOf(chapter: Chapter, input: EvidenceInput): Evidence {
     const paramRatio = cellCost('gru', 1, c.hidden, 1).params / cellCost('lstm', 1, c.hidden, 1).params;
     return { id, status: 'measured', holds: a < CLAIMS.learntBelow && b < CLAIMS.learntBelow, gru: a, lstm: b, paramRatio };
   }
-  if (!ownSnapshot(chapter, s)) return { id, status: s ? 'elsewhere' : 'waiting' };
   switch (id) {
     case 'notation': {
-      // The loop of the rolled diagram and the chain of the unrolled one are one connection:
-      // what leaves step t as h_t is what step t + 1 receives as h_{t−1}.
       // The loop (a) and the chain (b) are one connection: feed h_t, the value leaving step t, into
       // step t + 1's equation, h_{t+1} = tanh(W x_{t+1} + U h_t + b), with the network's own
       // weights, and the result must be the h_{t+1} that step t + 1 shows.

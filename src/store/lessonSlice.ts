@@ -54,56 +54,62 @@ export const NO_LESSON: LessonState = {
   view: 'off', chapter: 0, settingUp: false, takenOver: false, failed: false, run: -1, scoring: null, startedAt: 0, readyAt: null, baseline: null,
 };
 
-export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set, get) => ({
-  lesson: NO_LESSON,
-  openChapter: (n) => {
-    const index = chapterIndex(n);
-    const chapter = CHAPTERS[index]!;
-    const { config, steps, companions } = chapter.setup;
-    const run = get().run + 1;
-    set({
-      lesson: { ...NO_LESSON, view: 'chapter', chapter: index + 1, settingUp: true, startedAt: now(), run },
-      config, run, error: null, example: 0, changedMidRun: false, origin: 'seed', linkTarget: null, peepholeMark: peepholeMarkFor(config),
-      snapshot: null, step: 0, status: 'idle', gradientCheck: null, measured: null, evaluation: null,
-    });
-    get().send({ type: 'configure', config, run });
-    if (steps > 0) get().send({ type: 'play', until: steps });
-    if (companions.length > 0) get().startComparison({ runs: companions, preset: null, owner: chapter.id });
-    else if (get().comparison && get().comparison!.owner !== 'panel') get().stopComparison();
-    if (chapter.setup.measureCost) get().send({ type: 'measure-cost' });
-  },
-  leaveLesson: () => {
-    set({ lesson: { ...get().lesson, view: 'off', settingUp: false } });
-    // The networks trained beside a chapter serve only its evidence.
+export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set, get) => {
+  /** The networks trained beside a chapter serve only its evidence: they end with it. */
+  const stopChapterComparison = () => {
     if (get().comparison && get().comparison!.owner !== 'panel') get().stopComparison();
-  },
-  resumeLesson: () => get().openChapter(Math.max(1, get().lesson.chapter)),
-  lessonProgress: () => {
-    const { lesson, snapshot, status, seen, evaluation } = get();
-    if (lesson.view !== 'chapter' || lesson.takenOver || lesson.failed || !snapshot) return;
-    // Only the chapter's own run counts, not events still in flight from the one before.
-    if (seen.snapshot !== lesson.run || seen.status !== lesson.run) return;
-    const { setup } = CHAPTERS[lesson.chapter - 1]!;
-    if (lesson.settingUp) {
-      if (status === 'error') {
-        set({ lesson: { ...lesson, settingUp: false, failed: true } });
-        return;
+  };
+  return {
+    lesson: NO_LESSON,
+    openChapter: (n) => {
+      const index = chapterIndex(n);
+      const chapter = CHAPTERS[index]!;
+      const { config, steps, companions } = chapter.setup;
+      const run = get().run + 1;
+      set({
+        lesson: { ...NO_LESSON, view: 'chapter', chapter: index + 1, settingUp: true, startedAt: now(), run },
+        config, run, error: null, example: 0, changedMidRun: false, origin: 'seed', linkTarget: null, peepholeMark: peepholeMarkFor(config),
+        snapshot: null, step: 0, status: 'idle', gradientCheck: null, measured: null, evaluation: null,
+      });
+      get().send({ type: 'configure', config, run });
+      if (steps > 0) get().send({ type: 'play', until: steps });
+      if (companions.length > 0) get().startComparison({ runs: companions, preset: null, owner: chapter.id });
+      else stopChapterComparison();
+      if (chapter.setup.measureCost) get().send({ type: 'measure-cost' });
+    },
+    leaveLesson: () => {
+      set({ lesson: { ...get().lesson, view: 'off', settingUp: false } });
+      stopChapterComparison();
+    },
+    resumeLesson: () => get().openChapter(Math.max(1, get().lesson.chapter)),
+    lessonProgress: () => {
+      const { lesson, snapshot, status, seen, evaluation } = get();
+      if (lesson.view !== 'chapter' || lesson.takenOver || lesson.failed || !snapshot) return;
+      // Only the chapter's own run counts, not events still in flight from the one before.
+      if (seen.snapshot !== lesson.run || seen.status !== lesson.run) return;
+      const chapter = CHAPTERS[lesson.chapter - 1]!;
+      const { setup } = chapter;
+      if (lesson.settingUp) {
+        if (status === 'error') {
+          set({ lesson: { ...lesson, settingUp: false, failed: true } });
+          return;
+        }
+        if (!ownSnapshot(chapter, snapshot) || snapshot.step !== setup.steps || status === 'running') return;
+        set({ lesson: { ...lesson, settingUp: false, readyAt: now(), baseline: snapshot } });
+        get().setT(setup.cursor.t === 'last' ? snapshot.T : setup.cursor.t);
+        get().setUnit(setup.cursor.unit);
       }
-      if (!ownSnapshot(CHAPTERS[lesson.chapter - 1]!, snapshot) || snapshot.step !== setup.steps || status === 'running') return;
-      set({ lesson: { ...lesson, settingUp: false, readyAt: now(), baseline: snapshot } });
-      get().setT(setup.cursor.t === 'last' ? snapshot.T : setup.cursor.t);
-      get().setUnit(setup.cursor.unit);
-    }
-    // A chapter that compares held-out scores scores the network on screen whenever it rests at a
-    // step not yet scored (after its setup, and again if the reader trains it on).
-    const current = get().lesson;
-    if (setup.evaluate && status === 'paused' && evaluation?.step !== snapshot.step && current.scoring !== snapshot.step) {
-      set({ lesson: { ...current, scoring: snapshot.step } });
-      get().send({ type: 'evaluate' });
-    }
-  },
-  lessonTakeOver: () => {
-    const { lesson } = get();
-    if (lesson.view === 'chapter' && lesson.settingUp) set({ lesson: { ...lesson, settingUp: false, takenOver: true } });
-  },
-});
+      // A chapter that compares held-out scores scores the network on screen whenever it rests at a
+      // step not yet scored (after its setup, and again if the reader trains it on).
+      const current = get().lesson;
+      if (setup.evaluate && status === 'paused' && evaluation?.step !== snapshot.step && current.scoring !== snapshot.step) {
+        set({ lesson: { ...current, scoring: snapshot.step } });
+        get().send({ type: 'evaluate' });
+      }
+    },
+    lessonTakeOver: () => {
+      const { lesson } = get();
+      if (lesson.view === 'chapter' && lesson.settingUp) set({ lesson: { ...lesson, settingUp: false, takenOver: true } });
+    },
+  };
+};

@@ -115,8 +115,10 @@ export function GradientByStep() {
   const values = s && weight ? gradientByStep(s, weight) : null;
   const pull = values ? pullBothWays(values) : null;
   const blocks = s ? weightBlocks(s.cell) : ['h'];
-  const kinds: readonly Kind[] = s?.cell === 'fnn' ? ['input', 'output'] : ['input', 'recurrent', 'output'];
   const name = weight ? weightName(weight, blocks) : '';
+  // What the bars say, in words: for the chart's screen-reader label and under it.
+  const summary = pull ? m.summary(name, formatValue(pull.positive), formatValue(-pull.negative), pull.balance.toFixed(2)) : null;
+  const kinds: readonly Kind[] = s?.cell === 'fnn' ? ['input', 'output'] : ['input', 'recurrent', 'output'];
   return (
     <section className="panel gradient-by-step" aria-label={m.region} data-view="gradientByStep" data-lesson={focus}>
       <div className="panel-head">
@@ -173,11 +175,11 @@ export function GradientByStep() {
           <ExportButtons name={m.region} file="gradient-by-step" />
         </span>
       </div>
-      {values && pull && (
+      {values && summary && (
         <>
-          <StepBars values={values} t={t} label={m.summary(name, formatValue(pull.positive), formatValue(-pull.negative), pull.balance.toFixed(2))} />
-          <p className="muted small" data-balance={pull.balance}>
-            {m.summary(name, formatValue(pull.positive), formatValue(-pull.negative), pull.balance.toFixed(2))}
+          <StepBars values={values} t={t} label={summary} />
+          <p className="muted small" data-balance={pull!.balance}>
+            {summary}
           </p>
         </>
       )}
