@@ -1,4 +1,4 @@
-/** Languages, keyboard, colour schemes, reduced motion, focus, screen-reader text and layout widths. */
+/** Languages, keyboard, colour schemes, reduced motion, focus and screen-reader text (the layout at each width: layout.spec.ts). */
 import { test, expect, type AppPage } from './fixtures';
 import { en } from '../src/i18n/en';
 import { ja } from '../src/i18n/ja';
@@ -188,15 +188,5 @@ for (const [language, scheme] of [['en', 'light'], ['en', 'dark'], ['ja', 'light
     await page.getByRole('switch', { name: language === 'ja' ? '逆伝播' : 'Backward pass' }).click();
     await app.screenshot(`page-${language}-${scheme}`);
     expect(await app.axeViolations()).toEqual([]);
-  });
-}
-
-for (const width of [1440, 768, 390]) {
-  test(`the layout works at ${width} px: nothing wider than the screen`, async ({ app, page }) => {
-    await page.setViewportSize({ width, height: 1000 });
-    await app.openAt('#lang=ja&step=10');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await app.screenshot(`width-${width}`);
   });
 }

@@ -246,13 +246,12 @@ test('unrolled diagram: a window of steps around the cursor, and the overview st
   await expect(unrolled.locator('g[data-step]').first().locator('[data-node="z"]')).toHaveCount(1);
 });
 
-test('the strip under a node shows its vector; a click on it selects that unit', async ({ app, page }) => {
+test('the strip of a node shows its vector; a click on it selects that unit', async ({ app, page }) => {
   await app.open();
-  const c = app.rolled.locator('[data-node="c"] rect');
-  const box = (await c.boundingBox())!;
-  const scale = box.width / 60;
-  // Unit 6 of 8 in the strip 4 px (drawing units) below the node, 56 wide.
-  await page.mouse.click(box.x + box.width / 2 - 28 * scale + (5.5 / 8) * 56 * scale, box.y + box.height + (4 + 3.5) * scale);
+  const strip = app.rolled.locator('[data-strip="c"]');
+  const box = (await strip.boundingBox())!;
+  // Unit 6 of 8: the middle of the sixth of eight cells.
+  await page.mouse.click(box.x + (5.5 / 8) * box.width, box.y + box.height / 2);
   await expect(page.getByRole('spinbutton', { name: 'Selected unit' })).toHaveValue('6');
   await expect(app.rolled.getByRole('heading')).toContainText('unit 6');
 });

@@ -9,7 +9,7 @@ test('gradient over time: ‖∂L/∂h_t‖ (and ‖∂L/∂c_t‖) on a log sca
   await page.getByLabel('Task', { exact: true }).selectOption('adding');
   await page.getByLabel('Cell type').selectOption('rnn');
   await expect(flow.locator('path[data-series="c"]')).toHaveCount(0);
-  await expect(flow.locator('[data-fit="h"]')).toHaveText(/^‖∂L\/∂h_t‖: ×0\.\d+ per step back \(fitted over steps 1–\d+\)$/);
+  await expect(flow.locator('[data-fit="h"]')).toHaveText(/^‖∂L\/∂h\(t\)‖: ×0\.\d+ per step back \(fitted over steps 1–\d+\)$/);
   // No NaN reaches the drawing.
   await expect(flow.locator('path[data-series="h"]')).not.toHaveAttribute('d', /NaN/);
   expect(await app.axeViolations()).toEqual([]);

@@ -1,5 +1,5 @@
 /** The settings of a run and the buttons that drive it. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectActions, selectConfig, useStore } from '../store';
 import { NumberField } from '../views/primitives/NumberField';
@@ -60,8 +60,17 @@ export function Controls() {
   const m = useMessages();
   const s = m.settings;
   const viewFocus = useViewFocus('controls');
+  // On a narrow screen the settings fold away under the run buttons (the views come first);
+  // a chapter that asks for one of them opens them.
+  const [open, setOpen] = useState(false);
+  const shown = open || viewFocus === 'focus';
+  const bodyId = useId();
   return (
-    <section className="panel controls" aria-label={s.region} data-view="controls" data-lesson={viewFocus}>
+    <section className="panel controls" aria-label={s.region} data-view="controls" data-lesson={viewFocus} data-open={shown ? 'true' : 'false'}>
+      <button type="button" className="settings-toggle" aria-expanded={shown} aria-controls={bodyId} onClick={() => setOpen(!shown)}>
+        {s.region}
+      </button>
+      <div className="controls-body" id={bodyId}>
       <h2>{s.network}</h2>
       <div className="field">
         <label htmlFor="cell-type">{s.cellType}</label>
@@ -153,6 +162,7 @@ export function Controls() {
       <NumberField label={s.batch} value={config.batch} {...RANGES.batch} integer onCommit={(batch) => configure({ batch })} />
       <NumberField label={s.clip} value={config.clip} {...RANGES.clip} step={0.1} onCommit={(clip) => configure({ clip })} />
       <NumberField label={s.seed} value={config.seed} {...RANGES.seed} integer onCommit={(seed) => configure({ seed })} />
+      </div>
     </section>
   );
 }

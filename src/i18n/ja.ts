@@ -1,7 +1,7 @@
 /**
  * Every word of the interface in Japanese: the same shape as en.ts (the type checker refuses a
  * missing or extra entry). Terminology and control names follow explanations.ts. Time steps t
- * are 時刻, training steps are ステップ; the probe sequence is 観察用系列.
+ * are 時刻, training steps are ステップ; the probe sequence is 表示中の例 (the example shown).
  */
 import type { Messages } from './en';
 import { problemJa } from './validationJa';
@@ -122,9 +122,17 @@ export const ja: Messages = {
     },
     legend: '色の凡例：紫が −1、白が 0、オレンジが +1。実線は現在の時刻、破線は時刻 t−1 からの値',
     legendThisStep: '現在の時刻',
-    stripsNote: 'ノードの下の帯は、この時刻での全ユニットの値を示します。黒枠が選択中のユニットです。帯のマスをクリックすると、そのユニットを選べます。',
+    stripsNote: '各ニューロンの下と c・h の中にある帯は、この時刻での全ユニットの値を示します。黒枠が選択中のユニットです。帯のマスをクリックすると、そのユニットを選べます。',
     inputsNote: '入力が 2 つのとき（加算問題）、x には両方を「値 · 印」の形で示します（印は足し合わせる 2 つの時刻で 1）。',
     legendPrevious: '時刻 t−1 から',
+  },
+  legends: {
+    value: 'この時刻の値',
+    valueName: '値の色：紫が −1、白が 0、オレンジが +1（ゲートは 0 から 1）',
+    gradient: (what: string) => `|∂L/∂${what}|（対数目盛）`,
+    gradientName: (what: string, low: string, high: string) => `|∂L/∂${what}| の色（対数目盛）：暗い色が ${low} 以下、黄色が ${high}`,
+    stepNorm: '‖∂L/∂h(t)‖（対数目盛）',
+    stepNormName: (low: string, high: string) => `勾配の履歴の色、‖∂L/∂h(t)‖（対数目盛）：暗い色が ${low}、黄色が ${high}`,
   },
   loss: {
     region: '損失グラフ',
@@ -139,7 +147,7 @@ export const ja: Messages = {
     heading: '出力 y と目標値',
     target: '目標値',
     summary: (y: string, t: string) => `時刻 ${t} の出力 ${y} と目標値`,
-    probe: '観察用系列：どの図にも表示される、1 本の例の系列です。',
+    probe: '表示中の例：どの図にも描かれる、1 本の入力系列です。',
     newExample: '別の例',
   },
   unrolled: {
@@ -154,6 +162,7 @@ export const ja: Messages = {
       (lstm ? '上の線はセル状態 c に沿った経路、下の線は h を通る経路です。' : '状態の線が ∂L/∂h を過去へ運びます。'),
     summary: (first: string, last: string, cell: string, unit: string) => `展開した ${cell} の時刻 ${first}〜${last}、ユニット ${unit}`,
     nodeAt: (node: string, t: string, value: string) => `${node}（t = ${t}）：${value}`,
+    gates: { input: '入力', forget: '忘却', output: '出力', keep: '保持 z', replace: '1 − z', reset: 'リセット' },
     clickStep: '時刻をクリックすると、カーソルがそこへ移動します',
     windowBefore: (n: string) => `← さらに前の入力 ${n} 個も窓に入っています`,
   },
@@ -164,14 +173,14 @@ export const ja: Messages = {
     fit: (name: string, factor: string, from: string, to: string) =>
       `${name}：1 時刻さかのぼるごとに ×${factor}（時刻 ${from}〜${to} で当てはめ）`,
     summary: (fits: string) => `時間方向の勾配ノルム。${fits}`,
-    history: '勾配の履歴：log ‖∂L/∂h_t‖ を学習ステップ（行、上から下へ）と時刻（列）ごとに表示',
+    history: '勾配の履歴：log ‖∂L/∂h(t)‖ を学習ステップ（行、上から下へ）と時刻（列）ごとに表示',
     historySpan: (from: string, to: string) => `— ステップ ${from}〜${to}`,
     historyLabel: '勾配の履歴：行は学習ステップ、列は時刻、色は勾配ノルムの対数',
   },
   heatmaps: {
     region: 'ヒートマップ',
     heading: 'ユニット × 時刻',
-    explain: '行：ユニット、列：観察用系列の時刻。クリックでカーソルを移動',
+    explain: '行：ユニット、列：表示中の例の時刻。クリックでカーソルを移動',
     gates: {
       lstm: { i: '入力ゲート i', f: '忘却ゲート f', g: '入力ニューロン g（候補）', o: '出力ゲート o' },
       gru: { z: '更新ゲート z', r: 'リセットゲート r', g: '候補 g' },
@@ -189,7 +198,7 @@ export const ja: Messages = {
     heading: '勾配は正しいか',
     button: '勾配をチェック',
     explain:
-      'エンジンが観察用系列で計算したすべての勾配を、損失の有限差分と比べます（float64 で計算し、1 つの行列につき最大 24 要素）。',
+      'エンジンが表示中の例で計算したすべての勾配を、損失の有限差分と比べます（float64 で計算し、1 つの行列につき最大 24 要素）。',
     agree: '✓ すべての勾配が一致',
     disagree: '✗ 一致しない勾配あり',
     worst: (verdict: string, error: string, step: string, ms: string) => `${verdict}：最大相対誤差 ${error}（ステップ ${step}、${ms} ms）。`,
@@ -227,7 +236,7 @@ export const ja: Messages = {
     heldOut: '検証用の損失 ÷ ベースライン',
     ratioStart: '（学習開始時）',
     ratioTrained: '同（学習後）',
-    decay: '1 時刻さかのぼるごとの勾配倍率（観察用系列）',
+    decay: '1 時刻さかのぼるごとの勾配倍率（表示中の例）',
     diverged: '発散',
     below: (v: string) => `${v} 未満`,
     above: (v: string) => `${v} 超`,
@@ -239,7 +248,7 @@ export const ja: Messages = {
       'ベースライン：常に目標値の平均を予測した場合の損失（1 = 何も学習していない）。勾配の比は 64 本の検証用系列での幾何平均です。' +
       '10⁻¹⁰ は、最初の時刻に届く誤差が、最後の時刻が受け取る誤差の 100 億分の 1 であることを表します。',
     lossCaption: '学習時の損失',
-    gradCaption: '観察用系列での ‖∂L/∂h_t‖（時刻ごと）',
+    gradCaption: '表示中の例での ‖∂L/∂h(t)‖（時刻ごと）',
     lossLabel: '比較したセルの損失曲線',
     gradLabel: '比較したセルの、時間方向の勾配ノルム',
     floorNote: (floor: string) => `${floor} 未満の値と 0 は、この線の上に描いています`,
@@ -288,7 +297,7 @@ export const ja: Messages = {
     heading: '書き出しと読み込み',
     traceCsv: 'トレース（CSV）',
     traceJson: 'トレース（JSON）',
-    traceNote: 'トレースには、観察用系列の全時刻・全ユニットについて、すべてのゲート、状態、勾配が入ります。',
+    traceNote: 'トレースには、表示中の例の全時刻・全ユニットについて、すべてのゲート、状態、勾配が入ります。',
     model: 'モデルを書き出す',
     importModel: 'モデルを読み込む…',
     modelNote:

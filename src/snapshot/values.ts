@@ -29,13 +29,14 @@ export function valueAt(s: Snapshot, node: NodeId, t: number, unit: number): num
 
 /**
  * The total gradient at step t (1-based), unit j: ∂L/∂h_t, ∂L/∂c_t, or for a gate name ∂L/∂ of
- * its pre-activation. Before the first step (h_0, c_0), after the last (nothing flows back from
+ * its pre-activation, or ∂L/∂y_t of the first output for 'y'. Before the first step (h_0, c_0), after the last (nothing flows back from
  * beyond T), and for anything else, 0.
  */
 export function gradientAt(s: Snapshot, what: string, t: number, unit: number): number {
   if (t < 1 || t > s.T) return 0;
   const k = t - 1;
   if (what === 'h') return s.dh[k * s.H + unit] ?? 0;
+  if (what === 'y') return s.dy[k * s.O] ?? 0;
   if (what === 'c') return s.c.length ? (s.dc[k * s.H + unit] ?? 0) : 0;
   const gate = (GATE_NAMES[s.cell] as readonly string[]).indexOf(what);
   return gate < 0 ? 0 : (s.dpre[k * s.G * s.H + gate * s.H + unit] ?? 0);

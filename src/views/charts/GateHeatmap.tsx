@@ -15,6 +15,8 @@ import { useMessages, useNumberFormat, type Messages } from '../../i18n';
 import { formatValue } from '../primitives/color';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useViewFocus } from '../primitives/useViewFocus';
+import { ColorLegend } from '../primitives/ColorLegend';
+import { ScaleLegend } from '../primitives/ScaleLegend';
 
 /** A value series (gates, states) in the diverging scale, or a gradient magnitude (|∂L/∂h|, |∂L/∂c|) on a log scale. */
 type Series = { readonly key: string; readonly label: string; readonly gradient?: boolean };
@@ -118,11 +120,25 @@ function HeatmapCanvas({ series, cell, ariaLabel, describe }: { series: Series; 
   };
 
   return (
-    <figure className="heatmap" data-series={series.key}>
+    <figure className="heatmap" data-series={series.key} data-scale={series.gradient ? `gradient-${series.key}` : undefined}>
       <figcaption>{series.label}</figcaption>
       <canvas ref={ref} onClick={onClick} aria-label={ariaLabel} role="img" />
+      {series.gradient && <MagnitudeKey series={series} />}
     </figure>
   );
+}
+
+/** The log scale of a gradient heatmap: its top is the series' largest magnitude in this snapshot. */
+function MagnitudeKey({ series }: { series: Series }) {
+  const s = useStore((st) => st.snapshot);
+  const m = useMessages().legends;
+  const what = series.key === 'dc' ? 'c' : 'h';
+  let logMax = -Infinity;
+  if (s) for (let k = 0; k < s.T; k++) for (let j = 0; j < s.H; j++) logMax = Math.max(logMax, Math.log10(Math.abs(read(s, series.key, k, j))));
+  const ok = Number.isFinite(logMax);
+  const low = ok ? formatValue(10 ** (logMax - DECADES)) : '–';
+  const high = ok ? formatValue(10 ** logMax) : '–';
+  return <ScaleLegend scale={`gradient-${series.key}`} ramp="magnitude" caption={m.gradient(what)} low={low} high={high} name={m.gradientName(what, low, high)} />;
 }
 
 export function GateHeatmap() {
@@ -141,7 +157,8 @@ export function GateHeatmap() {
         </h2>
         <ExportButtons name={m.region} file={`${cell}-heatmaps`} />
       </div>
-      <div className="heatmap-grid">
+      <ColorLegend lines={false} />
+      <div className="heatmap-grid" data-scale="value">
         {series.map((s) => (
           <HeatmapCanvas
             key={`${cell}-${s.key}`}

@@ -35,8 +35,8 @@ export function GradientFlow() {
   const fmt = useNumberFormat();
   if (!s) return null;
   const { T, H: units } = s;
-  const series = [{ key: 'h', label: '‖∂L/∂h_t‖', norms: stepNorms(s.dh, T, units) }];
-  if (s.cell === 'lstm') series.push({ key: 'c', label: '‖∂L/∂c_t‖', norms: stepNorms(s.dc, T, units) });
+  const series = [{ key: 'h', label: '‖∂L/∂h(t)‖', norms: stepNorms(s.dh, T, units) }];
+  if (s.cell === 'lstm') series.push({ key: 'c', label: '‖∂L/∂c(t)‖', norms: stepNorms(s.dc, T, units) });
   // The last step with a target: decay is measured backwards from there.
   const last = lastTargetStep(s.targetMask, T);
   const positive = series.flatMap((r) => Array.from(r.norms)).filter((v) => v > F32_TINY && Number.isFinite(v));

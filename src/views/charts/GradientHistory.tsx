@@ -12,6 +12,8 @@ import { MAGNITUDE_LUT } from '../primitives/colorLut';
 import { paintLut } from '../primitives/pixels';
 import { stepNorms } from '../../engine/gradientStats';
 import { useMessages, useNumberFormat } from '../../i18n';
+import { ScaleLegend } from '../primitives/ScaleLegend';
+import { formatValue } from '../primitives/color';
 
 const ROWS = 160;
 
@@ -49,7 +51,8 @@ export function GradientHistory() {
   const m = useMessages().gradient;
   const fmt = useNumberFormat();
   const ref = useRef<HTMLCanvasElement>(null);
-  const [span, setSpan] = useState<[number, number] | null>(null);
+  const [span, setSpan] = useState<{ from: number; to: number; lo: number; hi: number } | null>(null);
+  const legends = useMessages().legends;
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
@@ -87,22 +90,27 @@ export function GradientHistory() {
       ctx.imageSmoothingEnabled = false;
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       ctx.drawImage(pixels, 0, 0, canvas.width, (n / ROWS) * canvas.height);
-      setSpan([history.steps[0]!, history.steps[n - 1]!]);
+      setSpan({ from: history.steps[0]!, to: history.steps[n - 1]!, lo, hi: lo + range });
     });
     return unsubscribe;
   }, []);
+  // Until the first row arrives the range is unknown.
+  const known = span !== null && Number.isFinite(span.lo);
+  const low = known ? formatValue(10 ** span.lo) : '–';
+  const high = known ? formatValue(10 ** span.hi) : '–';
   return (
-    <figure className="gradient-history" data-rows={span ? 'yes' : 'no'}>
+    <figure className="gradient-history" data-rows={span ? 'yes' : 'no'} data-scale="step-norm">
       <figcaption>
         {m.history}
         {span && (
           <span className="muted">
             {' '}
-            {m.historySpan(fmt.int(span[0]), fmt.int(span[1]))}
+            {m.historySpan(fmt.int(span.from), fmt.int(span.to))}
           </span>
         )}
       </figcaption>
       <canvas ref={ref} role="img" aria-label={m.historyLabel} />
+      <ScaleLegend scale="step-norm" ramp="magnitude" caption={legends.stepNorm} low={low} high={high} name={legends.stepNormName(low, high)} />
     </figure>
   );
 }

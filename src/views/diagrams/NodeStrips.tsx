@@ -1,5 +1,5 @@
 /**
- * Under each hidden-unit node of the rolled diagram (gates, c, h), a small strip shows the
+ * In or under each hidden-unit node of the rolled diagram (gates, c, h), a small strip shows the
  * node's whole vector at the cursor's step, one cell per unit, the selected unit outlined.
  * Drawn on a canvas over the SVG through a store subscription; a click on a strip selects
  * that unit.
@@ -12,15 +12,16 @@ import { LUT, lutIndex } from '../primitives/colorLut';
 import { paintLut } from '../primitives/pixels';
 
 const STRIP_W = 56;
+const STATE_STRIP_W = 50;
 const STRIP_H = 7;
 
 /** Nodes that are vectors over the hidden units. */
-const HIDDEN = new Set(['h', 'c', 'i', 'f', 'g', 'o', 'z', 'r']);
+export const STRIP_NODES: ReadonlySet<string> = new Set(['h', 'c', 'i', 'f', 'g', 'o', 'z', 'r']);
 
-/** The strip under a node, in drawing coordinates. */
+/** A node's strip, in drawing coordinates: inside the box of a state (c, h), under a neuron's circle. */
 export function stripBox(n: NodeSpec): { x: number; y: number; w: number; h: number } {
-  const below = n.shape === 'state' || n.shape === 'io' ? 22 : 24;
-  return { x: n.x - STRIP_W / 2, y: n.y + below + 4, w: STRIP_W, h: STRIP_H };
+  if (n.shape === 'state') return { x: n.x - STATE_STRIP_W / 2, y: n.y + 14, w: STATE_STRIP_W, h: STRIP_H };
+  return { x: n.x - STRIP_W / 2, y: n.y + 28, w: STRIP_W, h: STRIP_H };
 }
 
 /** Map drawing coordinates to the rendered SVG (preserveAspectRatio xMidYMid meet). */
@@ -38,7 +39,7 @@ export function NodeStrips({ layout, svgRef }: { layout: Layout; svgRef: React.R
     const canvas = ref.current;
     const svg = svgRef.current;
     if (!canvas || !svg) return;
-    const nodes = layout.nodes.filter((n) => HIDDEN.has(n.id));
+    const nodes = layout.nodes.filter((n) => STRIP_NODES.has(n.id));
     // Each strip is painted as one row of pixels, then scaled: no per-cell colour strings.
     const row = document.createElement('canvas');
     const draw = (state: Store) => {

@@ -11,7 +11,7 @@ import { LAYOUTS, type NodeSpec } from './rolledLayouts';
 import { valueAt } from '../../snapshot/values';
 import { formatValue, inkOn, valueColor } from '../primitives/color';
 import { ColorLegend } from '../primitives/ColorLegend';
-import { NodeStrips } from './NodeStrips';
+import { NodeStrips, STRIP_NODES, stripBox } from './NodeStrips';
 import { usePresence } from '../primitives/usePresence';
 import type { CellKind } from '../../engine/spec';
 import type { ExplanationId } from '../../i18n/explanations';
@@ -45,9 +45,11 @@ interface NodeProps {
 function Node({ spec, title, value, text, hovered, pointed, onHover }: NodeProps) {
   const fill = Number.isFinite(value) ? valueColor(value) : '#eeeeee';
   const label = spec.shape === 'sigma' ? `σ ${spec.id}` : spec.id;
+  // A state's box holds its strip under the value (see NodeStrips).
+  const state = spec.shape === 'state';
   const body =
-    spec.shape === 'state' || spec.shape === 'io' ? (
-      <rect x={-30} y={-22} width={60} height={44} rx={spec.shape === 'io' ? 6 : 14} fill={fill} />
+    state || spec.shape === 'io' ? (
+      <rect x={-30} y={-22} width={60} height={state ? 48 : 44} rx={state ? 14 : 6} fill={fill} />
     ) : (
       <circle r={24} fill={fill} />
     );
@@ -61,10 +63,10 @@ function Node({ spec, title, value, text, hovered, pointed, onHover }: NodeProps
     >
       <title>{`${title}: ${text ?? formatValue(value)}`}</title>
       {body}
-      <text className="node-name" y={-6} fill={inkOn(value)}>
+      <text className="node-name" y={state ? -9 : -6} fill={inkOn(value)}>
         {label}
       </text>
-      <text className="node-value" y={11} fill={inkOn(value)}>
+      <text className="node-value" y={state ? 7 : 11} fill={inkOn(value)}>
         {text ?? formatValue(value)}
       </text>
     </g>
@@ -123,7 +125,7 @@ export function RolledCell() {
         </h2>
         <ExportButtons name={m.region} file={`${cell}-cell`} />
       </div>
-      <div className="rolled-figure">
+      <div className="rolled-figure" data-scale="value">
       <svg ref={svgRef} viewBox={layout.viewBox.join(' ')} className={`cell-${cell}`} role="img" aria-label={summary(head, live ? snapshot : null, t, unit, layout.nodes, titles)}>
         <defs>
           <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -156,7 +158,7 @@ export function RolledCell() {
                 {op.symbol}
               </text>
               {op.gate && op.labelAt && (
-                <text className="gate-label" x={op.labelAt[0]} y={op.labelAt[1]} style={{ textAnchor: op.labelAt[0] < 0 ? 'end' : op.labelAt[0] > 0 ? 'start' : 'middle' }}>
+                <text className="gate-label" x={op.labelAt[0]} y={op.labelAt[1]} style={{ textAnchor: op.labelAnchor ?? (op.labelAt[0] < 0 ? 'end' : op.labelAt[0] > 0 ? 'start' : 'middle') }}>
                   {m.gates[op.gate]}
                 </text>
               )}
@@ -167,15 +169,24 @@ export function RolledCell() {
           {layout.nodes
             .filter((n) => n.shape === 'sigma')
             .map((n) => (
-              // Near the right edge the caption ends at the node instead of centring on it.
-              <text key={n.id} className="controller-label" x={n.x > 540 ? n.x + 28 : n.x} y={n.y + 40} data-controller={n.id} style={{ textAnchor: n.x > 540 ? 'end' : 'middle' }}>
+              // Under the node's strip, between its two inputs.
+              <text key={n.id} className="controller-label" x={n.x} y={stripBox(n).y + stripBox(n).h + 12} data-controller={n.id}>
                 {m.controllers[n.id]?.map((line, k) => (
-                  <tspan key={k} x={n.x > 540 ? n.x + 28 : n.x} dy={k === 0 ? 0 : '1.1em'}>
+                  <tspan key={k} x={n.x} dy={k === 0 ? 0 : '1.1em'}>
                     {line}
                   </tspan>
                 ))}
               </text>
             ))}
+        </g>
+        {/* Where each node's strip is painted (on the canvas above): the frame of its units. */}
+        <g className="strip-slots">
+          {layout.nodes
+            .filter((n) => STRIP_NODES.has(n.id))
+            .map((n) => {
+              const box = stripBox(n);
+              return <rect key={n.id} className="strip-slot" data-strip={n.id} x={box.x} y={box.y} width={box.w} height={box.h} />;
+            })}
         </g>
         <g className="nodes">
           {layout.nodes.map((n) => (

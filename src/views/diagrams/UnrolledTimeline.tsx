@@ -4,7 +4,7 @@
  * coloured by the values they carry from step to step; below, an overview strip of every step
  * of the probe sequence, where a click moves the cursor.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../../store';
 import type { Snapshot } from '../../worker/protocol';
@@ -17,6 +17,10 @@ import { Explainer } from '../primitives/Explainer';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { DECADES } from '../primitives/colorLut';
 import { interpolateViridis } from 'd3-scale-chromatic';
+import { OverviewStrip, STRIP_H } from './OverviewStrip';
+import { strength } from './gradientScale';
+import { ColorLegend } from '../primitives/ColorLegend';
+import { ScaleLegend } from '../primitives/ScaleLegend';
 import { useViewFocus } from '../primitives/useViewFocus';
 
 /** Which gate's pre-activation gradient flows back through an edge of a step column. */
@@ -30,21 +34,12 @@ function gradAt(s: Snapshot, what: string, t: number, unit: number): number {
   return Math.abs(gradientAt(s, what, t, unit));
 }
 
-/** Position of a gradient magnitude on a log scale spanning DECADES below logMax: 0..1. */
-function strength(g: number, logMax: number): number {
-  if (!(g > 0)) return 0;
-  return Math.min(1, Math.max(0, (Math.log10(g) - (logMax - DECADES)) / DECADES));
-}
-
 /** Steps drawn in full around the cursor. */
 const WINDOW = 5;
-const STRIP_H = 18;
 
 interface StepProps {
   /** The node tooltip, in the page's language. */
   nodeAt: Messages['unrolled']['nodeAt'];
-  /** The gates' names beside their × (the rolled diagram's words). */
-  gates: Messages['rolled']['gates'];
   layout: StepLayout;
   s: Snapshot | null;
   t: number;
@@ -59,7 +54,7 @@ interface StepProps {
   logMax: number;
 }
 
-const StepColumn = memo(function StepColumn({ nodeAt, gates, layout, s, t, unit, showPeepholes, leaving, current, hover, backward, logMax }: StepProps) {
+const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPeepholes, leaving, current, hover, backward, logMax }: StepProps) {
   const setHover = useStore((st) => st.setHover);
   const value = (id: Parameters<typeof valueAt>[1], at = t) => (!s ? Number.NaN : at < 1 ? 0 : valueAt(s, id, at, unit));
   // The state lines carry h_{t−1}, c_{t−1} in (h_0 = c_0 = 0) and h_t, c_t out.
@@ -107,17 +102,14 @@ const StepColumn = memo(function StepColumn({ nodeAt, gates, layout, s, t, unit,
         <g key={k} className="op op-small" transform={`translate(${op.x},${op.y})`} data-gate={op.gate}>
           <circle r={9} />
           <text y={1}>{op.symbol}</text>
-          {op.gate && op.labelAt && current && (
-            <text className="gate-label gate-label-small" x={op.labelAt[0]} y={op.labelAt[1]} style={{ textAnchor: op.labelAt[0] > 0 ? 'start' : 'middle' }}>
-              {gates[op.gate]}
-            </text>
-          )}
         </g>
       ))}
       {layout.nodes.map((n) => {
         const v = value(n.id);
-        const g = backward && s && n.id !== 'x' && n.id !== 'y' ? strength(gradAt(s, n.id, t, unit), logMax) : undefined;
-        const fill = g !== undefined ? interpolateViridis(g) : Number.isFinite(v) ? valueColor(v) : '#eeeeee';
+        // Backward mode: every node on the gradient scale but the input, which no gradient is drawn for.
+        const g = backward && s && n.id !== 'x' ? strength(gradAt(s, n.id, t, unit), logMax) : undefined;
+        const neutral = backward && n.id === 'x';
+        const fill = neutral ? 'var(--card)' : g !== undefined ? interpolateViridis(g) : Number.isFinite(v) ? valueColor(v) : '#eeeeee';
         return (
           <g
             key={n.id}
@@ -129,7 +121,7 @@ const StepColumn = memo(function StepColumn({ nodeAt, gates, layout, s, t, unit,
           >
             <title>{nodeAt(n.id, String(t), formatValue(v))}</title>
             {n.shape === 'state' || n.shape === 'io' ? <rect x={-17} y={-11} width={34} height={22} rx={n.shape === 'io' ? 4 : 8} fill={fill} /> : <circle r={13} fill={fill} />}
-            <text fill={g !== undefined ? (g > 0.55 ? '#1b2430' : '#ffffff') : inkOn(v)} y={1}>
+            <text fill={neutral ? 'currentColor' : g !== undefined ? (g > 0.55 ? '#1b2430' : '#ffffff') : inkOn(v)} y={1}>
               {n.shape === 'sigma' ? `σ${n.id}` : n.id}
             </text>
           </g>
@@ -161,49 +153,6 @@ function FnnWindow({ layout, t, k, first, label }: { layout: StepLayout; t: numb
           {label}
         </text>
       )}
-    </g>
-  );
-}
-
-/** Every step of the probe at a glance: h (and c for the LSTM) of the selected unit; the window outlined. */
-function OverviewStrip({ s, t, unit, first, last, width, hint }: { s: Snapshot; t: number; unit: number; first: number; last: number; width: number; hint: string }) {
-  const seen = s.cell === 'fnn' ? Math.max(1, t - s.window + 1) : t; // the FNN's window at the cursor
-  const rows = s.cell === 'lstm' ? (['c', 'h'] as const) : (['h'] as const);
-  const w = width / s.T;
-  const setT = useStore((st) => st.setT);
-  // The cells change with the snapshot and the unit, not with t: keep them across cursor moves.
-  const cells = useMemo(
-    () =>
-      rows.map((row, r) => (
-        <g key={row} transform={`translate(0, ${r * (STRIP_H + 2)})`}>
-          {Array.from({ length: s.T }, (_, k) => {
-            const v = valueAt(s, row, k + 1, unit);
-            return <rect key={k} x={k * w} width={Math.max(w - 0.5, 0.5)} height={STRIP_H} fill={Number.isFinite(v) ? valueColor(v) : '#eee'} />;
-          })}
-          <text className="strip-label" x={-6} y={STRIP_H / 2 + 1}>
-            {row}
-          </text>
-        </g>
-      )),
-    [s, unit, w],
-  );
-  return (
-    <g className="overview" transform="translate(0, 0)">
-      {cells}
-      <rect className="overview-window" x={(first - 1) * w} y={-2} width={(last - first + 1) * w} height={rows.length * (STRIP_H + 2) + 2} />
-      {seen < t && <rect className="overview-seen" x={(seen - 1) * w} y={-3} width={(t - seen) * w} height={rows.length * (STRIP_H + 2) + 4} />}
-      <rect className="overview-cursor" x={(t - 1) * w} y={-3} width={Math.max(w, 2)} height={rows.length * (STRIP_H + 2) + 4} />
-      <rect
-        className="overview-hit"
-        width={width}
-        height={rows.length * (STRIP_H + 2)}
-        onClick={(e) => {
-          const box = (e.currentTarget as SVGRectElement).getBoundingClientRect();
-          setT(Math.floor(((e.clientX - box.left) / box.width) * s.T) + 1);
-        }}
-      >
-        <title>{hint}</title>
-      </rect>
     </g>
   );
 }
@@ -242,7 +191,7 @@ export function UnrolledTimeline() {
     if (!live) return 0;
     let max = 0;
     for (let k = 0; k < live.T; k++) {
-      max = Math.max(max, Math.abs(live.dh[k * live.H + unit] ?? 0));
+      max = Math.max(max, Math.abs(live.dh[k * live.H + unit] ?? 0), Math.abs(live.dy[k * live.O] ?? 0));
       if (live.dc.length) max = Math.max(max, Math.abs(live.dc[k * live.H + unit] ?? 0));
       for (let g = 0; g < live.G; g++) max = Math.max(max, Math.abs(live.dpre[k * live.G * live.H + g * live.H + unit] ?? 0));
     }
@@ -253,10 +202,24 @@ export function UnrolledTimeline() {
   const last = Math.min(T, first + WINDOW - 1);
   const steps = Array.from({ length: last - first + 1 }, (_, k) => first + k);
   const width = WINDOW * layout.width;
-  const stripTop = layout.height + 34;
+  const height = layout.height + 24;
   const stripRows = cell === 'lstm' ? 2 : 1;
-  const height = stripTop + stripRows * (STRIP_H + 2) + 8;
   const viewFocus = useViewFocus('unrolled');
+  // On a narrow screen the drawing scrolls: keep the cursor's step in view.
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    const centre = () => {
+      if (box.scrollWidth <= box.clientWidth) return;
+      const px = box.scrollWidth / (width + 28);
+      box.scrollTo({ left: Math.max(0, (24 + (t - first + 0.5) * layout.width) * px - box.clientWidth / 2) });
+    };
+    centre();
+    const resize = new ResizeObserver(centre);
+    resize.observe(box);
+    return () => resize.disconnect();
+  }, [t, first, layout.width, width]);
   return (
     <section className="panel unrolled" aria-label={m.region} data-mode={backward ? 'backward' : 'forward'} data-view="unrolled" data-lesson={viewFocus}>
       <div className="panel-head">
@@ -285,13 +248,20 @@ export function UnrolledTimeline() {
       {backward && (
         <p className="muted small">{m.backwardNote(fmt.int(unit + 1), String(DECADES), cell === 'lstm')}</p>
       )}
-      <svg viewBox={`-24 -4 ${width + 28} ${height}`} role="img" aria-label={m.summary(fmt.int(first), fmt.int(last), msg.cells[cell], fmt.int(unit + 1))}>
+      <div className="unrolled-scroll" ref={scroller}>
+      <div className="unrolled-track">
+      {/* Snap points, one per drawn step: on a narrow screen the drawing scrolls a step at a time. */}
+      <div className="unrolled-snaps" aria-hidden="true" style={{ paddingLeft: `${(24 / (width + 28)) * 100}%` }}>
+        {steps.map((step) => (
+          <span key={step} style={{ width: `${(layout.width / (width + 28)) * 100}%` }} />
+        ))}
+      </div>
+      <svg viewBox={`-24 -4 ${width + 28} ${height}`} data-scale={backward ? 'gradient' : 'value'} role="img" aria-label={m.summary(fmt.int(first), fmt.int(last), msg.cells[cell], fmt.int(unit + 1))}>
         {steps.map((step, k) => (
           // Keyed by position, so moving the cursor updates the columns instead of remounting them.
           <g key={k} transform={`translate(${k * layout.width}, 0)`}>
             <StepColumn
               nodeAt={m.nodeAt}
-              gates={msg.rolled.gates}
               layout={layout}
               s={live}
               t={step}
@@ -305,15 +275,46 @@ export function UnrolledTimeline() {
             />
           </g>
         ))}
+        {/* The gates' names at the cursor's step, above every column so that none covers them. */}
+        <g className="gate-labels" transform={`translate(${(t - first) * layout.width}, 0)`}>
+          {layout.ops.map((op, k) =>
+            op.gate && op.labelAt ? (
+              <text
+                key={k}
+                className="gate-label gate-label-small"
+                x={op.x + op.labelAt[0]}
+                y={op.y + op.labelAt[1]}
+                style={{ textAnchor: op.labelAnchor ?? (op.labelAt[0] > 0 ? 'start' : op.labelAt[0] < 0 ? 'end' : 'middle') }}
+              >
+                <title>{msg.rolled.gates[op.gate]}</title>
+                {m.gates[op.gate]}
+              </text>
+            ) : null,
+          )}
+        </g>
         {live && cell === 'fnn' && (
           <FnnWindow layout={layout} t={t} k={live.window} first={first} label={m.windowBefore(fmt.int(Math.max(0, first - Math.max(1, t - live.window + 1))))} />
         )}
-        {live && (
-          <g transform={`translate(0, ${stripTop})`}>
-            <OverviewStrip s={live} t={t} unit={unit} first={first} last={last} width={width} hint={m.clickStep} />
-          </g>
-        )}
       </svg>
+      </div>
+      </div>
+      {live && (
+        <svg className="overview-strip" viewBox={`-24 -4 ${width + 28} ${stripRows * (STRIP_H + 2) + 8}`} data-scale={backward ? 'gradient' : 'value'}>
+          <OverviewStrip s={live} t={t} unit={unit} first={first} last={last} width={width} hint={m.clickStep} logMax={backward ? logMax : null} />
+        </svg>
+      )}
+      {backward ? (
+        <ScaleLegend
+          scale="gradient"
+          ramp="magnitude"
+          caption={msg.legends.gradient('·')}
+          low={formatValue(10 ** (logMax - DECADES))}
+          high={formatValue(10 ** logMax)}
+          name={msg.legends.gradientName('·', formatValue(10 ** (logMax - DECADES)), formatValue(10 ** logMax))}
+        />
+      ) : (
+        <ColorLegend lines={false} />
+      )}
       <Explainer ids={['rolledUnrolled']} />
     </section>
   );

@@ -29,6 +29,8 @@ export interface OpSpec {
   readonly gate?: GateLabel;
   /** Where the gate's name goes, relative to the ×. */
   readonly labelAt?: readonly [number, number];
+  /** How the name is anchored there (by default: from the side it is on). */
+  readonly labelAnchor?: 'start' | 'middle' | 'end';
 }
 
 export interface EdgeSpec {
@@ -50,17 +52,25 @@ export interface Layout {
   readonly edges: readonly EdgeSpec[];
 }
 
-export const VIEW = { width: 640, height: 430 } as const;
-const X_BUS = 410;
-const H_BUS = 380;
-const NEURON_Y = 320;
+export const VIEW = { width: 640, height: 440 } as const;
+const X_BUS = 412;
+const H_BUS = 382;
+const NEURON_Y = 305;
 const R = 24;
+/** How far beside a neuron's centre its two inputs rise: clear of the strip and the caption under it. */
+const RISE = 38;
 
-/** The two rising connections from the buses into a neuron at column cx. */
+/** A rising connection at column x from a bus at y into the lower side of the neuron at cx. */
+function rise(x: number, y: number, cx: number): string {
+  const side = Math.sign(x - cx);
+  return `M${x},${y} V${NEURON_Y + 22} L${cx + side * 20},${NEURON_Y + 14}`;
+}
+
+/** The two rising connections from the buses into a neuron at column cx: x(t) on its left, h(t−1) on its right. */
 function fromBuses(id: string, cx: number): EdgeSpec[] {
   return [
-    { id: `x-${id}`, d: `M${cx - 7},${X_BUS} V${NEURON_Y + R}` },
-    { id: `h-${id}`, d: `M${cx + 7},${H_BUS} V${NEURON_Y + R}`, recurrent: true },
+    { id: `x-${id}`, d: rise(cx - RISE, X_BUS, cx) },
+    { id: `h-${id}`, d: rise(cx + RISE, H_BUS, cx), recurrent: true },
   ];
 }
 
@@ -84,8 +94,8 @@ const LSTM: Layout = {
     { x: 590, y: 190, symbol: '×', gate: 'output', labelAt: [-4, 34] },
   ],
   edges: [
-    { id: 'x-bus', d: `M${60},${X_BUS} H${597}`, bus: true },
-    { id: 'h-loop', d: `M${568},100 H30 V${H_BUS} H${597}`, recurrent: true, bus: true },
+    { id: 'x-bus', d: `M${60},${X_BUS} H${590 - RISE}`, bus: true },
+    { id: 'h-loop', d: `M${568},100 H30 V${H_BUS} H${590 + RISE}`, recurrent: true, bus: true },
     ...fromBuses('f', 170), ...fromBuses('i', 300), ...fromBuses('g', 400), ...fromBuses('o', 590),
     { id: 'f-mul', d: `M170,${NEURON_Y - R} V202` },
     { id: 'i-mul', d: `M300,${NEURON_Y - R} L341,259` },
@@ -97,10 +107,11 @@ const LSTM: Layout = {
     { id: 'c-tanh', d: 'M478,190 H504' },
     { id: 'tanh-mul', d: 'M536,190 H578' },
     { id: 'o-mul', d: `M590,${NEURON_Y - R} V202` },
-    { id: 'mul-h', d: 'M590,178 V122' },
+    { id: 'mul-h', d: 'M590,178 V126' },
     { id: 'h-y', d: 'M590,78 V44' },
-    { id: 'peephole-i', d: `M436,212 C420,262 340,262 316,${NEURON_Y - 18}`, recurrent: true, peephole: true },
-    { id: 'peephole-f', d: `M432,210 C400,280 240,250 186,${NEURON_Y - 16}`, recurrent: true, peephole: true },
+    { id: 'peephole-i', d: `M436,212 C425,268 345,262 316,${NEURON_Y - 18}`, recurrent: true, peephole: true },
+    // Below the i·g ×, between it and the neurons.
+    { id: 'peephole-f', d: `M432,212 C420,300 240,262 186,${NEURON_Y - 16}`, recurrent: true, peephole: true },
     { id: 'peephole-o', d: `M468,208 L574,${NEURON_Y - 14}`, peephole: true },
   ],
 };
@@ -120,16 +131,17 @@ const GRU: Layout = {
     { x: 300, y: 250, symbol: '1−' },
     { x: 450, y: 250, symbol: '×', gate: 'replace', labelAt: [20, 4] },
     { x: 450, y: 190, symbol: '+' },
-    { x: 390, y: H_BUS, symbol: '×', gate: 'reset', labelAt: [0, 26] },
+    { x: 390, y: H_BUS, symbol: '×', gate: 'reset', labelAt: [0, 24] },
   ],
   edges: [
-    { id: 'x-bus', d: `M60,${X_BUS} H457`, bus: true },
+    { id: 'x-bus', d: `M60,${X_BUS} H${450 - RISE}`, bus: true },
     { id: 'h-loop', d: `M590,190 H615 V14 H30 V${H_BUS} H378`, recurrent: true, bus: true },
     { id: 'h-loop-z', d: 'M30,190 H158', recurrent: true },
     ...fromBuses('z', 170), ...fromBuses('r', 290),
-    { id: 'x-g', d: `M443,${X_BUS} V${NEURON_Y + R}` },
-    { id: 'reset-g', d: `M402,${H_BUS} H457 V${NEURON_Y + R}`, recurrent: true },
-    { id: 'r-reset', d: `M302,${NEURON_Y + 19} L381,${H_BUS - 8}` },
+    { id: 'x-g', d: rise(450 - RISE, X_BUS, 450) },
+    { id: 'reset-g', d: `M402,${H_BUS} H${450 + RISE} V${NEURON_Y + 22} L470,${NEURON_Y + 14}`, recurrent: true },
+    // From r's right side, clear of its strip and caption, down to the × on the h(t−1) bus.
+    { id: 'r-reset', d: `M314,${NEURON_Y} H345 L383,${H_BUS - 9}` },
     { id: 'z-mul', d: `M170,${NEURON_Y - R} V202` },
     { id: 'z-oneminus', d: `M186,${NEURON_Y - 16} L288,258` },
     { id: 'oneminus-mul', d: 'M312,250 H438' },
@@ -142,7 +154,7 @@ const GRU: Layout = {
 };
 
 const RNN: Layout = {
-  viewBox: [0, 190, 520, 240],
+  viewBox: [0, 180, 520, 260],
   nodes: [
     { id: 'x', x: 60, y: X_BUS, shape: 'io' },
     { id: 'h', x: 300, y: NEURON_Y, shape: 'tanh' },
@@ -150,8 +162,8 @@ const RNN: Layout = {
   ],
   ops: [],
   edges: [
-    { id: 'x-bus', d: `M60,${X_BUS} H293`, bus: true },
-    { id: 'h-loop', d: `M300,${NEURON_Y - R} V220 H30 V${H_BUS} H307`, recurrent: true, bus: true },
+    { id: 'x-bus', d: `M60,${X_BUS} H${300 - RISE}`, bus: true },
+    { id: 'h-loop', d: `M300,${NEURON_Y - R} V210 H30 V${H_BUS} H${300 + RISE}`, recurrent: true, bus: true },
     ...fromBuses('h', 300),
     { id: 'h-y', d: `M${300 + R},${NEURON_Y} H${460 - 24}` },
   ],
@@ -162,12 +174,12 @@ const RNN: Layout = {
  * previous inputs (drawn as the x bus and a second, "window" input: the steps before t).
  */
 const FNN: Layout = {
-  viewBox: [0, 190, 520, 240],
+  viewBox: RNN.viewBox,
   nodes: RNN.nodes,
   ops: [],
   edges: [
-    { id: 'x-bus', d: `M60,${X_BUS} H293`, bus: true },
-    { id: 'x-h', d: `M293,${X_BUS} V${NEURON_Y + R}` },
+    { id: 'x-bus', d: `M60,${X_BUS} H${300 - RISE}`, bus: true },
+    { id: 'x-h', d: rise(300 - RISE, X_BUS, 300) },
     { id: 'window-h', d: `M60,${NEURON_Y - 60} H220 L${300 - R + 4},${NEURON_Y - 10}` },
     { id: 'h-y', d: `M${300 + R},${NEURON_Y} H${460 - 24}` },
   ],

@@ -44,8 +44,8 @@ const LSTM: StepLayout = {
   ops: [
     { x: 40, y: 40, symbol: '×', gate: 'forget', labelAt: [0, -14] },
     { x: 78, y: 40, symbol: '+' },
-    { x: 78, y: 88, symbol: '×', gate: 'input', labelAt: [24, 3] },
-    { x: 155, y: 100, symbol: '×', gate: 'output', labelAt: [0, -14] },
+    { x: 78, y: 88, symbol: '×', gate: 'input', labelAt: [-12, 3] },
+    { x: 155, y: 100, symbol: '×', gate: 'output', labelAt: [12, -13], labelAnchor: 'end' },
   ],
   edges: [
     { id: 'in-c', d: 'M0,40 H31' },
