@@ -181,7 +181,7 @@ test('an out-of-range hidden size is refused with a message, and the previous va
   await hidden.press('Enter');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('slider', { name: 'Time step' })).toBeVisible();
-  await expect(page.locator('.unit-select .muted')).toHaveText('of 12');
+  await expect(page.locator('.unit-select .muted')).toHaveText('of 12 hidden units');
 });
 
 test('heatmaps: one per gate and state, and a click moves the cursor to that step and unit', async ({ app, page }) => {

@@ -45,20 +45,29 @@ const STATES: Record<string, (app: AppPage) => Promise<void>> = {
     await app.openAt('#cell=lstm&peephole=1&step=100&t=30');
     await app.page.getByRole('switch', { name: 'Backward pass' }).click();
   },
+  // The adding-problem preset, trained to the end: the RNN's curves run flat along the top of the
+  // loss chart and along the floor of the gradient chart, where keys and notes could cover them.
   'comparison-done': async (app) => {
     await app.openAt('#cell=lstm&step=10');
     const comparison = app.page.getByRole('region', { name: 'Comparison' });
-    await comparison.getByLabel('Steps').fill('150');
-    await comparison.getByLabel('Steps').press('Enter');
-    await comparison.getByRole('button', { name: 'Compare cells' }).click();
-    for (const id of ['rnn', 'lstm', 'gru']) await expect(comparison.locator(`tr[data-run="${id}"]`)).toHaveAttribute('data-done', 'true', { timeout: 60_000 });
+    await comparison.getByRole('button', { name: /adding problem/ }).click();
+    for (const id of ['rnn', 'lstm', 'gru']) await expect(comparison.locator(`tr[data-run="${id}"]`)).toHaveAttribute('data-done', 'true', { timeout: 150_000 });
   },
   'explanations-open': async (app) => {
     await app.openAt('#cell=lstm&peephole=1&step=40&t=20');
     await openAll(app.page);
   },
-  lesson: async (app) => {
+  // The lesson: a chapter with its own figure, one beside a second network, one that opens the settings.
+  'lesson-vanishing': async (app) => {
     await app.page.goto('/#lesson=3');
+    await waitForLesson(app.page);
+  },
+  'lesson-conflict': async (app) => {
+    await app.page.goto('/#lesson=4');
+    await waitForLesson(app.page);
+  },
+  'lesson-peephole': async (app) => {
+    await app.page.goto('/#lesson=8');
     await waitForLesson(app.page);
   },
 };
@@ -90,3 +99,47 @@ for (const [state, setUp] of Object.entries(STATES)) {
     expect([...new Set(found)]).toEqual([]);
   });
 }
+
+test('the layout check fails when a defect it guards against is put back', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await STATES['comparison-done']!(app);
+  await settle(page);
+  const lines = async () => problemLines(await findLayoutProblems(page));
+  expect(await lines()).toEqual([]);
+
+  await test.step('the comparison key drawn over its curves (as it was)', async () => {
+    await page.evaluate(() => {
+      const curve = document.querySelector<SVGPathElement>('.comparison path[data-curve]')!;
+      const p = curve.getPointAtLength(curve.getTotalLength() / 2);
+      curve.ownerSVGElement!.querySelector('.chart-key-svg')!.setAttribute('transform', `translate(${p.x - 60}, ${p.y})`);
+    });
+    expect((await lines()).some((l) => /^text on Comparison: .* on the curve (rnn|lstm|gru)/.test(l))).toBe(true);
+  });
+  await test.step('a colour scale without its legend', async () => {
+    await page.evaluate(() => document.querySelector('[data-view="rolled"] [data-legend]')!.removeAttribute('data-legend'));
+    expect(await lines()).toContainEqual(expect.stringMatching(/^legend Rolled cell diagram: .*no legend of its scale "value"/));
+  });
+  await test.step('the peephole to f routed through the i·g × (as it was)', async () => {
+    await page.getByRole('switch', { name: 'Peephole connections' }).click();
+    await settle(page);
+    await page.evaluate(() => document.querySelector('[data-view="rolled"] [data-edge="peephole-f"]')!.setAttribute('d', 'M432,210 C400,280 240,250 186,289'));
+    expect(await lines()).toContainEqual('line Rolled cell diagram: peephole-f through op "×input gate"');
+  });
+  await test.step('a table header broken inside its word (as 損/失 was)', async () => {
+    await page.evaluate(() => {
+      // The header's word in a box one character wide, as ステップ数 was stacked.
+      const th = document.querySelector<HTMLElement>('.compare-table thead th:nth-child(2)')!;
+      const word = document.createElement('span');
+      word.style.cssText = 'display: inline-block; width: 1ch; white-space: normal; word-break: break-all';
+      word.textContent = th.textContent;
+      th.replaceChildren(word);
+    });
+    expect((await lines()).some((l) => /^wrap Comparison: .* on \d+ lines/.test(l))).toBe(true);
+  });
+  await test.step('a page wider than the screen (as at 390 px it was)', async () => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.evaluate(() => document.querySelector<HTMLElement>('[data-view="rolled"] .panel-head')!.style.setProperty('min-width', '431px'));
+    expect((await lines()).some((l) => /^page \d+ px wide at 390 px/.test(l))).toBe(true);
+  });
+});

@@ -11,6 +11,10 @@
  * - on a node: a text lies on a diagram node, a × or a value strip it does not belong to.
  * - through a node: a connection passes through a node, a × or a strip that is not one of
  *   its two ends (sampled every 2 drawing units along the path).
+ * - on a curve: a text of the view lies on a plotted curve (`path[data-curve]`, sampled every
+ *   2 px of its length), as a chart's key drawn over its lines would.
+ * - broken: a short text (a label, a header, a number: at most SHORT characters) wraps onto
+ *   two or more lines, as 損/失 or ステップ数 one character per line would.
  * - legend: a canvas, or an SVG whose shapes take three or more fill colours, carries no
  *   `data-scale`, or its view has no visible legend `[data-legend]` of that scale with an
  *   accessible name.
@@ -19,20 +23,23 @@ import type { Page } from '@playwright/test';
 
 export const TOLERANCE = 2;
 export const TRIM = 0.15;
+export const SHORT = 10;
 
 export interface LayoutFindings {
   overflow: string[];
   overlap: string[];
   onNode: string[];
+  onCurve: string[];
   throughNode: string[];
+  broken: string[];
   legend: string[];
 }
 
 export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
   return page.evaluate(
-    ({ tolerance, trim }) => {
+    ({ tolerance, trim, short }) => {
       type Box = { left: number; top: number; right: number; bottom: number };
-      const out = { overflow: [] as string[], overlap: [] as string[], onNode: [] as string[], throughNode: [] as string[], legend: [] as string[] };
+      const out = { overflow: [] as string[], overlap: [] as string[], onNode: [] as string[], onCurve: [] as string[], throughNode: [] as string[], broken: [] as string[], legend: [] as string[] };
       const vw = document.documentElement.clientWidth;
 
       const shown = (el: Element): boolean => {
@@ -89,6 +96,9 @@ export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
           const range = document.createRange();
           range.selectNodeContents(n);
           const rects = owner instanceof SVGElement ? [owner.getBoundingClientRect()] : Array.from(range.getClientRects());
+          const lines = new Set(rects.filter((r) => r.width > 0.5).map((r) => Math.round(r.top)));
+          const word = n.textContent.trim();
+          if (!(owner instanceof SVGElement) && lines.size > 1 && Array.from(word).length <= short) out.broken.push(`${viewName(view)}: ${snippet(word)} on ${lines.size} lines`);
           for (const r of rects) {
             if (r.width < 0.5 || r.height < 0.5) continue;
             const box = clip(owner, trimmed(r));
@@ -104,7 +114,23 @@ export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
           }
         }
 
-        // 3. Diagram parts: nodes, ×, strips; texts over them and connections through them.
+        // 3. Plotted curves: no text of the view on them.
+        for (const curve of Array.from(view.querySelectorAll<SVGPathElement>('path[data-curve]')).filter(shown)) {
+          const m = curve.getScreenCTM();
+          const len = curve.getTotalLength();
+          if (!m || !(len > 0)) continue;
+          const svgBox = curve.ownerSVGElement!.getBoundingClientRect();
+          const step = 2 / Math.max(m.a, 1e-6);
+          const points: DOMPoint[] = [];
+          for (let at = 0; at <= len; at += step) points.push(curve.getPointAtLength(at).matrixTransform(m));
+          for (const t of texts) {
+            if (t.owner.closest('[data-legend], .chart-key, title')) continue;
+            const hit = points.some((q) => q.x > t.box.left && q.x < t.box.right && q.y > t.box.top && q.y < t.box.bottom && q.y >= svgBox.top && q.y <= svgBox.bottom);
+            if (hit) out.onCurve.push(`${viewName(view)}: ${snippet(t.text)} on the curve ${curve.getAttribute('data-run') ?? curve.getAttribute('data-series') ?? curve.getAttribute('class')}`);
+          }
+        }
+
+        // 4. Diagram parts: nodes, ×, strips; texts over them and connections through them.
         for (const svg of Array.from(view.querySelectorAll('svg'))) {
           const parts = Array.from(svg.querySelectorAll('[data-node] > rect:first-of-type, [data-node] > circle, .op > circle, [data-strip]'))
             .filter(shown)
@@ -137,7 +163,7 @@ export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
           }
         }
 
-        // 4. Colour scales and their legends.
+        // 5. Colour scales and their legends.
         const legends = Array.from(view.querySelectorAll('[data-legend]')).filter(shown);
         const coded = [
           ...Array.from(view.querySelectorAll('canvas')),
@@ -166,11 +192,11 @@ export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
       }
       return out;
     },
-    { tolerance: TOLERANCE, trim: TRIM },
+    { tolerance: TOLERANCE, trim: TRIM, short: SHORT },
   );
 }
 
 /** All findings, as lines. */
 export function problemLines(f: LayoutFindings): string[] {
-  return [...f.overflow, ...f.overlap.map((s) => `overlap ${s}`), ...f.onNode.map((s) => `text on ${s}`), ...f.throughNode.map((s) => `line ${s}`), ...f.legend.map((s) => `legend ${s}`)];
+  return [...f.overflow, ...f.overlap.map((s) => `overlap ${s}`), ...f.onNode.map((s) => `text on ${s}`), ...f.onCurve.map((s) => `text on ${s}`), ...f.throughNode.map((s) => `line ${s}`), ...f.broken.map((s) => `wrap ${s}`), ...f.legend.map((s) => `legend ${s}`)];
 }

@@ -87,7 +87,7 @@ export const en = {
     slider: 'Time step',
     sliderValue: (t: string, T: string) => `t = ${t} of ${T}`,
     unit: 'Selected unit',
-    of: (H: string) => `of ${H}`,
+    of: (H: string) => `of ${H} hidden units`,
   },
   rolled: {
     region: 'Rolled cell diagram',
@@ -118,7 +118,7 @@ export const en = {
     } satisfies Record<CellKind, NodeTitles>,
     legend: 'Colour legend: purple −1, white 0, orange +1; solid lines this step, dashed lines from step t−1',
     legendThisStep: 'this step',
-    stripsNote: 'The strip under each neuron, and inside c and h, shows that node in every unit at this step; the selected unit is outlined in black. Click a cell of a strip to select that unit.',
+    stripsNote: 'Each node shows one hidden unit, the selected one (choose it above, or with ↑ ↓). The strip under each neuron, and inside c and h, shows that node in every unit at this step; the selected unit is outlined in black. Click a cell of a strip to select that unit.',
     inputsNote: 'With two inputs (the adding problem), x shows both: the value · the marker (1 on the two steps to add).',
     legendPrevious: 'from step t−1',
   },
@@ -244,7 +244,7 @@ export const en = {
     gradCaption: '‖∂L/∂h(t)‖ on the example shown, by time step',
     lossLabel: 'Loss curves of the compared cells',
     gradLabel: 'Gradient norms over time of the compared cells',
-    floorNote: (floor: string) => `values below ${floor}, and 0, are drawn on this line`,
+    floorNote: (floor: string) => `dashed line at ${floor}: smaller values, and 0, are drawn on it`,
     lstmPeephole: 'LSTM + peepholes',
   },
   shortcuts: {
@@ -331,8 +331,11 @@ export const en = {
       explanation:
         'Two of the 100 inputs are marked; the answer, asked at the last step, is their sum. One marked value sits in the ' +
         'first half, so the error must travel back 50 steps or more to teach the network which inputs count. ' +
-        'The RNN’s error signal shrinks at every step and it ends where it started, predicting the mean; the LSTM ' +
-        'and the GRU learn. Watch the gradient curves: the RNN’s drops by many orders of magnitude, the others stay level. ' +
+        'The RNN ends where it started, predicting the mean; the LSTM and the GRU learn. Watch the gradient curves as ' +
+        'they train. At the start all three lose the error signal on its way back: the GRU most (its update gate starts ' +
+        'half open), the RNN least. As the gated cells learn to hold the marked values their curves rise until they are ' +
+        'nearly level, while the RNN’s first step ends up with less than a billionth of the error its last step gets. ' +
+        'The gates do not carry the gradient from the start: they learn to. ' +
         'Orthogonal recurrent weights and a forget bias of 1 are the usual starting point, not a handicap for the RNN.',
     },
     'remember-first': {
@@ -343,6 +346,9 @@ export const en = {
         'at every step, and it learns. The GRU starts with its update gate half open (z ≈ 0.5), so half the memory ' +
         'is replaced at every step, and the RNN has no gate at all; both end near the baseline. ' +
         'That is why the preset uses bias 3: at the usual bias of 1 the LSTM learnt on one seed of three, at 0 on none. ' +
+        'If you expected the GRU to do as well as the LSTM, as it does on the adding problem: the difference here is the ' +
+        'starting point, not the cell. At the start the LSTM’s first step gets the error almost undiminished, the GRU’s ' +
+        'less than a millionth of it, and the noise drowns the rest before the GRU can learn to close its update gate. ' +
         'Without the noise (noise 0) even the RNN learns, because orthogonal weights carry a signal through zero inputs.',
     },
     sine: {

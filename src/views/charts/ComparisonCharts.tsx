@@ -72,7 +72,7 @@ export function LossOverlay({ runs, reports, label, names }: { runs: readonly Ru
           .defined((k) => Number.isFinite(rep.losses[k]!))
           .x((k) => x(rep.lossSteps[k]!))
           .y((k) => y(Math.min(Math.max(rep.losses[k]!, lo), hi)))(Array.from({ length: rep.losses.length }, (_, k) => k));
-        return d ? <path key={r.id} data-run={r.id} className="compare-line" d={d} style={{ stroke: r.color, strokeDasharray: r.dash }} /> : null;
+        return d ? <path key={r.id} data-run={r.id} data-curve className="compare-line" d={d} style={{ stroke: r.color, strokeDasharray: r.dash }} /> : null;
       })}
       <ChartKey runs={runs} names={names} />
     </svg>
@@ -90,13 +90,14 @@ export function GradientOverlay({ runs, reports, label, floorNote }: { runs: rea
   const ticks = decadeTicks(y.ticks(), 7);
   // Norms below the chart's floor (or at 0) are drawn on it: the floor says so when any is.
   const clipped = runs.some((r) => Array.from(reports[r.id]?.gradNorms ?? []).some((v) => !(v >= floor)));
+  // The note goes under the axis, where no curve can run (a curve on the floor would cross it inside).
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+    <svg viewBox={`0 0 ${W} ${clipped ? H + 16 : H}`} role="img" aria-label={label}>
       <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={ticks} y={y} formatY={formatTick} />
       {clipped && (
         <g className="floor-note">
           <line x1={M.left} x2={W - M.right} y1={y(floor)} y2={y(floor)} />
-          <text x={M.left + 6} y={y(floor) - 5}>
+          <text x={M.left} y={H + 10}>
             {floorNote(formatTick(floor))}
           </text>
         </g>
@@ -108,7 +109,7 @@ export function GradientOverlay({ runs, reports, label, floorNote }: { runs: rea
         const d = line<number>()
           .x((_, k) => x(k + 1))
           .y((v) => y(Number.isFinite(v) ? Math.min(Math.max(v, floor), top) : v > 0 ? top : floor))(Array.from(rep.gradNorms));
-        return d ? <path key={r.id} data-run={r.id} className="compare-line" d={d} style={{ stroke: r.color, strokeDasharray: r.dash }} /> : null;
+        return d ? <path key={r.id} data-run={r.id} data-curve className="compare-line" d={d} style={{ stroke: r.color, strokeDasharray: r.dash }} /> : null;
       })}
     </svg>
   );

@@ -70,7 +70,7 @@ export function GradientFlow() {
         <Axes width={W} height={H} margins={M} xTicks={x.ticks(8)} x={x} yTicks={yTicks} y={y} formatY={formatTick} />
         <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
         {series.map((r) => (
-          <path key={r.key} className={`grad-line grad-${r.key}`} data-series={r.key} d={path(Array.from(r.norms)) ?? undefined} />
+          <path key={r.key} className={`grad-line grad-${r.key}`} data-series={r.key} data-curve d={path(Array.from(r.norms)) ?? undefined} />
         ))}
       </svg>
       <ul className="decay-notes">

@@ -59,7 +59,7 @@ export function LossChart() {
       </div>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={n > 0 ? m.summary(formatLoss(losses[n - 1]!), fmt.int(steps[n - 1]!)) : m.none}>
         <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={yTicks} y={y} formatY={log ? formatTick : formatLoss} />
-        {path && <path className="loss-line" d={path} />}
+        {path && <path className="loss-line" data-curve d={path} />}
         {n === 0 && (
           <text x={W / 2} y={H / 2} textAnchor="middle" className="muted">
             {m.pressPlay}

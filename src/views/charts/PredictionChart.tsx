@@ -46,11 +46,11 @@ export function PredictionChart() {
         <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={y.ticks(4)} y={y} />
         <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
         {marked.length > 3 ? (
-          <path className="target-line" d={path(targets) ?? undefined} />
+          <path className="target-line" data-curve d={path(targets) ?? undefined} />
         ) : (
           marked.map(({ v, k }) => <rect key={k} className="target-mark" x={x(k + 1) - 4} y={y(v) - 4} width={8} height={8} />)
         )}
-        <path className="y-line" d={path(ys) ?? undefined} />
+        <path className="y-line" data-curve d={path(ys) ?? undefined} />
       </svg>
       <div className="panel-foot">
         <span className="muted small">{m.probe}</span>
