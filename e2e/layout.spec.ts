@@ -135,11 +135,57 @@ test('the layout check fails when a defect it guards against is put back', async
       word.textContent = th.textContent;
       th.replaceChildren(word);
     });
-    expect((await lines()).some((l) => /^wrap Comparison: .* on \d+ lines/.test(l))).toBe(true);
+    expect((await lines()).some((l) => /^wrap Comparison: .* broken inside a word over \d+ lines/.test(l))).toBe(true);
   });
   await test.step('a page wider than the screen (as at 390 px it was)', async () => {
     await page.setViewportSize({ width: 390, height: 900 });
     await page.evaluate(() => document.querySelector<HTMLElement>('[data-view="rolled"] .panel-head')!.style.setProperty('min-width', '431px'));
     expect((await lines()).some((l) => /^page \d+ px wide at 390 px/.test(l))).toBe(true);
   });
+});
+
+test('on a phone the views come first: the settings fold away, the unrolled diagram scrolls a step at a time at a readable size', async ({ app, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.openAt('#cell=lstm&step=20&t=20');
+  const toggle = page.getByRole('button', { name: 'Settings', exact: true });
+  const hidden = page.getByLabel('Hidden size');
+  await test.step('the settings are one toggle, closed, under the run buttons', async () => {
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(hidden).toBeHidden();
+    const rolledTop = (await app.rolled.boundingBox())!.y;
+    expect(rolledTop).toBeLessThan(844); // the first diagram starts on the first screen
+    await toggle.click();
+    await expect(hidden).toBeVisible();
+    await toggle.click();
+    await expect(hidden).toBeHidden();
+  });
+  await test.step('the unrolled diagram scrolls, its labels readable, the cursor step in view', async () => {
+    const scroller = page.locator('.unrolled-scroll');
+    await scroller.scrollIntoViewIfNeeded();
+    const { scrollWidth, clientWidth } = await scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth).toBeGreaterThan(clientWidth * 1.5);
+    const label = page.locator('.unrolled [data-step="20"] [data-node="c"] text');
+    expect((await label.boundingBox())!.height).toBeGreaterThanOrEqual(9);
+    const inView = async (step: number) => {
+      const box = (await scroller.boundingBox())!;
+      const column = (await page.locator(`.unrolled [data-step="${step}"] .step-frame`).boundingBox())!;
+      return column.x >= box.x - 1 && column.x + column.width <= box.x + box.width + 1;
+    };
+    await expect.poll(() => inView(20)).toBe(true);
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => inView(23)).toBe(true);
+  });
+  await test.step('on a wide screen the settings are always open', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(toggle).toBeHidden();
+    await expect(hidden).toBeVisible();
+  });
+});
+
+test('on a phone, a chapter that asks for a setting opens the settings', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#lesson=8');
+  await waitForLesson(page);
+  await expect(page.getByRole('switch', { name: 'Peephole connections' })).toBeVisible();
 });

@@ -13,8 +13,11 @@
  *   its two ends (sampled every 2 drawing units along the path).
  * - on a curve: a text of the view lies on a plotted curve (`path[data-curve]`, sampled every
  *   2 px of its length), as a chart's key drawn over its lines would.
- * - broken: a short text (a label, a header, a number: at most SHORT characters) wraps onto
- *   two or more lines, as 損/失 or ステップ数 one character per line would.
+ * - broken: a short text (a label, a header, a number: at most SHORT characters) breaks over
+ *   lines inside a word (between two characters that are not spaces), as 損/失 or ステップ数
+ *   one character per line did.
+ * - small: a text drawn smaller than MIN_TEXT_PX (its font size times the scale of its drawing),
+ *   as a chart scaled down to a phone would draw its labels.
  * - legend: a canvas, or an SVG whose shapes take three or more fill colours, carries no
  *   `data-scale`, or its view has no visible legend `[data-legend]` of that scale with an
  *   accessible name.
@@ -24,6 +27,7 @@ import type { Page } from '@playwright/test';
 export const TOLERANCE = 2;
 export const TRIM = 0.15;
 export const SHORT = 10;
+export const MIN_TEXT_PX = 8;
 
 export interface LayoutFindings {
   overflow: string[];
@@ -32,14 +36,15 @@ export interface LayoutFindings {
   onCurve: string[];
   throughNode: string[];
   broken: string[];
+  small: string[];
   legend: string[];
 }
 
 export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
   return page.evaluate(
-    ({ tolerance, trim, short }) => {
+    ({ tolerance, trim, short, minText }) => {
       type Box = { left: number; top: number; right: number; bottom: number };
-      const out = { overflow: [] as string[], overlap: [] as string[], onNode: [] as string[], onCurve: [] as string[], throughNode: [] as string[], broken: [] as string[], legend: [] as string[] };
+      const out = { overflow: [] as string[], overlap: [] as string[], onNode: [] as string[], onCurve: [] as string[], throughNode: [] as string[], broken: [] as string[], small: [] as string[], legend: [] as string[] };
       const vw = document.documentElement.clientWidth;
 
       const shown = (el: Element): boolean => {
@@ -96,9 +101,27 @@ export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
           const range = document.createRange();
           range.selectNodeContents(n);
           const rects = owner instanceof SVGElement ? [owner.getBoundingClientRect()] : Array.from(range.getClientRects());
+          const px = Number.parseFloat(getComputedStyle(owner).fontSize) * (owner instanceof SVGGraphicsElement ? (owner.getScreenCTM()?.a ?? 1) : 1);
+          if (px < minText - 0.05) out.small.push(`${viewName(view)}: ${snippet(n.textContent)} at ${px.toFixed(1)} px`);
           const lines = new Set(rects.filter((r) => r.width > 0.5).map((r) => Math.round(r.top)));
-          const word = n.textContent.trim();
-          if (!(owner instanceof SVGElement) && lines.size > 1 && Array.from(word).length <= short) out.broken.push(`${viewName(view)}: ${snippet(word)} on ${lines.size} lines`);
+          if (!(owner instanceof SVGElement) && lines.size > 1 && Array.from(n.textContent.trim()).length <= short) {
+            // Where the lines break: between two characters that are not spaces is inside a word.
+            const text = n.textContent;
+            const lineOf = (k: number) => {
+              const r = document.createRange();
+              r.setStart(n, k);
+              r.setEnd(n, k + 1);
+              const box = r.getClientRects()[0];
+              return box ? Math.round(box.top) : null;
+            };
+            let inside = false;
+            for (let k = 1; k < text.length; k++) {
+              const a = lineOf(k - 1);
+              const b = lineOf(k);
+              if (a !== null && b !== null && a !== b && /\S/.test(text[k - 1]!) && /\S/.test(text[k]!)) inside = true;
+            }
+            if (inside) out.broken.push(`${viewName(view)}: ${snippet(text)} broken inside a word over ${lines.size} lines`);
+          }
           for (const r of rects) {
             if (r.width < 0.5 || r.height < 0.5) continue;
             const box = clip(owner, trimmed(r));
@@ -192,11 +215,11 @@ export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
       }
       return out;
     },
-    { tolerance: TOLERANCE, trim: TRIM, short: SHORT },
+    { tolerance: TOLERANCE, trim: TRIM, short: SHORT, minText: MIN_TEXT_PX },
   );
 }
 
 /** All findings, as lines. */
 export function problemLines(f: LayoutFindings): string[] {
-  return [...f.overflow, ...f.overlap.map((s) => `overlap ${s}`), ...f.onNode.map((s) => `text on ${s}`), ...f.onCurve.map((s) => `text on ${s}`), ...f.throughNode.map((s) => `line ${s}`), ...f.broken.map((s) => `wrap ${s}`), ...f.legend.map((s) => `legend ${s}`)];
+  return [...f.overflow, ...f.overlap.map((s) => `overlap ${s}`), ...f.onNode.map((s) => `text on ${s}`), ...f.onCurve.map((s) => `text on ${s}`), ...f.throughNode.map((s) => `line ${s}`), ...f.broken.map((s) => `wrap ${s}`), ...f.small.map((s) => `small ${s}`), ...f.legend.map((s) => `legend ${s}`)];
 }

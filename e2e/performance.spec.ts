@@ -14,7 +14,7 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
   const length = page.getByRole('spinbutton', { name: 'Sequence length' });
   await length.fill('100');
   await length.press('Enter');
-  await expect(page.locator('.unit-select .muted')).toHaveText('of 128');
+  await expect(page.locator('.unit-select .muted')).toHaveText('of 128 hidden units');
   await expect(page.locator('.slider output')).toContainText('/ 100');
   await app.button('Play').click();
   await expect.poll(() => app.stepCount(), { timeout: 20_000 }).toBeGreaterThan(5);

@@ -62,13 +62,18 @@ export function Controls() {
   const viewFocus = useViewFocus('controls');
   // On a narrow screen the settings fold away under the run buttons (the views come first);
   // a chapter that asks for one of them opens them.
-  const [open, setOpen] = useState(false);
-  const shown = open || viewFocus === 'focus';
+  const [chosen, setChosen] = useState<{ open: boolean; focus: typeof viewFocus } | null>(null);
+  // The reader's own choice holds until the lesson's focus on the settings changes.
+  const shown = chosen !== null && chosen.focus === viewFocus ? chosen.open : viewFocus === 'focus';
+  const setOpen = (open: boolean) => setChosen({ open, focus: viewFocus });
   const bodyId = useId();
   return (
     <section className="panel controls" aria-label={s.region} data-view="controls" data-lesson={viewFocus} data-open={shown ? 'true' : 'false'}>
       <button type="button" className="settings-toggle" aria-expanded={shown} aria-controls={bodyId} onClick={() => setOpen(!shown)}>
         {s.region}
+        <span className="settings-arrow" aria-hidden="true">
+          {shown ? '▴' : '▾'}
+        </span>
       </button>
       <div className="controls-body" id={bodyId}>
       <h2>{s.network}</h2>

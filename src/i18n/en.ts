@@ -107,6 +107,8 @@ export const en = {
       i: ['input gate', 'controller'], f: ['forget gate', 'controller'], o: ['output gate', 'controller'],
       z: ['update gate', 'controller'], r: ['reset gate', 'controller'],
     } as Readonly<Record<string, readonly [string, string]>>,
+    /** The caption under each σ on a phone, where two lines would be too small to read. */
+    controllerShort: 'controller',
     nodes: {
       lstm: {
         x: 'input x(t)', f: 'forget gate controller', g: 'input neuron', i: 'input gate controller',

@@ -6,6 +6,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { RunReport } from '../../worker/compareProtocol';
 import type { RunId } from '../../presets';
+import { useDrawingWidth } from '../primitives/useDrawingWidth';
 import { Axes, decadeTicks } from '../primitives/Axes';
 import { formatTick } from '../primitives/color';
 import { F32_TINY } from '../../engine/gradientStats';
@@ -24,7 +25,8 @@ export const RUN_STYLES: readonly RunStyle[] = [
   { id: 'lstm-peephole', color: '#CC79A7', dash: '10 3 2 3' },
 ];
 
-const W = 480;
+/** The charts' ideal width (narrower on a narrow screen, see useDrawingWidth). */
+const IDEAL_W = 480;
 const H = 200;
 const M = { left: 52, right: 22, top: 10, bottom: 30 };
 
@@ -33,15 +35,15 @@ type Reports = Readonly<Record<string, RunReport>>;
 /** The key's rows above the plot: items of KEY_ITEM px side by side, as many as fit a row. */
 const KEY_ITEM = 130;
 const KEY_ROW = 14;
-const perRow = Math.floor((W - M.left - M.right) / KEY_ITEM);
-const keyRows = (n: number): number => Math.ceil(n / perRow);
+const perRow = (W: number): number => Math.max(1, Math.floor((W - M.left - M.right) / KEY_ITEM));
+const keyRows = (n: number, W: number): number => Math.ceil(n / perRow(W));
 
 /** The key inside a chart (so an exported image carries it), above the plot so it covers no curve. */
-function ChartKey({ runs, names }: { runs: readonly RunStyle[]; names: Readonly<Record<RunId, string>> }) {
+function ChartKey({ runs, names, W }: { runs: readonly RunStyle[]; names: Readonly<Record<RunId, string>>; W: number }) {
   return (
     <g className="chart-key-svg" transform={`translate(${M.left}, 10)`}>
       {runs.map((r, k) => (
-        <g key={r.id} transform={`translate(${(k % perRow) * KEY_ITEM}, ${Math.floor(k / perRow) * KEY_ROW})`}>
+        <g key={r.id} transform={`translate(${(k % perRow(W)) * KEY_ITEM}, ${Math.floor(k / perRow(W)) * KEY_ROW})`}>
           <line x1={0} x2={22} y1={0} y2={0} style={{ stroke: r.color, strokeDasharray: r.dash, strokeWidth: 2.5 }} />
           <text x={28} y={4}>
             {names[r.id]}
@@ -53,9 +55,10 @@ function ChartKey({ runs, names }: { runs: readonly RunStyle[]; names: Readonly<
 }
 
 export function LossOverlay({ runs, reports, label, names }: { runs: readonly RunStyle[]; reports: Reports; label: string; names: Readonly<Record<RunId, string>> }) {
+  const [svgRef, W] = useDrawingWidth(IDEAL_W);
   const all = runs.flatMap((r) => Array.from(reports[r.id]?.losses ?? [])).filter((v) => v > 0 && Number.isFinite(v));
   const maxStep = Math.max(1, ...runs.map((r) => reports[r.id]?.lossSteps.at(-1) ?? 1));
-  const m = { ...M, top: M.top + keyRows(runs.length) * KEY_ROW + 6 }; // room for the key above the plot
+  const m = { ...M, top: M.top + keyRows(runs.length, W) * KEY_ROW + 6 }; // room for the key above the plot
   const x = scaleLinear().domain([0, maxStep]).range([m.left, W - m.right]);
   const y = scaleLog()
     .domain([all.length ? Math.min(...all) : 1e-3, all.length ? Math.max(...all) : 1])
@@ -63,8 +66,8 @@ export function LossOverlay({ runs, reports, label, names }: { runs: readonly Ru
     .nice();
   const [lo, hi] = y.domain() as [number, number];
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      <Axes width={W} height={H} margins={m} xTicks={x.ticks(5)} x={x} yTicks={decadeTicks(y.ticks())} y={y} formatY={formatTick} />
+    <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+      <Axes width={W} height={H} margins={m} xTicks={x.ticks(Math.max(3, Math.round(W / 96)))} x={x} yTicks={decadeTicks(y.ticks())} y={y} formatY={formatTick} />
       {runs.map((r) => {
         const rep = reports[r.id];
         if (!rep) return null;
@@ -74,12 +77,13 @@ export function LossOverlay({ runs, reports, label, names }: { runs: readonly Ru
           .y((k) => y(Math.min(Math.max(rep.losses[k]!, lo), hi)))(Array.from({ length: rep.losses.length }, (_, k) => k));
         return d ? <path key={r.id} data-run={r.id} data-curve className="compare-line" d={d} style={{ stroke: r.color, strokeDasharray: r.dash }} /> : null;
       })}
-      <ChartKey runs={runs} names={names} />
+      <ChartKey runs={runs} names={names} W={W} />
     </svg>
   );
 }
 
 export function GradientOverlay({ runs, reports, label, floorNote }: { runs: readonly RunStyle[]; reports: Reports; label: string; floorNote: (floor: string) => string }) {
+  const [svgRef, W] = useDrawingWidth(IDEAL_W);
   const T = Math.max(2, ...runs.map((r) => reports[r.id]?.gradNorms.length ?? 2));
   const all = runs.flatMap((r) => Array.from(reports[r.id]?.gradNorms ?? [])).filter((v) => v > F32_TINY && Number.isFinite(v));
   const hi = all.length ? Math.max(...all) : 1;
@@ -92,8 +96,8 @@ export function GradientOverlay({ runs, reports, label, floorNote }: { runs: rea
   const clipped = runs.some((r) => Array.from(reports[r.id]?.gradNorms ?? []).some((v) => !(v >= floor)));
   // The note goes under the axis, where no curve can run (a curve on the floor would cross it inside).
   return (
-    <svg viewBox={`0 0 ${W} ${clipped ? H + 16 : H}`} role="img" aria-label={label}>
-      <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={ticks} y={y} formatY={formatTick} />
+    <svg ref={svgRef} viewBox={`0 0 ${W} ${clipped ? H + 16 : H}`} role="img" aria-label={label}>
+      <Axes width={W} height={H} margins={M} xTicks={x.ticks(Math.max(3, Math.round(W / 80)))} x={x} yTicks={ticks} y={y} formatY={formatTick} />
       {clipped && (
         <g className="floor-note">
           <line x1={M.left} x2={W - M.right} y1={y(floor)} y2={y(floor)} />

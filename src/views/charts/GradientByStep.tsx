@@ -15,10 +15,12 @@ import { formatValue } from '../primitives/color';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useMessages } from '../../i18n';
 import { useViewFocus } from '../primitives/useViewFocus';
+import { useDrawingWidth } from '../primitives/useDrawingWidth';
 
 type Kind = WeightRef['kind'];
 
-const W = 640;
+/** The chart's ideal width (narrower on a narrow screen, see useDrawingWidth). */
+const IDEAL_W = 640;
 const H = 200;
 const M = { left: 56, right: 12, top: 10, bottom: 28 };
 
@@ -40,6 +42,7 @@ const signedTick = (v: number): string => (v === 0 ? '0' : Math.abs(v) >= 0.01 &
 
 export function StepBars({ values, label, t, first = 1, formatY = signedTick }: StepBarsProps) {
   const setT = useStore((s) => s.setT);
+  const [svgRef, W] = useDrawingWidth(IDEAL_W);
   const T = values.length;
   const steps = Array.from({ length: T }, (_, k) => k + first);
   const x = scaleBand<number>().domain(steps).range([M.left, W - M.right]).padding(0.15);
@@ -51,9 +54,9 @@ export function StepBars({ values, label, t, first = 1, formatY = signedTick }: 
   }
   // Around 0 when the bars go both ways; from 0 up when none is negative (a gate's value).
   const y = scaleLinear().domain([signed ? -(max || 1) : 0, max || 1]).range([H - M.bottom, M.top]).nice(4);
-  const xTicks = thinTicks(steps, 10);
+  const xTicks = thinTicks(steps, Math.max(4, Math.round(W / 64)));
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+    <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <Axes width={W} height={H} margins={M} xTicks={xTicks} x={(v) => x(v)! + x.bandwidth() / 2} yTicks={y.ticks(4)} y={y} formatY={formatY} />
       <line className="zero-line" x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} />
       {steps.map((step) => {

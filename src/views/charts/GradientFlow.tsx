@@ -16,8 +16,10 @@ import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '
 import { Explainer } from '../primitives/Explainer';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useViewFocus } from '../primitives/useViewFocus';
+import { useDrawingWidth } from '../primitives/useDrawingWidth';
 
-const W = 640;
+/** The chart's ideal width (narrower on a narrow screen, see useDrawingWidth). */
+const IDEAL_W = 640;
 const H = 220;
 const M = { left: 52, right: 16, top: 12, bottom: 30 };
 
@@ -28,6 +30,7 @@ function describeFit(m: Messages['gradient'], fmt: NumberFormat, name: string, f
 
 export function GradientFlow() {
   const viewFocus = useViewFocus('gradient');
+  const [svgRef, W] = useDrawingWidth(IDEAL_W);
   const s = useStore(selectSnapshot);
   const { t } = useStore(useShallow(selectCursor));
   const msg = useMessages();
@@ -66,8 +69,8 @@ export function GradientFlow() {
         </span>
         <ExportButtons name={m.region} file="gradient-over-time" />
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(fits.map((f) => f.text).join(msg.punct.sentence))}>
-        <Axes width={W} height={H} margins={M} xTicks={x.ticks(8)} x={x} yTicks={yTicks} y={y} formatY={formatTick} />
+      <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(fits.map((f) => f.text).join(msg.punct.sentence))}>
+        <Axes width={W} height={H} margins={M} xTicks={x.ticks(Math.max(3, Math.round(W / 80)))} x={x} yTicks={yTicks} y={y} formatY={formatTick} />
         <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
         {series.map((r) => (
           <path key={r.key} className={`grad-line grad-${r.key}`} data-series={r.key} data-curve d={path(Array.from(r.norms)) ?? undefined} />

@@ -9,14 +9,17 @@ import { Axes, decadeTicks } from '../primitives/Axes';
 import { useMessages, useNumberFormat } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useViewFocus } from '../primitives/useViewFocus';
+import { useDrawingWidth } from '../primitives/useDrawingWidth';
 
-const W = 480;
+/** The chart's ideal width (narrower on a narrow screen, see useDrawingWidth). */
+const IDEAL_W = 480;
 const H = 200;
 // Room on the right for the last tick label (a step count such as "3,000" is centred on the axis end).
 const M = { left: 52, right: 24, top: 10, bottom: 30 };
 
 export function LossChart() {
   const snapshot = useStore(selectSnapshot);
+  const [svgRef, W] = useDrawingWidth(IDEAL_W);
   const [log, setLog] = useState(true);
   const m = useMessages().loss;
   const fmt = useNumberFormat();
@@ -57,8 +60,8 @@ export function LossChart() {
         </label>
         <ExportButtons name={m.region} file="loss" />
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={n > 0 ? m.summary(formatLoss(losses[n - 1]!), fmt.int(steps[n - 1]!)) : m.none}>
-        <Axes width={W} height={H} margins={M} xTicks={x.ticks(5)} x={x} yTicks={yTicks} y={y} formatY={log ? formatTick : formatLoss} />
+      <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={n > 0 ? m.summary(formatLoss(losses[n - 1]!), fmt.int(steps[n - 1]!)) : m.none}>
+        <Axes width={W} height={H} margins={M} xTicks={x.ticks(Math.max(3, Math.round(W / 96)))} x={x} yTicks={yTicks} y={y} formatY={log ? formatTick : formatLoss} />
         {path && <path className="loss-line" data-curve d={path} />}
         {n === 0 && (
           <text x={W / 2} y={H / 2} textAnchor="middle" className="muted">

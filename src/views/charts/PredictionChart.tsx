@@ -8,13 +8,16 @@ import { formatValue } from '../primitives/color';
 import { useMessages } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useViewFocus } from '../primitives/useViewFocus';
+import { useDrawingWidth } from '../primitives/useDrawingWidth';
 
-const W = 480;
+/** The chart's ideal width (narrower on a narrow screen, see useDrawingWidth). */
+const IDEAL_W = 480;
 const H = 170;
 const M = { left: 40, right: 12, top: 10, bottom: 28 };
 
 export function PredictionChart() {
   const viewFocus = useViewFocus('prediction');
+  const [svgRef, W] = useDrawingWidth(IDEAL_W);
   const s = useStore(selectSnapshot);
   const { t } = useStore(useShallow(selectCursor));
   const newExample = useStore((st) => st.newExample);
@@ -42,8 +45,8 @@ export function PredictionChart() {
         </span>
         <ExportButtons name={m.region} file="prediction" />
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(formatValue(ys[t - 1] ?? Number.NaN), String(t))}>
-        <Axes width={W} height={H} margins={M} xTicks={x.ticks(6)} x={x} yTicks={y.ticks(4)} y={y} />
+      <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(formatValue(ys[t - 1] ?? Number.NaN), String(t))}>
+        <Axes width={W} height={H} margins={M} xTicks={x.ticks(Math.max(3, Math.round(W / 80)))} x={x} yTicks={y.ticks(4)} y={y} />
         <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
         {marked.length > 3 ? (
           <path className="target-line" data-curve d={path(targets) ?? undefined} />

@@ -169,14 +169,19 @@ export function RolledCell() {
           {layout.nodes
             .filter((n) => n.shape === 'sigma')
             .map((n) => (
-              // Under the node's strip, between its two inputs.
-              <text key={n.id} className="controller-label" x={n.x} y={stripBox(n).y + stripBox(n).h + 12} data-controller={n.id}>
-                {m.controllers[n.id]?.map((line, k) => (
-                  <tspan key={k} x={n.x} dy={k === 0 ? 0 : '1.1em'}>
-                    {line}
-                  </tspan>
-                ))}
-              </text>
+              // Under the node's strip, between its two inputs; on a phone, in one short line at a larger size.
+              <g key={n.id} data-controller={n.id}>
+                <text className="controller-label controller-full" x={n.x} y={stripBox(n).y + stripBox(n).h + 12}>
+                  {m.controllers[n.id]?.map((line, k) => (
+                    <tspan key={k} x={n.x} dy={k === 0 ? 0 : '1.1em'}>
+                      {line}
+                    </tspan>
+                  ))}
+                </text>
+                <text className="controller-label controller-short" x={n.x} y={stripBox(n).y + stripBox(n).h + 16}>
+                  {m.controllerShort}
+                </text>
+              </g>
             ))}
         </g>
         {/* Where each node's strip is painted (on the canvas above): the frame of its units. */}

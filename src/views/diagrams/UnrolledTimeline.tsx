@@ -22,6 +22,8 @@ import { strength } from './gradientScale';
 import { ColorLegend } from '../primitives/ColorLegend';
 import { ScaleLegend } from '../primitives/ScaleLegend';
 import { useViewFocus } from '../primitives/useViewFocus';
+import { useScrollFocus } from '../primitives/useScrollFocus';
+import { useDrawingWidth } from '../primitives/useDrawingWidth';
 
 /** Which gate's pre-activation gradient flows back through an edge of a step column. */
 const EDGE_GATE: Record<string, string> = {
@@ -203,10 +205,13 @@ export function UnrolledTimeline() {
   const steps = Array.from({ length: last - first + 1 }, (_, k) => first + k);
   const width = WINDOW * layout.width;
   const height = layout.height + 24;
+  // The overview spans the panel at its own size (on a phone the drawing above scrolls, it does not).
+  const [overviewRef, overviewW] = useDrawingWidth(width + 28, 200);
   const stripRows = cell === 'lstm' ? 2 : 1;
   const viewFocus = useViewFocus('unrolled');
   // On a narrow screen the drawing scrolls: keep the cursor's step in view.
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const focusWhenScrolling = useScrollFocus();
   useEffect(() => {
     const box = scroller.current;
     if (!box) return;
@@ -248,7 +253,13 @@ export function UnrolledTimeline() {
       {backward && (
         <p className="muted small">{m.backwardNote(fmt.int(unit + 1), String(DECADES), cell === 'lstm')}</p>
       )}
-      <div className="unrolled-scroll" ref={scroller}>
+      <div
+        className="unrolled-scroll"
+        ref={(box) => {
+          scroller.current = box;
+          focusWhenScrolling(box);
+        }}
+      >
       <div className="unrolled-track">
       {/* Snap points, one per drawn step: on a narrow screen the drawing scrolls a step at a time. */}
       <div className="unrolled-snaps" aria-hidden="true" style={{ paddingLeft: `${(24 / (width + 28)) * 100}%` }}>
@@ -299,8 +310,8 @@ export function UnrolledTimeline() {
       </div>
       </div>
       {live && (
-        <svg className="overview-strip" viewBox={`-24 -4 ${width + 28} ${stripRows * (STRIP_H + 2) + 8}`} data-scale={backward ? 'gradient' : 'value'}>
-          <OverviewStrip s={live} t={t} unit={unit} first={first} last={last} width={width} hint={m.clickStep} logMax={backward ? logMax : null} />
+        <svg ref={overviewRef} className="overview-strip" viewBox={`-24 -4 ${overviewW} ${stripRows * (STRIP_H + 2) + 8}`} data-scale={backward ? 'gradient' : 'value'}>
+          <OverviewStrip s={live} t={t} unit={unit} first={first} last={last} width={overviewW - 28} hint={m.clickStep} logMax={backward ? logMax : null} />
         </svg>
       )}
       {backward ? (

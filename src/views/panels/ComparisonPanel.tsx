@@ -20,6 +20,7 @@ import { GradientOverlay, LossOverlay, RUN_STYLES, RunSwatch } from '../charts/C
 import { useMessages, useNumberFormat, type Messages } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useViewFocus } from '../primitives/useViewFocus';
+import { useScrollFocus } from '../primitives/useScrollFocus';
 
 /** 10^x, as a power of ten with its exponent to one decimal. */
 function PowerOfTen({ log10 }: { log10: number }) {
@@ -74,6 +75,7 @@ export function ComparisonPanel() {
   const running = started !== null && !finished;
 
   const viewFocus = useViewFocus('comparison');
+  const tableRef = useScrollFocus();
   return (
     <section className="panel comparison" aria-label={c.region} data-view="comparison" data-lesson={viewFocus}>
       <div className="panel-head">
@@ -106,7 +108,7 @@ export function ComparisonPanel() {
       {preset && <p className="preset-explanation">{m.presets[preset.id].explanation}</p>}
       {started && (
         <>
-          <table className="compare-table">
+          <table className="compare-table" ref={tableRef}>
             <thead>
               <tr>
                 <th scope="col">{c.cell}</th>
@@ -114,9 +116,12 @@ export function ComparisonPanel() {
                 <th scope="col">{c.trainingLoss}</th>
                 <th scope="col">{c.heldOut}</th>
                 <th scope="col">
-                  ‖∂L/∂h<sub>1</sub>‖ ÷ ‖∂L/∂h<sub>T</sub>‖ {c.ratioStart}
+                  <span className="nowrap">
+                    ‖∂L/∂h<sub>1</sub>‖ ÷ ‖∂L/∂h<sub>T</sub>‖
+                  </span>{' '}
+                  <span className="nowrap">{c.ratioStart}</span>
                 </th>
-                <th scope="col">{c.ratioTrained}</th>
+                <th scope="col" className="nowrap">{c.ratioTrained}</th>
                 <th scope="col">{c.decay}</th>
               </tr>
             </thead>

@@ -8,6 +8,7 @@ import { useStore } from '../../store';
 import { useMessages, useNumberFormat } from '../../i18n';
 import { Explainer } from '../primitives/Explainer';
 import { useViewFocus } from '../primitives/useViewFocus';
+import { useScrollFocus } from '../primitives/useScrollFocus';
 
 export function CostPanel() {
   const config = useStore((s) => s.config);
@@ -24,6 +25,7 @@ export function CostPanel() {
   const current = measured && measured.hidden === H && measured.batch === config.batch && measured.length === config.length;
   const lstm = cellCost('lstm', I, H, O);
   const viewFocus = useViewFocus('cost');
+  const tableRef = useScrollFocus();
   return (
     <section className="panel cost" aria-label={m.region} data-view="cost" data-lesson={viewFocus}>
       <div className="panel-head">
@@ -32,7 +34,7 @@ export function CostPanel() {
           {m.measure}
         </button>
       </div>
-      <table className="check-table">
+      <table className="check-table" ref={tableRef}>
         <thead>
           <tr>
             <th scope="col">{m.cell}</th>

@@ -5,6 +5,7 @@
  */
 import { useStore } from '../../store';
 import { useMessages, useNumberFormat } from '../../i18n';
+import { useScrollFocus } from '../primitives/useScrollFocus';
 
 /** Below this, a gradient counts as right. */
 const PASS = 1e-3;
@@ -15,6 +16,7 @@ export function GradientCheckPanel() {
   const status = useStore((s) => s.status);
   const worst = check ? Math.max(...check.results.map((r) => r.maxRelError)) : 0;
   const m = useMessages().check;
+  const tableRef = useScrollFocus();
   const fmt = useNumberFormat();
   return (
     <section className="panel gradient-check" aria-label={m.region}>
@@ -30,7 +32,7 @@ export function GradientCheckPanel() {
           <p className={worst < PASS ? 'check-pass' : 'check-fail'} role="status">
             {m.worst(worst < PASS ? m.agree : m.disagree, worst.toExponential(1), fmt.int(check.step), fmt.int(check.ms))}
           </p>
-          <table className="check-table">
+          <table className="check-table" ref={tableRef}>
             <thead>
               <tr>
                 <th scope="col">{m.weight}</th>
