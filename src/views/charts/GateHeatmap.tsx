@@ -133,8 +133,11 @@ function MagnitudeKey({ series }: { series: Series }) {
   const s = useStore((st) => st.snapshot);
   const m = useMessages().legends;
   const what = series.key === 'dc' ? 'c' : 'h';
-  let logMax = -Infinity;
-  if (s) for (let k = 0; k < s.T; k++) for (let j = 0; j < s.H; j++) logMax = Math.max(logMax, Math.log10(Math.abs(read(s, series.key, k, j))));
+  // The largest magnitude, then one logarithm (this runs on every snapshot): ∂L/∂h or ∂L/∂c is T×H.
+  const values = s ? (series.key === 'dc' ? s.dc : s.dh) : undefined;
+  let max = 0;
+  if (values) for (let k = 0; k < values.length; k++) max = Math.max(max, Math.abs(values[k]!));
+  const logMax = Math.log10(max);
   const ok = Number.isFinite(logMax);
   const low = ok ? formatValue(10 ** (logMax - DECADES)) : '–';
   const high = ok ? formatValue(10 ** logMax) : '–';

@@ -36,6 +36,9 @@ function gradAt(s: Snapshot, what: string, t: number, unit: number): number {
   return Math.abs(gradientAt(s, what, t, unit));
 }
 
+/** The screens on which the drawing scrolls sideways (the media query of .unrolled-track). */
+const NARROW = '(max-width: 700px)';
+
 /** Steps drawn in full around the cursor. */
 const WINDOW = 5;
 
@@ -215,15 +218,16 @@ export function UnrolledTimeline() {
   useEffect(() => {
     const box = scroller.current;
     if (!box) return;
+    // Only where the drawing scrolls (see .unrolled-track): elsewhere no layout is read on a cursor move.
+    const narrow = window.matchMedia(NARROW);
     const centre = () => {
-      if (box.scrollWidth <= box.clientWidth) return;
+      if (!narrow.matches || box.scrollWidth <= box.clientWidth) return;
       const px = box.scrollWidth / (width + 28);
       box.scrollTo({ left: Math.max(0, (24 + (t - first + 0.5) * layout.width) * px - box.clientWidth / 2) });
     };
     centre();
-    const resize = new ResizeObserver(centre);
-    resize.observe(box);
-    return () => resize.disconnect();
+    narrow.addEventListener('change', centre);
+    return () => narrow.removeEventListener('change', centre);
   }, [t, first, layout.width, width]);
   return (
     <section className="panel unrolled" aria-label={m.region} data-mode={backward ? 'backward' : 'forward'} data-view="unrolled" data-lesson={viewFocus}>

@@ -13,16 +13,13 @@ export function useScrollFocus(): (box: HTMLElement | null) => void {
       if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
       else box.removeAttribute('tabindex');
     };
+    // The box and its content (a table's first element) are watched for size: a resize, not every
+    // change of text, is what can make it scroll.
     update();
     const resize = new ResizeObserver(update);
     resize.observe(box);
-    // The content may grow without the box changing size (rows arriving in a table).
-    const mutations = new MutationObserver(update);
-    mutations.observe(box, { childList: true, subtree: true, characterData: true });
-    return () => {
-      resize.disconnect();
-      mutations.disconnect();
-    };
+    if (box.firstElementChild) resize.observe(box.firstElementChild);
+    return () => resize.disconnect();
   }, [box]);
   return setBox;
 }
