@@ -1,7 +1,8 @@
 /**
- * npm run bench [-- --json] [--cells lstm,gru,rnn,fnn] [--hidden 16,64,128] [--repeats N] [--min-time S]
+ * npm run bench [-- --json] [--cells lstm,gru,rnn,fnn] [--hidden 16,64,128] [--repeats N] [--min-time S] [--products]
  * Training steps per second (batch generation, forward, BPTT, Adam update) at T = 50, B = 16,
- * I = O = 1. Each figure is the median over repeated timed runs after a warm-up.
+ * I = O = 1. Each figure is the median over repeated timed runs after a warm-up. With
+ * --products: the matrix products alone, JS against WASM SIMD (benchProducts.ts).
  */
 import { cpus } from 'node:os';
 import { CELL_KINDS, MAX_SIZE, type CellKind } from '../engine/spec';
@@ -11,6 +12,7 @@ import { initNetwork } from '../engine/init';
 import { makeTask } from '../engine/tasks';
 import { Trainer } from '../engine/trainer';
 import { UsageError, isEntry, numberOption, parseOptions, runProcess, type Io } from './common';
+import { benchProducts, printProducts } from './benchProducts';
 
 const SEQ = 50;
 const BATCH = 16;
@@ -62,7 +64,7 @@ function listOption<T>(raw: string | undefined, name: string, fallback: T[], par
 export function benchMain(argv: string[], io: Io): number {
   const o = parseOptions(argv, {
     json: { type: 'boolean' }, cells: { type: 'string' }, hidden: { type: 'string' },
-    repeats: { type: 'string' }, 'min-time': { type: 'string' },
+    repeats: { type: 'string' }, 'min-time': { type: 'string' }, products: { type: 'boolean' },
   });
   const cells = listOption<CellKind>(o.cells, 'cells', ['lstm', 'gru', 'rnn'], (item) => {
     if (!(CELL_KINDS as readonly string[]).includes(item)) throw new UsageError(`--cells: expected fnn, rnn, lstm or gru, got ${JSON.stringify(item)}`);
@@ -71,6 +73,11 @@ export function benchMain(argv: string[], io: Io): number {
   const sizes = listOption(o.hidden, 'hidden', [16, 64, 128], (item) => numberOption(item, 'hidden', 0, { min: 1, max: MAX_SIZE, integer: true }));
   const repeats = numberOption(o.repeats, 'repeats', 7, { min: 1, max: 1000, integer: true });
   const minTime = numberOption(o['min-time'], 'min-time', 0.3, { min: 0.001, max: 60 });
+  if (o.products) {
+    if (!o.json) io.out(`machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}; median of ${repeats} runs of ≥ ${minTime} s each\n`);
+    printProducts(benchProducts(repeats, minTime), Boolean(o.json), io);
+    return 0;
+  }
   if (!o.json) {
     io.out(`Gatescope bench: training steps/s (forward + BPTT + Adam), T = ${SEQ}, B = ${BATCH}, I = O = 1\n`);
     io.out(`machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}\n`);
