@@ -1,5 +1,5 @@
 /** Languages, keyboard, colour schemes, reduced motion, focus and screen-reader text (the layout at each width: layout.spec.ts). */
-import { test, expect, type AppPage } from './fixtures';
+import { test, expect } from './fixtures';
 import { en } from '../src/i18n/en';
 import { ja } from '../src/i18n/ja';
 
@@ -13,10 +13,6 @@ function englishOnly(a: unknown, b: unknown, out: Set<string>): Set<string> {
   return out;
 }
 
-/** Open every explanation, so that axe and the screenshots see every panel open. */
-async function openAll(app: AppPage): Promise<void> {
-  for (const d of await app.page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
-}
 
 test('switching to Japanese changes every visible label, keeps the choice in the URL, and passes axe', async ({ app, page }) => {
   await app.open();
@@ -31,7 +27,7 @@ test('switching to Japanese changes every visible label, keeps the choice in the
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('lang=ja');
   // The explanations are in Japanese too.
-  await openAll(app);
+  await app.openExplanations();
   await expect(page.locator('[data-explain="vanishingGradient"] summary')).toHaveText('勾配消失');
   await app.button('1 ステップ').click();
   await expect(app.page.getByRole('status', { name: '学習の状況' })).toContainText('ステップ');
@@ -177,7 +173,7 @@ test('the diagrams tell screen readers what they show, in words and numbers', as
 for (const [language, scheme] of [['en', 'light'], ['en', 'dark'], ['ja', 'light'], ['ja', 'dark']] as const) {
   test(`screenshot: ${language}, ${scheme}, every panel open, and axe`, async ({ app, page }) => {
     await app.openAt(`#lang=${language}&theme=${scheme}&cell=lstm&peephole=1&step=40&t=20&unit=2`);
-    await openAll(app);
+    await app.openExplanations();
     const words = language === 'ja' ? { check: '勾配をチェック', compare: 'セルを比較', stop: '比較を中止' } : { check: 'Check gradients', compare: 'Compare cells', stop: 'Stop comparing' };
     // The panels that open on demand: the gradient check's table and the comparison's results.
     await page.getByRole('button', { name: words.check }).click();

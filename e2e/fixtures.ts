@@ -88,6 +88,11 @@ export class AppPage {
     return this.page.getByRole('button', { name, exact: true });
   }
 
+  /** Open every explanation (every <details>), so that checks and screenshots see each panel open. */
+  async openExplanations(): Promise<void> {
+    for (const d of await this.page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+  }
+
   /** axe violations, as "id: help (n nodes)" lines. */
   async axeViolations(): Promise<string[]> {
     const results = await new AxeBuilder({ page: this.page }).analyze();

@@ -20,9 +20,6 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(350);
 }
 
-async function openAll(page: Page): Promise<void> {
-  for (const d of await page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
-}
 
 async function waitForLesson(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -55,7 +52,7 @@ const STATES: Record<string, (app: AppPage) => Promise<void>> = {
   },
   'explanations-open': async (app) => {
     await app.openAt('#cell=lstm&peephole=1&step=40&t=20');
-    await openAll(app.page);
+    await app.openExplanations();
   },
   // The lesson: a chapter with its own figure, one beside a second network, one that opens the settings.
   'lesson-vanishing': async (app) => {

@@ -77,6 +77,17 @@ export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
         return v?.getAttribute('aria-label')?.slice(0, 40) ?? v?.getAttribute('data-view') ?? el.tagName;
       };
       const snippet = (s: string | null | undefined) => JSON.stringify((s ?? '').trim().slice(0, 30));
+      const inside = (b: Box, q: DOMPoint, pad: number) => q.x > b.left + pad && q.x < b.right - pad && q.y > b.top + pad && q.y < b.bottom - pad;
+      // Points along a path, on screen: every `step` drawing units, and its end.
+      const samples = (path: SVGPathElement, step: (m: DOMMatrix) => number): DOMPoint[] => {
+        const m = path.getScreenCTM();
+        const len = path.getTotalLength();
+        if (!m || !(len > 0)) return [];
+        const points: DOMPoint[] = [];
+        for (let at = 0, d = step(m); at <= len; at += d) points.push(path.getPointAtLength(at).matrixTransform(m));
+        points.push(path.getPointAtLength(len).matrixTransform(m));
+        return points;
+      };
 
       // 1. Overflow, with the elements that reach past the right edge.
       if (document.documentElement.scrollWidth > vw + 0.5) {
@@ -139,16 +150,12 @@ export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
 
         // 3. Plotted curves: no text of the view on them.
         for (const curve of Array.from(view.querySelectorAll<SVGPathElement>('path[data-curve]')).filter(shown)) {
-          const m = curve.getScreenCTM();
-          const len = curve.getTotalLength();
-          if (!m || !(len > 0)) continue;
+          const points = samples(curve, (m) => 2 / Math.max(m.a, 1e-6)); // every 2 px
+          if (points.length === 0) continue;
           const svgBox = curve.ownerSVGElement!.getBoundingClientRect();
-          const step = 2 / Math.max(m.a, 1e-6);
-          const points: DOMPoint[] = [];
-          for (let at = 0; at <= len; at += step) points.push(curve.getPointAtLength(at).matrixTransform(m));
           for (const t of texts) {
             if (t.owner.closest('[data-legend], .chart-key, title')) continue;
-            const hit = points.some((q) => q.x > t.box.left && q.x < t.box.right && q.y > t.box.top && q.y < t.box.bottom && q.y >= svgBox.top && q.y <= svgBox.bottom);
+            const hit = points.some((q) => inside(t.box, q, 0) && q.y >= svgBox.top && q.y <= svgBox.bottom);
             if (hit) out.onCurve.push(`${viewName(view)}: ${snippet(t.text)} on the curve ${curve.getAttribute('data-run') ?? curve.getAttribute('data-series') ?? curve.getAttribute('class')}`);
           }
         }
@@ -169,13 +176,8 @@ export function findLayoutProblems(page: Page): Promise<LayoutFindings> {
             }
           }
           for (const path of Array.from(svg.querySelectorAll<SVGPathElement>('path[data-edge]')).filter(shown)) {
-            const m = path.getScreenCTM();
-            const len = path.getTotalLength();
-            if (!m || len === 0) continue;
-            const points: DOMPoint[] = [];
-            for (let s = 0; s <= len; s += 2) points.push(path.getPointAtLength(s).matrixTransform(m));
-            points.push(path.getPointAtLength(len).matrixTransform(m));
-            const inside = (b: Box, q: DOMPoint, pad: number) => q.x > b.left + pad && q.x < b.right - pad && q.y > b.top + pad && q.y < b.bottom - pad;
+            const points = samples(path, () => 2); // every 2 drawing units
+            if (points.length === 0) continue;
             const first = points[0]!;
             const last = points[points.length - 1]!;
             for (const p of parts) {

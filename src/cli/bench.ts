@@ -4,7 +4,6 @@
  * I = O = 1. Each figure is the median over repeated timed runs after a warm-up. With
  * --products: the matrix products alone, JS against WASM SIMD (benchProducts.ts).
  */
-import { cpus } from 'node:os';
 import { CELL_KINDS, MAX_SIZE, type CellKind } from '../engine/spec';
 import { Network } from '../engine/network';
 import { Rng } from '../engine/rng';
@@ -13,6 +12,7 @@ import { makeTask } from '../engine/tasks';
 import { Trainer } from '../engine/trainer';
 import { UsageError, isEntry, numberOption, parseOptions, runProcess, type Io } from './common';
 import { benchProducts, printProducts } from './benchProducts';
+import { machine, median, rate } from './timing';
 
 const SEQ = 50;
 const BATCH = 16;
@@ -25,12 +25,6 @@ export interface BenchResult {
   stepsPerSec: number;
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** Median steps/s of one configuration: `repeats` runs of at least `minTime` seconds each. */
 export function benchConfig(cell: CellKind, hidden: number, repeats: number, minTime: number): { median: number; runs: number[] } {
   const task = makeTask({ name: 'sine', length: SEQ });
@@ -38,19 +32,9 @@ export function benchConfig(cell: CellKind, hidden: number, repeats: number, min
   const rng = new Rng(1);
   initNetwork(net, rng);
   const trainer = new Trainer(net, task, BATCH, { kind: 'adam', lr: 0.001, clip: 1 }, rng.fork());
-  const timed = (seconds: number): number => {
-    let steps = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    do {
-      trainer.step();
-      steps++;
-      elapsed = performance.now() - start;
-    } while (elapsed < seconds * 1000 || steps < 2);
-    return (steps * 1000) / elapsed;
-  };
-  timed(minTime); // warm-up: let the JIT compile the kernels for these shapes
-  const runs = Array.from({ length: repeats }, () => timed(minTime));
+  const step = () => void trainer.step();
+  rate(step, minTime, 2); // warm-up: let the JIT compile the kernels for these shapes
+  const runs = Array.from({ length: repeats }, () => rate(step, minTime, 2));
   return { median: median(runs), runs };
 }
 
@@ -74,13 +58,13 @@ export function benchMain(argv: string[], io: Io): number {
   const repeats = numberOption(o.repeats, 'repeats', 7, { min: 1, max: 1000, integer: true });
   const minTime = numberOption(o['min-time'], 'min-time', 0.3, { min: 0.001, max: 60 });
   if (o.products) {
-    if (!o.json) io.out(`machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}; median of ${repeats} runs of ≥ ${minTime} s each\n`);
+    if (!o.json) io.out(`machine: ${machine()}; median of ${repeats} runs of ≥ ${minTime} s each\n`);
     printProducts(benchProducts(repeats, minTime), Boolean(o.json), io);
     return 0;
   }
   if (!o.json) {
     io.out(`Gatescope bench: training steps/s (forward + BPTT + Adam), T = ${SEQ}, B = ${BATCH}, I = O = 1\n`);
-    io.out(`machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}\n`);
+    io.out(`machine: ${machine()}\n`);
     io.out(`median of ${repeats} runs of ≥ ${minTime} s each, after a warm-up\n\n`);
     io.out(`cell   H     steps/s   (min – max)\n`);
   }

@@ -8,7 +8,7 @@
 import { gemmNT } from '../engine/kernels';
 import { Rng } from '../engine/rng';
 import { SimdKernels, loadSimdKernels } from '../engine/wasm/simd';
-import { median } from './bench';
+import { median, rate } from './timing';
 import { UsageError, type Io } from './common';
 
 export const PRODUCT_SHAPES: readonly { name: string; M: number; N: number; K: number }[] = [
@@ -16,19 +16,6 @@ export const PRODUCT_SHAPES: readonly { name: string; M: number; N: number; K: n
   { name: 'backward δ·U', M: 16, N: 128, K: 512 },
   { name: 'gradient ∂L/∂U', M: 512, N: 128, K: 800 },
 ];
-
-/** Calls per second of `run` over at least `seconds`. */
-function rate(run: () => void, seconds: number): number {
-  let calls = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    run();
-    calls++;
-    elapsed = performance.now() - start;
-  } while (elapsed < seconds * 1000 || calls < 3);
-  return (calls * 1000) / elapsed;
-}
 
 export interface ProductResult {
   shape: string;
@@ -53,13 +40,13 @@ export function benchProducts(repeats: number, minTime: number): ProductResult[]
     simd.f32.set(B, M * K);
     const js = () => gemmNT(M, N, K, A, 0, K, B, 0, K, C, 0, N, false);
     const wasm = () => simd.gemmNT(M, N, K, 0, K, M * K, K, M * K + N * K, N, false);
-    rate(js, minTime); // warm-up for both
-    rate(wasm, minTime);
+    rate(js, minTime, 3); // warm-up for both
+    rate(wasm, minTime, 3);
     const jsRuns: number[] = [];
     const wasmRuns: number[] = [];
     for (let r = 0; r < repeats; r++) {
-      jsRuns.push(rate(js, minTime));
-      wasmRuns.push(rate(wasm, minTime));
+      jsRuns.push(rate(js, minTime, 3));
+      wasmRuns.push(rate(wasm, minTime, 3));
     }
     const flops = 2 * M * N * K;
     const jsGflops = (median(jsRuns) * flops) / 1e9;

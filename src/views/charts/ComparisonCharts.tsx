@@ -7,7 +7,7 @@ import { line } from 'd3-shape';
 import type { RunReport } from '../../worker/compareProtocol';
 import type { RunId } from '../../presets';
 import { useDrawingWidth } from '../primitives/useDrawingWidth';
-import { Axes, decadeTicks } from '../primitives/Axes';
+import { Axes, decadeTicks, tickCount } from '../primitives/Axes';
 import { formatTick } from '../primitives/color';
 import { F32_TINY } from '../../engine/gradientStats';
 
@@ -67,7 +67,7 @@ export function LossOverlay({ runs, reports, label, names }: { runs: readonly Ru
   const [lo, hi] = y.domain() as [number, number];
   return (
     <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      <Axes width={W} height={H} margins={m} xTicks={x.ticks(Math.max(3, Math.round(W / 96)))} x={x} yTicks={decadeTicks(y.ticks())} y={y} formatY={formatTick} />
+      <Axes width={W} height={H} margins={m} xTicks={x.ticks(tickCount(W, 96))} x={x} yTicks={decadeTicks(y.ticks())} y={y} formatY={formatTick} />
       {runs.map((r) => {
         const rep = reports[r.id];
         if (!rep) return null;
@@ -97,7 +97,7 @@ export function GradientOverlay({ runs, reports, label, floorNote }: { runs: rea
   // The note goes under the axis, where no curve can run (a curve on the floor would cross it inside).
   return (
     <svg ref={svgRef} viewBox={`0 0 ${W} ${clipped ? H + 16 : H}`} role="img" aria-label={label}>
-      <Axes width={W} height={H} margins={M} xTicks={x.ticks(Math.max(3, Math.round(W / 80)))} x={x} yTicks={ticks} y={y} formatY={formatTick} />
+      <Axes width={W} height={H} margins={M} xTicks={x.ticks(tickCount(W, 80))} x={x} yTicks={ticks} y={y} formatY={formatTick} />
       {clipped && (
         <g className="floor-note">
           <line x1={M.left} x2={W - M.right} y1={y(floor)} y2={y(floor)} />

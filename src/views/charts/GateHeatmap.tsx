@@ -9,14 +9,14 @@ import { useStore, type Store } from '../../store';
 import { gradientAt, valueAt } from '../../snapshot/values';
 import type { NodeId } from '../diagrams/rolledLayouts';
 import type { Snapshot } from '../../worker/protocol';
-import { DECADES, LUT, MAGNITUDE_LUT, lutIndex, magnitudeIndex } from '../primitives/colorLut';
+import { DECADES, LUT, MAGNITUDE_LUT, logTop, lutIndex, magnitudeIndex } from '../primitives/colorLut';
 import { paintLut } from '../primitives/pixels';
 import { useMessages, useNumberFormat, type Messages } from '../../i18n';
 import { formatValue } from '../primitives/color';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useViewFocus } from '../primitives/useViewFocus';
 import { ColorLegend } from '../primitives/ColorLegend';
-import { ScaleLegend } from '../primitives/ScaleLegend';
+import { GradientLegend } from '../primitives/ScaleLegend';
 
 /** A value series (gates, states) in the diverging scale, or a gradient magnitude (|∂L/∂h|, |∂L/∂c|) on a log scale. */
 type Series = { readonly key: string; readonly label: string; readonly gradient?: boolean };
@@ -37,6 +37,9 @@ function read(s: Snapshot, key: string, k: number, j: number): number {
   if (key === 'dc') return gradientAt(s, 'c', k + 1, j);
   return valueAt(s, key as NodeId, k + 1, j);
 }
+
+/** The T×H gradients a magnitude series shows: ∂L/∂c for dc, ∂L/∂h for dh (read(s, key, k, j) in one array). */
+const magnitudes = (s: Snapshot, key: string): Float32Array => (key === 'dc' ? s.dc : s.dh);
 
 const CELL_W = 4;
 const MAX_H_PX = 96;
@@ -88,9 +91,8 @@ function HeatmapCanvas({ series, cell, ariaLabel, describe }: { series: Series; 
       if (fresh) {
         canvas.setAttribute('aria-label', describe(s, stats(s, series.key)));
         // Gradient magnitudes: log scale from the largest down DECADES decades.
-        let logMax = -Infinity;
         if (series.gradient) {
-          for (let j = 0; j < H; j++) for (let k = 0; k < T; k++) logMax = Math.max(logMax, Math.log10(Math.abs(read(s, series.key, k, j))));
+          const logMax = logTop(magnitudes(s, series.key));
           paintLut(pixels, T, H, MAGNITUDE_LUT, (k, j) => magnitudeIndex(read(s, series.key, k, j), logMax));
         } else {
           paintLut(pixels, T, H, LUT, (k, j) => lutIndex(read(s, series.key, k, j)));
@@ -128,20 +130,10 @@ function HeatmapCanvas({ series, cell, ariaLabel, describe }: { series: Series; 
   );
 }
 
-/** The log scale of a gradient heatmap: its top is the series' largest magnitude in this snapshot. */
+/** The log scale of a gradient heatmap: its top is the series' largest magnitude in this snapshot, as painted. */
 function MagnitudeKey({ series }: { series: Series }) {
   const s = useStore((st) => st.snapshot);
-  const m = useMessages().legends;
-  const what = series.key === 'dc' ? 'c' : 'h';
-  // The largest magnitude, then one logarithm (this runs on every snapshot): ∂L/∂h or ∂L/∂c is T×H.
-  const values = s ? (series.key === 'dc' ? s.dc : s.dh) : undefined;
-  let max = 0;
-  if (values) for (let k = 0; k < values.length; k++) max = Math.max(max, Math.abs(values[k]!));
-  const logMax = Math.log10(max);
-  const ok = Number.isFinite(logMax);
-  const low = ok ? formatValue(10 ** (logMax - DECADES)) : '–';
-  const high = ok ? formatValue(10 ** logMax) : '–';
-  return <ScaleLegend scale={`gradient-${series.key}`} ramp="magnitude" caption={m.gradient(what)} low={low} high={high} name={m.gradientName(what, low, high)} />;
+  return <GradientLegend scale={`gradient-${series.key}`} what={series.key === 'dc' ? 'c' : 'h'} logMax={s ? logTop(magnitudes(s, series.key)) : Number.NaN} />;
 }
 
 export function GateHeatmap() {

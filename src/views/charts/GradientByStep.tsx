@@ -10,7 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../../store';
 import type { Snapshot } from '../../worker/protocol';
 import { gradientByStep, pullBothWays, weightBlocks, type WeightRef } from '../../engine/gradientByStep';
-import { Axes, thinTicks } from '../primitives/Axes';
+import { Axes, thinTicks, tickCount } from '../primitives/Axes';
 import { formatValue } from '../primitives/color';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useMessages } from '../../i18n';
@@ -54,7 +54,7 @@ export function StepBars({ values, label, t, first = 1, formatY = signedTick }: 
   }
   // Around 0 when the bars go both ways; from 0 up when none is negative (a gate's value).
   const y = scaleLinear().domain([signed ? -(max || 1) : 0, max || 1]).range([H - M.bottom, M.top]).nice(4);
-  const xTicks = thinTicks(steps, Math.max(4, Math.round(W / 64)));
+  const xTicks = thinTicks(steps, tickCount(W, 64, 4));
   return (
     <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <Axes width={W} height={H} margins={M} xTicks={xTicks} x={(v) => x(v)! + x.bandwidth() / 2} yTicks={y.ticks(4)} y={y} formatY={formatY} />

@@ -8,7 +8,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../../store';
-import { Axes, decadeTicks, thinTicks } from '../primitives/Axes';
+import { Axes, decadeTicks, thinTicks, tickCount } from '../primitives/Axes';
 import { formatTick } from '../primitives/color';
 import { F32_TINY, fitDecay, lastTargetStep, stepNorms, type DecayFit } from '../../engine/gradientStats';
 import { GradientHistory } from './GradientHistory';
@@ -70,7 +70,7 @@ export function GradientFlow() {
         <ExportButtons name={m.region} file="gradient-over-time" />
       </div>
       <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(fits.map((f) => f.text).join(msg.punct.sentence))}>
-        <Axes width={W} height={H} margins={M} xTicks={x.ticks(Math.max(3, Math.round(W / 80)))} x={x} yTicks={yTicks} y={y} formatY={formatTick} />
+        <Axes width={W} height={H} margins={M} xTicks={x.ticks(tickCount(W, 80))} x={x} yTicks={yTicks} y={y} formatY={formatTick} />
         <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
         {series.map((r) => (
           <path key={r.key} className={`grad-line grad-${r.key}`} data-series={r.key} data-curve d={path(Array.from(r.norms)) ?? undefined} />

@@ -5,7 +5,7 @@ import { line } from 'd3-shape';
 import { extent } from 'd3-array';
 import { selectSnapshot, useStore } from '../../store';
 import { formatLoss, formatTick } from '../primitives/color';
-import { Axes, decadeTicks } from '../primitives/Axes';
+import { Axes, decadeTicks, tickCount } from '../primitives/Axes';
 import { useMessages, useNumberFormat } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useViewFocus } from '../primitives/useViewFocus';
@@ -61,7 +61,7 @@ export function LossChart() {
         <ExportButtons name={m.region} file="loss" />
       </div>
       <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={n > 0 ? m.summary(formatLoss(losses[n - 1]!), fmt.int(steps[n - 1]!)) : m.none}>
-        <Axes width={W} height={H} margins={M} xTicks={x.ticks(Math.max(3, Math.round(W / 96)))} x={x} yTicks={yTicks} y={y} formatY={log ? formatTick : formatLoss} />
+        <Axes width={W} height={H} margins={M} xTicks={x.ticks(tickCount(W, 96))} x={x} yTicks={yTicks} y={y} formatY={log ? formatTick : formatLoss} />
         {path && <path className="loss-line" data-curve d={path} />}
         {n === 0 && (
           <text x={W / 2} y={H / 2} textAnchor="middle" className="muted">

@@ -3,7 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../../store';
-import { Axes } from '../primitives/Axes';
+import { Axes, tickCount } from '../primitives/Axes';
 import { formatValue } from '../primitives/color';
 import { useMessages } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
@@ -46,7 +46,7 @@ export function PredictionChart() {
         <ExportButtons name={m.region} file="prediction" />
       </div>
       <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.summary(formatValue(ys[t - 1] ?? Number.NaN), String(t))}>
-        <Axes width={W} height={H} margins={M} xTicks={x.ticks(Math.max(3, Math.round(W / 80)))} x={x} yTicks={y.ticks(4)} y={y} />
+        <Axes width={W} height={H} margins={M} xTicks={x.ticks(tickCount(W, 80))} x={x} yTicks={y.ticks(4)} y={y} />
         <line className="cursor-line" x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} />
         {marked.length > 3 ? (
           <path className="target-line" data-curve d={path(targets) ?? undefined} />

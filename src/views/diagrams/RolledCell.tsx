@@ -7,7 +7,7 @@ import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../../store';
 import type { Snapshot } from '../../worker/protocol';
-import { LAYOUTS, type NodeSpec } from './rolledLayouts';
+import { LAYOUTS, labelAnchor, type NodeSpec } from './rolledLayouts';
 import { valueAt } from '../../snapshot/values';
 import { formatValue, inkOn, valueColor } from '../primitives/color';
 import { ColorLegend } from '../primitives/ColorLegend';
@@ -158,7 +158,7 @@ export function RolledCell() {
                 {op.symbol}
               </text>
               {op.gate && op.labelAt && (
-                <text className="gate-label" x={op.labelAt[0]} y={op.labelAt[1]} style={{ textAnchor: op.labelAnchor ?? (op.labelAt[0] < 0 ? 'end' : op.labelAt[0] > 0 ? 'start' : 'middle') }}>
+                <text className="gate-label" x={op.labelAt[0]} y={op.labelAt[1]} style={{ textAnchor: labelAnchor(op) }}>
                   {m.gates[op.gate]}
                 </text>
               )}

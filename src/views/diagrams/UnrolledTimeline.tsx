@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectConfig, selectCursor, selectSnapshot, useStore } from '../../store';
 import type { Snapshot } from '../../worker/protocol';
 import { STEP_LAYOUTS, type StepLayout } from './unrolledLayouts';
+import { labelAnchor } from './rolledLayouts';
 import { gradientAt, valueAt } from '../../snapshot/values';
 import { formatValue, inkOn, valueColor } from '../primitives/color';
 import { usePresence } from '../primitives/usePresence';
@@ -20,7 +21,7 @@ import { interpolateViridis } from 'd3-scale-chromatic';
 import { OverviewStrip, STRIP_H } from './OverviewStrip';
 import { strength } from './gradientScale';
 import { ColorLegend } from '../primitives/ColorLegend';
-import { ScaleLegend } from '../primitives/ScaleLegend';
+import { GradientLegend } from '../primitives/ScaleLegend';
 import { useViewFocus } from '../primitives/useViewFocus';
 import { useScrollFocus } from '../primitives/useScrollFocus';
 import { useDrawingWidth } from '../primitives/useDrawingWidth';
@@ -299,7 +300,7 @@ export function UnrolledTimeline() {
                 className="gate-label gate-label-small"
                 x={op.x + op.labelAt[0]}
                 y={op.y + op.labelAt[1]}
-                style={{ textAnchor: op.labelAnchor ?? (op.labelAt[0] > 0 ? 'start' : op.labelAt[0] < 0 ? 'end' : 'middle') }}
+                style={{ textAnchor: labelAnchor(op) }}
               >
                 <title>{msg.rolled.gates[op.gate]}</title>
                 {m.gates[op.gate]}
@@ -319,14 +320,7 @@ export function UnrolledTimeline() {
         </svg>
       )}
       {backward ? (
-        <ScaleLegend
-          scale="gradient"
-          ramp="magnitude"
-          caption={msg.legends.gradient('·')}
-          low={formatValue(10 ** (logMax - DECADES))}
-          high={formatValue(10 ** logMax)}
-          name={msg.legends.gradientName('·', formatValue(10 ** (logMax - DECADES)), formatValue(10 ** logMax))}
-        />
+        <GradientLegend scale="gradient" what="·" logMax={logMax} />
       ) : (
         <ColorLegend lines={false} />
       )}

@@ -33,6 +33,12 @@ export interface OpSpec {
   readonly labelAnchor?: 'start' | 'middle' | 'end';
 }
 
+/** How a gate's name is anchored beside its ×: as the layout says, else from the side it is on. */
+export function labelAnchor(op: OpSpec): 'start' | 'middle' | 'end' {
+  const dx = op.labelAt?.[0] ?? 0;
+  return op.labelAnchor ?? (dx < 0 ? 'end' : dx > 0 ? 'start' : 'middle');
+}
+
 export interface EdgeSpec {
   readonly id: string;
   readonly d: string;

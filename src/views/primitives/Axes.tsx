@@ -11,6 +11,9 @@ export interface Margins {
   readonly bottom: number;
 }
 
+/** How many x ticks a chart drawn `width` units wide asks for: one per `spacing` units, at least `least`. */
+export const tickCount = (width: number, spacing: number, least = 3): number => Math.max(least, Math.round(width / spacing));
+
 export interface AxesProps {
   /** Drawing size. */
   width: number;

@@ -4,7 +4,9 @@
  */
 import { useId } from 'react';
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { valueColor } from './color';
+import { formatValue, valueColor } from './color';
+import { DECADES } from './colorLut';
+import { useMessages } from '../../i18n';
 
 export type Ramp = 'value' | 'magnitude';
 
@@ -58,4 +60,13 @@ export function ScaleLegend({ scale, ramp, caption, low, mid, high, name, childr
       {children}
     </div>
   );
+}
+
+/** The key of a gradient magnitude |∂L/∂what| on the log scale topped at 10^logMax, DECADES decades deep. */
+export function GradientLegend({ scale, what, logMax }: { scale: string; what: string; logMax: number }) {
+  const m = useMessages().legends;
+  const known = Number.isFinite(logMax);
+  const low = known ? formatValue(10 ** (logMax - DECADES)) : '–';
+  const high = known ? formatValue(10 ** logMax) : '–';
+  return <ScaleLegend scale={scale} ramp="magnitude" caption={m.gradient(what)} low={low} high={high} name={m.gradientName(what, low, high)} />;
 }

@@ -39,6 +39,13 @@ export const MAGNITUDE_LUT: Uint8ClampedArray = (() => {
 /** Decades of magnitude a gradient heatmap spans below its largest value. */
 export const DECADES = 6;
 
+/** log10 of the largest magnitude in `values` (−Infinity when all are 0): the top of such a log scale. */
+export function logTop(values: ArrayLike<number>): number {
+  let max = 0;
+  for (let k = 0; k < values.length; k++) max = Math.max(max, Math.abs(values[k]!));
+  return Math.log10(max);
+}
+
 /** MAGNITUDE_LUT index of |v| on a log scale whose top is log10 of the largest magnitude. */
 export function magnitudeIndex(v: number, logMax: number): number {
   const a = Math.abs(v);
