@@ -230,12 +230,29 @@ describe('train', () => {
 });
 
 describe('bench', () => {
-  test('--json prints one line per config with the documented keys', async () => {
+  test('--json prints one line per config and kernels, JS and WASM interleaved, with the documented keys', async () => {
     const { code, out } = await run(benchMain, ['--json', '--cells', 'gru', '--hidden', '4,8', '--repeats', '1', '--min-time', '0.01']);
     expect(code).toBe(0);
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.cell, l.hidden, l.seq, l.batch])).toEqual([['gru', 4, 50, 16], ['gru', 8, 50, 16]]);
-    expect(lines.every((l) => Object.keys(l).join() === 'cell,hidden,seq,batch,stepsPerSec' && l.stepsPerSec > 0)).toBe(true);
+    expect(lines.map((l) => [l.cell, l.hidden, l.seq, l.batch, l.kernels])).toEqual([
+      ['gru', 4, 50, 16, 'js'], ['gru', 4, 50, 16, 'wasm'], ['gru', 8, 50, 16, 'js'], ['gru', 8, 50, 16, 'wasm'],
+    ]);
+    expect(lines.every((l) => Object.keys(l).join() === 'cell,hidden,seq,batch,kernels,stepsPerSec' && l.stepsPerSec > 0)).toBe(true);
+  });
+
+  test('the text table gives both kernels and their ratio', async () => {
+    const { code, out } = await run(benchMain, ['--cells', 'rnn', '--hidden', '4', '--repeats', '1', '--min-time', '0.01']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/js steps\/s .* wasm steps\/s .* wasm\/js/);
+    expect(out).toMatch(/^rnn +4 +[\d.]+ \(.*\) +[\d.]+ \(.*\) +[\d.]+×$/m);
+  });
+
+  test('--kernels js runs the JS kernels alone; a bad --kernels is named', async () => {
+    const js = await run(benchMain, ['--json', '--kernels', 'js', '--cells', 'rnn', '--hidden', '4', '--repeats', '1', '--min-time', '0.01']);
+    expect(js.out.trim().split('\n').map((l) => JSON.parse(l).kernels)).toEqual(['js']);
+    const bad = await run(benchMain, ['--kernels', 'gpu']);
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim()).toBe('--kernels: expected js, wasm or both, got "gpu"');
   });
 
   test('rejects a bad list', async () => {

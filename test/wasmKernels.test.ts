@@ -18,7 +18,7 @@ const load = loadSimdKernels();
 describe('gemm_nt against the JS kernel', () => {
   test('Node compiles the kernels', () => expect(load).toMatchObject({ ok: true }));
   if (!load.ok) return;
-  const simd = new SimdKernels(load.module, 1 << 16);
+  const simd = new SimdKernels(load.modules, 1 << 16);
   const rng = new Rng(7);
 
   // Edges of the 2×4 blocks and of the 4-wide k loop, and the engine's own shapes.
@@ -42,7 +42,7 @@ describe('gemm_nt against the JS kernel', () => {
       mem.set(A, 0);
       mem.set(B.subarray(bOff), bOff);
       mem.set(C.subarray(cOff), cOff);
-      simd.gemmNT(M, N, K, aOff, lda, bOff, ldb, cOff, ldc, accumulate);
+      simd.gemmNT(M, N, K, mem, aOff, lda, mem, bOff, ldb, mem, cOff, ldc, accumulate);
       const ref = Float64Array.from(C);
       gemmNT(M, N, K, Float64Array.from(A), aOff, lda, Float64Array.from(B), bOff, ldb, ref, cOff, ldc, accumulate);
       for (let m = 0; m < M; m++) {
@@ -66,7 +66,7 @@ describe('gemm_nt against the JS kernel', () => {
     simd.f32.set(A, 0);
     simd.f32.set(B, 100);
     // One k short: what a kernel that drops the last lane would compute.
-    simd.gemmNT(M, N, K - 1, 0, K, 100, K, 200, N, false);
+    simd.gemmNT(M, N, K - 1, simd.f32, 0, K, simd.f32, 100, K, simd.f32, 200, N, false);
     const ref = new Float64Array(M * N);
     gemmNT(M, N, K, Float64Array.from(A), 0, K, Float64Array.from(B), 0, K, ref, 0, N, false);
     let caught = 0;

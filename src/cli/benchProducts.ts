@@ -35,11 +35,12 @@ export function benchProducts(repeats: number, minTime: number): ProductResult[]
     const A = Float32Array.from({ length: M * K }, () => rng.normal());
     const B = Float32Array.from({ length: N * K }, () => rng.normal());
     const C = new Float32Array(M * N);
-    const simd = new SimdKernels(load.module, M * K + N * K + M * N);
+    const simd = new SimdKernels(load.modules, M * K + N * K + M * N);
     simd.f32.set(A, 0);
     simd.f32.set(B, M * K);
     const js = () => gemmNT(M, N, K, A, 0, K, B, 0, K, C, 0, N, false);
-    const wasm = () => simd.gemmNT(M, N, K, 0, K, M * K, K, M * K + N * K, N, false);
+    const mem = simd.f32;
+    const wasm = () => simd.gemmNT(M, N, K, mem, 0, K, mem, M * K, K, mem, M * K + N * K, N, false);
     rate(js, minTime, 3); // warm-up for both
     rate(wasm, minTime, 3);
     const jsRuns: number[] = [];

@@ -6,6 +6,7 @@
  * Its single block holds h_t, as the RNN's does. ws.gates already holds W u_t + b on entry.
  */
 import { tanhRow } from './fastmath';
+import { byteAddress as at } from './wasm/simd';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
@@ -31,10 +32,14 @@ export function fnnWindows(net: Network, ws: Workspace): void {
 /** Steps s0..s1−1 of the forward pass: h_t = tanh(W u_t + b). */
 export function fnnForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
-  const { B, gates, h } = ws;
+  const { B, gates, h, simd } = ws;
   const f32 = net.dtype === 'f32';
   for (let s = s0; s < s1; s++) {
     const row = s * B * H;
+    if (simd) {
+      simd.k.tanh_state(at(gates, row), at(h, row + B * H), B * H); // the same in WASM SIMD (wasm/assembly/rnn.ts)
+      continue;
+    }
     tanhRow(gates, row, gates, row, B * H, f32);
     for (let k = 0; k < B * H; k++) h[row + B * H + k] = gates[row + k];
   }
@@ -42,10 +47,11 @@ export function fnnForward(net: Network, ws: Workspace, s0: number, s1: number):
 
 /** Steps s1−1 down to s0 of the backward pass: nothing flows between steps, δ_t = ∂L/∂h_t ⊙ (1 − h_t²). */
 export function fnnBackward(ws: Workspace, H: number, s1: number, s0: number): void {
-  const { B, gates, dh, dpre } = ws;
+  const { B, gates, dh, dpre, simd } = ws;
   for (let s = s1 - 1; s >= s0; s--) {
     const row = s * B * H;
-    for (let k = 0; k < B * H; k++) {
+    if (simd) simd.k.tanh_state_backward(at(gates, row), at(dh, row), 0, at(dpre, row), B * H, 0);
+    for (let k = 0; simd === null && k < B * H; k++) {
       const v = gates[row + k];
       dpre[row + k] = dh[row + k] * (1 - v * v);
     }

@@ -41,5 +41,6 @@ export function log10GradientRatio(net: Network, task: Task, count = REACH_COUNT
       n++;
     }
   }
+  ws.release();
   return n > 0 ? sum / n : Number.NaN;
 }

@@ -8,8 +8,8 @@
  * Gate blocks sit in the order z r g. ws.gates already holds W x_t + b on entry.
  * The standard variant needs r before U_g can act, so it takes two products per step.
  */
-import { addRowSums, gemmNT, transpose } from './kernels';
 import { sigmoidRow, tanhRow } from './fastmath';
+import { byteAddress as at } from './wasm/simd';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
@@ -17,7 +17,7 @@ import type { Workspace } from './workspace';
 export function gruForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
   const GH = 3 * H;
-  const { B, gates, h, aux } = ws;
+  const { B, gates, h, aux, kernels, simd } = ws;
   const U = net.U.w;
   const bh = net.bh.w;
   const after = net.spec.resetAfter;
@@ -26,12 +26,14 @@ export function gruForward(net: Network, ws: Workspace, s0: number, s1: number):
     const g0 = s * B * GH;
     const st = s * B * H;
     // z, r pre-activations += U_zr h_{t−1}; reset-after also needs aux = U_g h_{t−1}. (h_0 = 0.)
-    if (s > 0) gemmNT(B, 2 * H, H, h, st, H, U, 0, H, gates, g0, GH, true);
+    if (s > 0) kernels.gemmNT(B, 2 * H, H, h, st, H, U, 0, H, gates, g0, GH, true);
     if (after) {
-      if (s > 0) gemmNT(B, H, H, h, st, H, U, 2 * H * H, H, aux, st, H, false);
+      if (s > 0) kernels.gemmNT(B, H, H, h, st, H, U, 2 * H * H, H, aux, st, H, false);
       else aux.fill(0, st, st + B * H);
     }
-    for (let b = 0; b < B; b++) {
+    // The same gate code in WASM SIMD (wasm/assembly/gru.ts), in two parts around U_g's product.
+    if (simd) simd.k.gru_forward_zr(at(gates, g0), at(h, st), at(aux, st), at(bh, 0), B, H, after ? 1 : 0);
+    for (let b = 0; simd === null && b < B; b++) {
       const gi = g0 + b * GH; // this step's row: z at gi, r at gi + H, g at gi + 2H
       const prev = st + b * H;
       sigmoidRow(gates, gi, 2 * H, f32); // z, r
@@ -47,8 +49,9 @@ export function gruForward(net: Network, ws: Workspace, s0: number, s1: number):
       }
     }
     // Standard variant: g pre-activation += U_g (r⊙h_{t−1}).
-    if (!after && s > 0) gemmNT(B, H, H, aux, st, H, U, 2 * H * H, H, gates, g0 + 2 * H, GH, true);
-    for (let b = 0; b < B; b++) {
+    if (!after && s > 0) kernels.gemmNT(B, H, H, aux, st, H, U, 2 * H * H, H, gates, g0 + 2 * H, GH, true);
+    if (simd) simd.k.gru_forward_h(at(gates, g0), at(h, st), at(h, st + B * H), B, H);
+    for (let b = 0; simd === null && b < B; b++) {
       const gi = g0 + b * GH;
       const prev = st + b * H;
       const next = prev + B * H;
@@ -68,13 +71,15 @@ export function gruForward(net: Network, ws: Workspace, s0: number, s1: number):
 export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
   const GH = 3 * H;
-  const { T, B, gates, h, aux, dh, dpre, dgRec, dhRec, drh, UT } = ws;
+  const { T, B, gates, h, aux, dh, dpre, dgRec, dhRec, drh, UT, kernels, simd } = ws;
   const after = net.spec.resetAfter;
   if (s1 === T) dhRec.fill(0);
   for (let s = s1 - 1; s >= s0; s--) {
     const g0 = s * B * GH;
     const st = s * B * H;
-    for (let b = 0; b < B; b++) {
+    // The same gate code in WASM SIMD (wasm/assembly/gru.ts), in three parts around the products.
+    if (simd) simd.k.gru_backward_gates(at(gates, g0), at(h, st), at(aux, st), at(dh, st), at(dhRec, 0), at(dpre, g0), at(dgRec, after ? st : 0), B, H, after ? 1 : 0);
+    for (let b = 0; simd === null && b < B; b++) {
       const gr = g0 + b * GH;
       const prev = st + b * H;
       const rb = b * H;
@@ -96,8 +101,9 @@ export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number)
     }
     if (!after) {
       // δ(r⊙h_{t−1}) = δg_pre U_g, then δr_pre = δ(r⊙h)⊙h_{t−1}⊙r(1−r).
-      gemmNT(B, H, H, dpre, g0 + 2 * H, GH, UT, 2 * H, GH, drh, 0, H, false);
-      for (let b = 0; b < B; b++) {
+      kernels.gemmNT(B, H, H, dpre, g0 + 2 * H, GH, UT, 2 * H, GH, drh, 0, H, false);
+      if (simd) simd.k.gru_backward_r(at(gates, g0), at(h, st), at(drh, 0), at(dpre, g0), B, H);
+      for (let b = 0; simd === null && b < B; b++) {
         const gr = g0 + b * GH;
         const prev = st + b * H;
         for (let j = 0; j < H; j++) {
@@ -108,9 +114,10 @@ export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number)
     }
     if (s === 0) continue;
     // δh_{t−1} from step t: through U_z, U_r (and U_g), directly through z, and through r⊙h.
-    gemmNT(B, H, 2 * H, dpre, g0, GH, UT, 0, GH, dhRec, 0, H, false);
-    if (after) gemmNT(B, H, H, dgRec, st, H, UT, 2 * H, GH, dhRec, 0, H, true);
-    for (let b = 0; b < B; b++) {
+    kernels.gemmNT(B, H, 2 * H, dpre, g0, GH, UT, 0, GH, dhRec, 0, H, false);
+    if (after) kernels.gemmNT(B, H, H, dgRec, st, H, UT, 2 * H, GH, dhRec, 0, H, true);
+    if (simd) simd.k.gru_backward_direct(at(gates, g0), at(dh, st), at(drh, 0), at(dhRec, 0), B, H, after ? 1 : 0);
+    for (let b = 0; simd === null && b < B; b++) {
       const gr = g0 + b * GH;
       const prev = st + b * H;
       for (let j = 0; j < H; j++) {
@@ -132,10 +139,10 @@ export function gruRecurrentGradRows(net: Network, ws: Workspace, m0: number, m1
   const H = net.spec.hiddenSize;
   const TB = ws.T * ws.B;
   const split = Math.min(Math.max(2 * H, m0), m1); // rows below act on h_{t−1}, rows from 2H on the g block
-  if (split > m0) gemmNT(split - m0, H, TB, ws.colsWide, m0 * TB, TB, ws.colsNarrow, 0, TB, net.U.dw, m0 * H, H, true);
+  if (split > m0) ws.kernels.gemmNT(split - m0, H, TB, ws.colsWide, m0 * TB, TB, ws.colsNarrow, 0, TB, net.U.dw, m0 * H, H, true);
   if (m1 > split) {
     const other = net.spec.resetAfter ? ws.colsNarrow : ws.colsAux;
-    gemmNT(m1 - split, H, TB, ws.colsWide, split * TB, TB, other, 0, TB, net.U.dw, split * H, H, true);
+    ws.kernels.gemmNT(m1 - split, H, TB, ws.colsWide, split * TB, TB, other, 0, TB, net.U.dw, split * H, H, true);
   }
 }
 
@@ -144,9 +151,9 @@ export function gruPrepareGrads(net: Network, ws: Workspace): void {
   const H = net.spec.hiddenSize;
   const TB = ws.T * ws.B;
   if (net.spec.resetAfter) {
-    transpose(TB, H, ws.dgRec, 0, H, ws.colsWide, 2 * H * TB);
-    addRowSums(H, TB, ws.colsWide, 2 * H * TB, net.bh.dw, 0);
+    ws.kernels.transpose(TB, H, ws.dgRec, 0, H, ws.colsWide, 2 * H * TB);
+    ws.kernels.addRowSums(H, TB, ws.colsWide, 2 * H * TB, net.bh.dw, 0);
   } else {
-    transpose(TB, H, ws.aux, 0, H, ws.colsAux);
+    ws.kernels.transpose(TB, H, ws.aux, 0, H, ws.colsAux);
   }
 }

@@ -8,6 +8,19 @@
 import type { FloatArray } from './tensor';
 
 /**
+ * The kernels a workspace computes with: these JS functions (the reference, and the only ones for
+ * float64), or the WebAssembly SIMD kernels (wasm/simd.ts) when every buffer lives in their memory.
+ */
+export interface Kernels {
+  readonly kind: 'js' | 'wasm';
+  gemmNT: typeof gemmNT;
+  transpose: typeof transpose;
+  addRowSums: typeof addRowSums;
+  affine: typeof affine;
+  readoutBackward: typeof readoutBackward;
+}
+
+/**
  * C = A·Bᵀ (accumulate = false) or C += A·Bᵀ (accumulate = true), where
  * A is M×K (offset aOff, row stride lda), B is N×K (bOff, ldb), C is M×N (cOff, ldc).
  * Both operands are read along contiguous rows; sums are carried in float64 registers.
@@ -171,3 +184,6 @@ export function readoutBackward(
     }
   }
 }
+
+/** The JS kernels as a Kernels object. */
+export const JS_KERNELS: Kernels = { kind: 'js', gemmNT, transpose, addRowSums, affine, readoutBackward };

@@ -9,8 +9,8 @@
  * Gate blocks sit in the order i f g o. ws.gates already holds W x_t + b on entry.
  * With forgetFixed (the 1997 LSTM) there is no forget gate: f = 1 and c_t = c_{t−1} + i⊙g.
  */
-import { gemmNT } from './kernels';
 import { sigmoidRow, tanhRow } from './fastmath';
+import { byteAddress as at } from './wasm/simd';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
@@ -18,7 +18,7 @@ import type { Workspace } from './workspace';
 export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
   const GH = 4 * H;
-  const { B, gates, h, c, tc } = ws;
+  const { B, gates, h, c, tc, kernels, simd } = ws;
   const U = net.U.w;
   const p = net.P.w;
   const peep = net.spec.peephole;
@@ -26,7 +26,13 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
   const f32 = net.dtype === 'f32';
   for (let s = s0; s < s1; s++) {
     // One product for all four gates and the whole batch: gates_t += U h_{t−1} (h_0 = 0 adds nothing).
-    if (s > 0) gemmNT(B, GH, H, h, s * B * H, H, U, 0, H, gates, s * B * GH, GH, true);
+    if (s > 0) kernels.gemmNT(B, GH, H, h, s * B * H, H, U, 0, H, gates, s * B * GH, GH, true);
+    if (simd) {
+      // The same gate code for the whole batch in WASM SIMD (wasm/assembly/lstm.ts).
+      const st = s * B * H;
+      simd.k.lstm_forward(at(gates, s * B * GH), at(c, st), at(c, st + B * H), at(tc, st), at(h, st + B * H), at(p, 0), B, H, peep ? 1 : 0, fixed ? 1 : 0);
+      continue;
+    }
     for (let b = 0; b < B; b++) {
       const gi = (s * B + b) * GH; // this step's row: i at gi, f at gi + H, g at gi + 2H, o at gi + 3H
       const prev = (s * B + b) * H; // h_{t−1}, c_{t−1} (slot t−1); also tanh(c_t) in tc
@@ -58,7 +64,7 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
 export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
   const GH = 4 * H;
-  const { T, B, gates, c, tc, dh, dc, dpre, dhRec, dcRec, UT } = ws;
+  const { T, B, gates, c, tc, dh, dc, dpre, dhRec, dcRec, UT, kernels, simd } = ws;
   const p = net.P.w;
   const dp = net.P.dw;
   const peep = net.spec.peephole;
@@ -68,7 +74,15 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
     dcRec.fill(0);
   }
   for (let s = s1 - 1; s >= s0; s--) {
-    for (let b = 0; b < B; b++) {
+    if (simd) {
+      // The same gate code for the whole batch in WASM SIMD (wasm/assembly/lstm.ts).
+      const st = s * B * H;
+      simd.k.lstm_backward(
+        at(gates, s * B * GH), at(c, st), at(c, st + B * H), at(tc, st), at(dh, st), at(dc, st), at(dpre, s * B * GH),
+        at(dhRec, 0), at(dcRec, 0), at(p, 0), at(dp, 0), B, H, peep ? 1 : 0, fixed ? 1 : 0,
+      );
+    }
+    for (let b = 0; simd === null && b < B; b++) {
       const gr = (s * B + b) * GH;
       const prev = (s * B + b) * H;
       const next = prev + B * H;
@@ -107,6 +121,6 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
       }
     }
     // δh_{t−1} from step t: [δi δf δg δo] U, one product for the batch.
-    if (s > 0) gemmNT(B, H, GH, dpre, s * B * GH, GH, UT, 0, GH, dhRec, 0, H, false);
+    if (s > 0) kernels.gemmNT(B, H, GH, dpre, s * B * GH, GH, UT, 0, GH, dhRec, 0, H, false);
   }
 }

@@ -7,7 +7,8 @@
 import { makeParam, type DType, type Param } from './tensor';
 import { blockCount, inputWidth, WINDOW_RANGE, type NetSpec } from './spec';
 import { Workspace } from './workspace';
-import { affine, addRowSums, gemmNT, readoutBackward, transpose } from './kernels';
+import { JS_BACKEND, type Backend } from './backend';
+import type { SimdKernels } from './wasm/simd';
 import { rnnForward, rnnBackward } from './rnn';
 import { lstmForward, lstmBackward } from './lstm';
 import { fnnBackward, fnnForward, fnnWindows } from './fnn';
@@ -31,11 +32,15 @@ export class Network {
   readonly Wy: Param;
   /** Readout bias b_y, O. */
   readonly by: Param;
+  /** Where the buffers live (the JS heap, or a wasm arena) and so which kernels can run. */
+  readonly backend: Backend;
+  /** The SIMD kernels, when every parameter lives in their memory (never for float64). */
+  readonly simd: SimdKernels | null;
   private specValue: NetSpec;
   private readonly all: readonly Param[];
   private active: readonly Param[];
 
-  constructor(spec: NetSpec, dtype: DType = 'f32') {
+  constructor(spec: NetSpec, dtype: DType = 'f32', backend: Backend = JS_BACKEND) {
     const { cell, hiddenSize: H, outputSize: O } = spec;
     this.specValue = {
       ...spec,
@@ -49,16 +54,21 @@ export class Network {
       throw new Error(`the FNN's window must be a whole number from ${WINDOW_RANGE.min} to ${WINDOW_RANGE.max}, not ${k}`);
     }
     this.dtype = dtype;
+    this.backend = backend;
     this.G = blockCount(cell);
     const GH = this.G * H;
-    this.W = makeParam(dtype, 'W', GH, inputWidth(this.specValue));
-    this.U = makeParam(dtype, 'U', cell === 'fnn' ? 0 : GH, H);
-    this.b = makeParam(dtype, 'b', GH, 1);
-    this.P = makeParam(dtype, 'P', cell === 'lstm' ? 3 * H : 0, 1);
-    this.bh = makeParam(dtype, 'bh', this.specValue.resetAfter ? H : 0, 1);
-    this.Wy = makeParam(dtype, 'Wy', O, H);
-    this.by = makeParam(dtype, 'by', O, 1);
-    this.all = [this.W, this.U, this.b, this.P, this.bh, this.Wy, this.by].filter((p) => p.w.length > 0);
+    const allocate = backend.alloc.bind(backend);
+    this.W = makeParam(dtype, 'W', GH, inputWidth(this.specValue), allocate);
+    this.U = makeParam(dtype, 'U', cell === 'fnn' ? 0 : GH, H, allocate);
+    this.b = makeParam(dtype, 'b', GH, 1, allocate);
+    this.P = makeParam(dtype, 'P', cell === 'lstm' ? 3 * H : 0, 1, allocate);
+    this.bh = makeParam(dtype, 'bh', this.specValue.resetAfter ? H : 0, 1, allocate);
+    this.Wy = makeParam(dtype, 'Wy', O, H, allocate);
+    this.by = makeParam(dtype, 'by', O, 1, allocate);
+    const every = [this.W, this.U, this.b, this.P, this.bh, this.Wy, this.by];
+    const simd = dtype === 'f32' ? backend.simdFor(this.W.w) : null;
+    this.simd = simd && every.every((p) => backend.simdFor(p.w) === simd && backend.simdFor(p.dw) === simd) ? simd : null;
+    this.all = every.filter((p) => p.w.length > 0);
     this.active = this.computeActive();
   }
 
@@ -99,16 +109,15 @@ export class Network {
     return this.all.filter((p) => p !== this.P || this.specValue.peephole);
   }
 
-  /** A workspace for batches of B sequences of T steps. */
+  /** A workspace for batches of B sequences of T steps, from this network's backend (release it when done). */
   createWorkspace(T: number, B: number): Workspace {
-    return new Workspace(this.specValue, this.dtype, T, B);
+    return new Workspace(this.specValue, this.dtype, T, B, this.backend, this.simd);
   }
 
   zeroGrad(): void {
     for (const p of this.all) p.dw.fill(0);
   }
 
-  /** Run the cell over ws.x and write every state, gate and output y_t. */
   /** Run the cell over ws.x and write every state, gate and output y_t. */
   forward(ws: Workspace): void {
     this.forwardBegin(ws);
@@ -121,7 +130,7 @@ export class Network {
     const { hiddenSize: H, cell } = this.specValue;
     if (cell === 'fnn') fnnWindows(this, ws);
     const input = cell === 'fnn' ? ws.window : ws.x;
-    affine(ws.T * ws.B, this.G * H, inputWidth(this.specValue), input, 0, this.W.w, this.b.w, ws.gates);
+    ws.kernels.affine(ws.T * ws.B, this.G * H, inputWidth(this.specValue), input, 0, this.W.w, this.b.w, ws.gates);
   }
 
   /** The cell over steps s0..s1−1 (0-based slots). */
@@ -136,7 +145,7 @@ export class Network {
   /** Readout: y_t = W_y h_t + b_y, for every step at once (h_1..h_T start at slot 1). */
   forwardEnd(ws: Workspace): void {
     const { hiddenSize: H, outputSize: O } = this.specValue;
-    affine(ws.T * ws.B, O, H, ws.h, ws.B * H, this.Wy.w, this.by.w, ws.y);
+    ws.kernels.affine(ws.T * ws.B, O, H, ws.h, ws.B * H, this.Wy.w, this.by.w, ws.y);
   }
 
   /**
@@ -153,8 +162,8 @@ export class Network {
   /** Readout: ∂L/∂h_t from y_t (the cell adds what flows back from later steps), ∂L/∂W_y, ∂L/∂b_y. */
   backwardBegin(ws: Workspace): void {
     const { hiddenSize: H, outputSize: O } = this.specValue;
-    readoutBackward(ws.T * ws.B, O, H, ws.dy, ws.h, ws.B * H, this.Wy.w, this.Wy.dw, this.by.dw, ws.dh);
-    if (this.specValue.cell !== 'fnn') transpose(this.G * H, H, this.U.w, 0, H, ws.UT);
+    ws.kernels.readoutBackward(ws.T * ws.B, O, H, ws.dy, ws.h, ws.B * H, this.Wy.w, this.Wy.dw, this.by.dw, ws.dh);
+    if (this.specValue.cell !== 'fnn') ws.kernels.transpose(this.G * H, H, this.U.w, 0, H, ws.UT);
   }
 
   /** The cell's backward pass over steps s1−1 down to s0: fills ws.dpre (and the peephole gradients). */
@@ -176,11 +185,12 @@ export class Network {
     const I = inputWidth(this.specValue);
     const TB = ws.T * ws.B;
     const GH = this.G * H;
-    transpose(TB, GH, ws.dpre, 0, GH, ws.colsWide);
-    transpose(TB, I, cell === 'fnn' ? ws.window : ws.x, 0, I, ws.colsIn);
-    gemmNT(GH, I, TB, ws.colsWide, 0, TB, ws.colsIn, 0, TB, this.W.dw, 0, I, true);
-    addRowSums(GH, TB, ws.colsWide, 0, this.b.dw, 0);
-    if (cell !== 'fnn') transpose(TB, H, ws.h, 0, H, ws.colsNarrow); // h_{t−1} for ∂L/∂U (the FNN has no U)
+    const k = ws.kernels;
+    k.transpose(TB, GH, ws.dpre, 0, GH, ws.colsWide);
+    k.transpose(TB, I, cell === 'fnn' ? ws.window : ws.x, 0, I, ws.colsIn);
+    k.gemmNT(GH, I, TB, ws.colsWide, 0, TB, ws.colsIn, 0, TB, this.W.dw, 0, I, true);
+    k.addRowSums(GH, TB, ws.colsWide, 0, this.b.dw, 0);
+    if (cell !== 'fnn') k.transpose(TB, H, ws.h, 0, H, ws.colsNarrow); // h_{t−1} for ∂L/∂U (the FNN has no U)
     if (cell === 'gru') gruPrepareGrads(this, ws);
   }
 
@@ -190,6 +200,6 @@ export class Network {
     const TB = ws.T * ws.B;
     if (this.specValue.cell === 'fnn') return; // no recurrent weights
     if (this.specValue.cell === 'gru') gruRecurrentGradRows(this, ws, m0, m1);
-    else gemmNT(m1 - m0, H, TB, ws.colsWide, m0 * TB, TB, ws.colsNarrow, 0, TB, this.U.dw, m0 * H, H, true);
+    else ws.kernels.gemmNT(m1 - m0, H, TB, ws.colsWide, m0 * TB, TB, ws.colsNarrow, 0, TB, this.U.dw, m0 * H, H, true);
   }
 }

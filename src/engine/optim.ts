@@ -3,8 +3,9 @@
  * Both first rescale the gradients so that their global L2 norm is at most `clip`.
  * State buffers are allocated once, per parameter, when the optimiser is made.
  */
-import { alloc, type Param, type FloatArray } from './tensor';
+import type { Param, FloatArray } from './tensor';
 import type { Network } from './network';
+import { byteAddress as at, type SimdKernels } from './wasm/simd';
 
 export type OptimizerKind = 'sgd' | 'adam';
 
@@ -42,12 +43,28 @@ export class Optimizer {
   private readonly slots: Map<Param, Slot>;
   /** The global gradient norm before clipping, at the last step. */
   lastGradNorm = 0;
+  /** The SIMD kernels, when the network and every state buffer live in their memory. */
+  private readonly simd: SimdKernels | null;
+  private readonly net: Network;
 
   constructor(net: Network, options: Partial<OptimizerOptions> = {}) {
     this.options = { ...DEFAULT_OPTIMIZER, ...options };
+    this.net = net;
+    const { backend } = net;
     this.slots = new Map(
-      net.params().map((p) => [p, { m: alloc(net.dtype, p.w.length), v: alloc(net.dtype, p.w.length), steps: 0 }]),
+      net.params().map((p) => [p, { m: backend.alloc(net.dtype, p.w.length), v: backend.alloc(net.dtype, p.w.length), steps: 0 }]),
     );
+    const resident = [...this.slots.values()].every((s) => backend.simdFor(s.m) === net.simd && backend.simdFor(s.v) === net.simd);
+    this.simd = resident ? net.simd : null;
+  }
+
+  /** Give the state buffers back to the network's backend; the optimiser must not be used after this. */
+  release(): void {
+    for (const { m, v } of this.slots.values()) {
+      this.net.backend.release(m);
+      this.net.backend.release(v);
+    }
+    this.slots.clear();
   }
 
   /** ‖∇‖₂ over the given parameters. */
@@ -60,11 +77,19 @@ export class Optimizer {
     return Math.sqrt(sq);
   }
 
+  /** ‖∇‖₂ with the sums of squares in WASM (float64 sums, as gradNorm's). */
+  private static gradNormSimd(simd: SimdKernels, params: readonly Param[]): number {
+    let sq = 0;
+    for (const p of params) sq += simd.k.sum_squares(at(p.dw, 0), p.dw.length);
+    return Math.sqrt(sq);
+  }
+
   /** Clip, then update every active parameter of `net` from its dw. */
   step(net: Network): void {
     const params = net.activeParams();
     const { kind, lr, momentum, clip, beta1, beta2, eps } = this.options;
-    const norm = Optimizer.gradNorm(params);
+    const simd = net === this.net ? this.simd : null;
+    const norm = simd ? Optimizer.gradNormSimd(simd, params) : Optimizer.gradNorm(params);
     this.lastGradNorm = norm;
     const scale = clip > 0 && norm > clip ? clip / norm : 1;
     for (const p of params) {
@@ -72,7 +97,12 @@ export class Optimizer {
       slot.steps++;
       const { w, dw } = p;
       const { m, v } = slot;
-      if (kind === 'sgd') {
+      if (simd) {
+        // The same updates in WASM SIMD, in float32 (wasm/assembly/ops.ts).
+        const n = w.length;
+        if (kind === 'sgd') simd.k.sgd(at(w, 0), at(dw, 0), at(m, 0), n, scale, lr, momentum);
+        else simd.k.adam(at(w, 0), at(dw, 0), at(m, 0), at(v, 0), n, scale, lr, beta1, beta2, 1 - Math.pow(beta1, slot.steps), 1 - Math.pow(beta2, slot.steps), eps);
+      } else if (kind === 'sgd') {
         for (let k = 0; k < w.length; k++) {
           m[k] = momentum * m[k] + scale * dw[k];
           w[k] -= lr * m[k];

@@ -2,21 +2,25 @@
  * The vanilla RNN cell: h_t = tanh(W x_t + U h_{t−1} + b).
  * Its single gate block holds h_t itself. ws.gates already holds W x_t + b on entry.
  */
-import { gemmNT } from './kernels';
 import { tanhRow } from './fastmath';
+import { byteAddress as at } from './wasm/simd';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
 
 /** Steps s0..s1−1 (0-based slots; step t = s + 1) of the forward pass. */
 export function rnnForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
-  const { B, gates, h } = ws;
+  const { B, gates, h, kernels, simd } = ws;
   const U = net.U.w;
   const f32 = net.dtype === 'f32';
   for (let s = s0; s < s1; s++) {
     const row = s * B * H;
     const next = row + B * H;
-    if (s > 0) gemmNT(B, H, H, h, row, H, U, 0, H, gates, row, H, true); // h_0 = 0 adds nothing
+    if (s > 0) kernels.gemmNT(B, H, H, h, row, H, U, 0, H, gates, row, H, true); // h_0 = 0 adds nothing
+    if (simd) {
+      simd.k.tanh_state(at(gates, row), at(h, next), B * H); // the same in WASM SIMD (wasm/assembly/rnn.ts)
+      continue;
+    }
     tanhRow(gates, row, gates, row, B * H, f32);
     for (let k = 0; k < B * H; k++) h[next + k] = gates[row + k];
   }
@@ -28,16 +32,17 @@ export function rnnForward(net: Network, ws: Workspace, s0: number, s1: number):
  */
 export function rnnBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
-  const { T, B, gates, dh, dpre, dhRec, UT } = ws;
+  const { T, B, gates, dh, dpre, dhRec, UT, kernels, simd } = ws;
   if (s1 === T) dhRec.fill(0);
   for (let s = s1 - 1; s >= s0; s--) {
     const row = s * B * H;
-    for (let k = 0; k < B * H; k++) {
+    if (simd) simd.k.tanh_state_backward(at(gates, row), at(dh, row), at(dhRec, 0), at(dpre, row), B * H, 1);
+    for (let k = 0; simd === null && k < B * H; k++) {
       const dhT = dh[row + k] + dhRec[k];
       dh[row + k] = dhT;
       const v = gates[row + k];
       dpre[row + k] = dhT * (1 - v * v);
     }
-    if (s > 0) gemmNT(B, H, H, dpre, row, H, UT, 0, H, dhRec, 0, H, false);
+    if (s > 0) kernels.gemmNT(B, H, H, dpre, row, H, UT, 0, H, dhRec, 0, H, false);
   }
 }

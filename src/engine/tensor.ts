@@ -28,6 +28,9 @@ export interface Param {
   readonly dw: FloatArray;
 }
 
-export function makeParam(dtype: DType, label: string, rows: number, cols: number): Param {
-  return { label, rows, cols, w: alloc(dtype, rows * cols), dw: alloc(dtype, rows * cols) };
+/** Allocates buffers: the JS heap (`alloc`), or a backend's arena. */
+export type Allocate = (dtype: DType, n: number) => FloatArray;
+
+export function makeParam(dtype: DType, label: string, rows: number, cols: number, allocate: Allocate = alloc): Param {
+  return { label, rows, cols, w: allocate(dtype, rows * cols), dw: allocate(dtype, rows * cols) };
 }

@@ -77,6 +77,7 @@ export function traceSequence(
   }
   const weights: Record<string, WeightJson> = {};
   for (const weight of namedWeights(net)) if (weight.inFile) weights[weight.name] = weightToJson(weight, weight.dw);
+  ws.release();
   return {
     loss: value,
     steps,

@@ -60,6 +60,12 @@ export class Trainer {
     return this.batchLoss;
   }
 
+  /** Give the workspace and the optimiser's state back to the network's backend (the trainer is done). */
+  release(): void {
+    this.ws.release();
+    this.optimizer.release();
+  }
+
   /** Whether a step is partly done. */
   get midStep(): boolean {
     return this.phase !== 'batch';
@@ -188,5 +194,6 @@ export function evaluate(net: Network, task: Task, count = HELD_OUT_SIZE, seed =
     baseline += lossAndGrad(task.loss, ws, O) * n;
     targets += n;
   }
+  ws.release();
   return { loss: targets > 0 ? loss / targets : 0, baseline: targets > 0 ? baseline / targets : 0 };
 }

@@ -7,8 +7,11 @@
  * holding h_t and slot 0 holding h_0 = 0.
  * Within a slot, sequences are rows: index (slot·B + b)·width + unit.
  */
-import { alloc, type DType, type FloatArray } from './tensor';
+import type { DType, FloatArray } from './tensor';
 import { blockCount, inputWidth, type NetSpec } from './spec';
+import { JS_BACKEND, type Backend } from './backend';
+import { JS_KERNELS, type Kernels } from './kernels';
+import type { SimdKernels } from './wasm/simd';
 
 export class Workspace {
   /** T: time steps. */
@@ -61,8 +64,24 @@ export class Workspace {
   readonly colsIn: FloatArray;
   /** Scratch (standard GRU): r⊙h_{t−1} transposed: H×[T·B]. */
   readonly colsAux: FloatArray;
+  /** The kernels for this workspace: WASM SIMD when it and its network live in their memory, else JS. */
+  readonly kernels: Kernels;
+  /** The SIMD kernels for the cells' gate code, or null (then the JS gate code runs). */
+  readonly simd: SimdKernels | null;
+  private readonly backend: Backend;
+  private readonly buffers: FloatArray[] = [];
 
-  constructor(spec: NetSpec, dtype: DType, T: number, B: number) {
+  /**
+   * `netSimd` is the network's own SIMD kernels (null when any of its parameters lies outside
+   * their memory); the workspace uses them only if all its buffers fit in that memory too.
+   */
+  constructor(spec: NetSpec, dtype: DType, T: number, B: number, backend: Backend = JS_BACKEND, netSimd: SimdKernels | null = null) {
+    this.backend = backend;
+    const alloc = (d: DType, n: number): FloatArray => {
+      const a = backend.alloc(d, n);
+      this.buffers.push(a);
+      return a;
+    };
     const { inputSize: I, hiddenSize: H, outputSize: O, cell } = spec;
     const G = blockCount(cell);
     const lstm = cell === 'lstm';
@@ -95,5 +114,14 @@ export class Workspace {
     this.colsNarrow = alloc(dtype, TB * H);
     this.colsIn = alloc(dtype, TB * wide);
     this.colsAux = alloc(dtype, gru && !spec.resetAfter ? TB * H : 0);
+    const resident = netSimd !== null && this.buffers.every((a) => backend.simdFor(a) === netSimd);
+    this.simd = resident ? netSimd : null;
+    this.kernels = this.simd ?? JS_KERNELS;
+  }
+
+  /** Give the buffers back to the backend; the workspace must not be used after this. */
+  release(): void {
+    for (const a of this.buffers) this.backend.release(a);
+    this.buffers.length = 0;
   }
 }

@@ -2,10 +2,11 @@
 ;; Built into kernelsModule.ts by scripts/build-wasm.mjs (npm run build:wasm); npm test checks
 ;; that the committed module is what this source compiles to.
 ;;
-;; Matrices are row-major float32 in this module's memory: pointers are byte offsets, row
-;; strides are in floats, as in src/engine/kernels.ts (gemmNT).
+;; Matrices are row-major float32 in the engine's memory (imported, shared with the cell kernels
+;; of assembly/): pointers are byte offsets, row strides are in floats, as in
+;; src/engine/kernels.ts (gemmNT).
 (module
-  (memory (export "memory") 1)
+  (import "env" "memory" (memory 1))
 
   ;; The sum of a vector's four lanes, in the order (l0 + l1) + (l2 + l3).
   (func $hsum (param $v v128) (result f32)
