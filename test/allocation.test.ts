@@ -9,12 +9,15 @@
 import { expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 
-const VARIANTS = [['lstm', 'none'], ['lstm', 'peephole'], ['gru', 'none'], ['gru', 'reset-after'], ['rnn', 'none'], ['fnn', 'window-4']] as const;
+const VARIANTS = [
+  ['lstm', 'none', 'js'], ['lstm', 'peephole', 'js'], ['gru', 'none', 'js'], ['gru', 'reset-after', 'js'], ['rnn', 'none', 'js'], ['fnn', 'window-4', 'js'],
+  ['lstm', 'peephole', 'wasm'], ['gru', 'none', 'wasm'], ['gru', 'reset-after', 'wasm'], ['rnn', 'none', 'wasm'], ['fnn', 'window-4', 'wasm'],
+] as const;
 
-test.each(VARIANTS)('%s (%s): a training step leaves no garbage', (cell, variant) => {
+test.each(VARIANTS)('%s (%s), %s kernels: a training step leaves no garbage', (cell, variant, kernels) => {
   const out = execFileSync(
     process.execPath,
-    ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', 'test/support/allocationProbe.ts', cell, variant],
+    ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', 'test/support/allocationProbe.ts', cell, variant, kernels],
     { encoding: 'utf8' },
   );
   const { bytesPerStep, cleanWindows } = JSON.parse(out) as { bytesPerStep: number; cleanWindows: number };

@@ -4,6 +4,8 @@ import {
   type CellKind, type ModelFile, type DType, type Workspace,
 } from '../src/engine';
 import type { Sequence } from './reference';
+import { placeCopy } from '../src/engine/placement';
+import type { KernelKind } from '../src/engine/backend';
 
 export interface Shape {
   cell: CellKind;
@@ -51,10 +53,21 @@ export function randomSequences(
   }));
 }
 
-/** The engine's network for a model file, with a workspace holding the sequences. */
-export function loadEngine(model: ModelFile, seqs: readonly Sequence[], dtype: DType = 'f64'): { net: Network; ws: Workspace } {
-  const net = parseModel(model, dtype);
-  const ws = net.createWorkspace(seqs[0]!.inputs.length, seqs.length);
+/**
+ * The engine's network for a model file, with a workspace holding the sequences; with kernels
+ * 'wasm' (float32), the network and the workspace live in a wasm arena and run the SIMD kernels.
+ */
+export function loadEngine(
+  model: ModelFile, seqs: readonly Sequence[], dtype: DType = 'f64', kernels: KernelKind = 'js',
+): { net: Network; ws: Workspace } {
+  const T = seqs[0]!.inputs.length;
+  let net = parseModel(model, dtype);
+  if (kernels === 'wasm') {
+    const placed = placeCopy('wasm', net, [{ T, B: seqs.length }]);
+    if (!placed.ok) throw new Error(placed.reason);
+    net = placed.net;
+  }
+  const ws = net.createWorkspace(T, seqs.length);
   seqs.forEach((seq, b) => writeSequence(ws, b, seq.inputs, seq.targets));
   return { net, ws };
 }

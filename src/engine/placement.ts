@@ -30,3 +30,12 @@ export function placeNetwork(kind: KernelKind, spec: NetSpec, rooms: readonly Ro
   const made = makeBackend(kind, kind === 'wasm' ? arenaFloats(spec, rooms) : 0);
   return made.ok ? { ok: true, net: new Network(spec, 'f32', made.backend) } : made;
 }
+
+/** A float32 copy of `net` (its spec and weights) on `kind` kernels, with room for `rooms`. */
+export function placeCopy(kind: KernelKind, net: Network, rooms: readonly Room[]): Placed {
+  const placed = placeNetwork(kind, net.spec, rooms);
+  if (!placed.ok) return placed;
+  const from = net.params();
+  placed.net.params().forEach((p, k) => p.w.set(from[k]!.w));
+  return placed;
+}

@@ -6,7 +6,9 @@
  * JIT optimise everything.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
-import { Network, Rng, Trainer, initNetwork, makeTask, type CellKind } from '../../src/engine';
+import { Rng, Trainer, initNetwork, makeTask, type CellKind } from '../../src/engine';
+import { placeNetwork } from '../../src/engine/placement';
+import type { KernelKind } from '../../src/engine/backend';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (typeof gc !== 'function') {
@@ -19,16 +21,25 @@ const observer = new PerformanceObserver((list) => {
 });
 observer.observe({ entryTypes: ['gc'] });
 
-const [cell, variant, warmUpArg] = process.argv.slice(2) as [CellKind, string, string | undefined];
+const [cell, variant, kernels, warmUpArg] = process.argv.slice(2) as [CellKind, string, KernelKind, string | undefined];
 const task = makeTask({ name: 'adding', length: 30 });
-const net = new Network({
+const placed = placeNetwork(kernels, {
   cell, inputSize: 2, hiddenSize: 12, outputSize: 1,
   peephole: variant === 'peephole', resetAfter: variant === 'reset-after',
   window: variant.startsWith('window-') ? Number(variant.slice('window-'.length)) : undefined,
-});
+}, [{ T: 30, B: 8 }]);
+if (!placed.ok) {
+  process.stderr.write(`${placed.reason}\n`);
+  process.exit(1);
+}
+const net = placed.net;
 const rng = new Rng(1);
 initNetwork(net, rng);
 const trainer = new Trainer(net, task, 8, { kind: 'adam', lr: 0.01, clip: 1 }, rng.fork());
+if ((kernels === 'wasm') !== (trainer.ws.simd !== null)) {
+  process.stderr.write(`the trainer does not run the ${kernels} kernels\n`);
+  process.exit(1);
+}
 const warmUp = Number(warmUpArg ?? 3000);
 for (let i = 0; i < warmUp; i++) trainer.step();
 // Several measured windows: a JIT still compiling in the background (on a busy machine) can
