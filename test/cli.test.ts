@@ -262,6 +262,49 @@ describe('bench', () => {
   });
 });
 
+describe('--kernels', () => {
+  test('trace: float32 on either kernels agrees with float64; wasm with float64 is refused by name', async () => {
+    const m = file('mk.json', model);
+    const x = file('xk.json', [[0.1, 0], [0.5, 1], [0.2, 0]]);
+    const y = file('yk.json', [null, null, [0.5]]);
+    const f64 = JSON.parse((await run(traceMain, ['--model', m, '--input', x, '--target', y])).out);
+    for (const kernels of ['js', 'wasm']) {
+      const r = await run(traceMain, ['--model', m, '--input', x, '--target', y, '--dtype', 'f32', '--kernels', kernels]);
+      expect(r.code).toBe(0);
+      const t = JSON.parse(r.out);
+      expect(Math.abs(t.loss / f64.loss - 1)).toBeLessThan(1e-5);
+      for (const [k, v] of (t.steps[2].h as number[]).entries()) expect(Math.abs(v - f64.steps[2].h[k])).toBeLessThan(1e-6);
+    }
+    const bad = await run(traceMain, ['--model', m, '--input', x, '--kernels', 'wasm']);
+    expect(bad).toEqual({ code: 2, out: '', err: '--kernels wasm: the WASM kernels compute in float32; use --dtype f32 or --kernels js\n' });
+    const typo = await run(traceMain, ['--model', m, '--input', x, '--kernels', 'simd']);
+    expect(typo.err).toBe('--kernels: expected one of js, wasm, got "simd"\n');
+  });
+
+  test('train runs on either kernels and reports which', async () => {
+    for (const kernels of ['js', 'wasm']) {
+      const r = await run(trainMain, ['--cell', 'gru', '--task', 'sine', '--length', '10', '--hidden', '4', '--steps', '20', '--kernels', kernels]);
+      expect(r.code).toBe(0);
+      expect(r.err).toContain(`(${kernels} kernels)`);
+      expect(JSON.parse(r.out).finalLoss).toBeGreaterThan(0);
+    }
+  });
+
+  test('where WebAssembly is missing (node --jitless), --kernels wasm exits 2 with one line, and the default runs JS', () => {
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const env = { ...process.env, NODE_OPTIONS: '--jitless --no-warnings' };
+    const args = ['--cell', 'rnn', '--task', 'sine', '--length', '5', '--hidden', '2', '--steps', '3'];
+    for (const tool of ['train', 'bench'] as const) {
+      const argv = tool === 'train' ? [...args, '--kernels', 'wasm'] : ['--kernels', 'wasm'];
+      const r = spawnSync(tsx, [`src/cli/${tool}.ts`, ...argv], { encoding: 'utf8', env });
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr.replace(/^Warning: .*\n/gm, '') }).toEqual({ status: 2, stdout: '', stderr: '--kernels wasm: WebAssembly is not available\n' });
+    }
+    const ok = spawnSync(tsx, ['src/cli/train.ts', ...args], { encoding: 'utf8', env });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toContain('(js kernels)');
+  }, 60_000);
+});
+
 describe('as real processes (npm run -s …)', () => {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 

@@ -1,9 +1,44 @@
 /**
  * Tiny networks (H = 1 or 2) worked through by hand from the equations of the spec, one
- * scalar at a time, and compared with the engine in float64.
+ * scalar at a time, and compared with the engine: in float64 with the JS kernels, and through
+ * `trace --dtype f32`, which runs the WASM SIMD kernels, to float32 precision.
  */
-import { expect, test } from 'vitest';
-import { parseModel, traceSequence, type ModelFile } from '../src/engine';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Network, parseModel, traceSequence, type ModelFile, type Trace, type Workspace } from '../src/engine';
+import { traceMain } from '../src/cli/trace';
+
+const dir = mkdtempSync(join(tmpdir(), 'gatescope-hand-'));
+let files = 0;
+const file = (content: unknown): string => {
+  const path = join(dir, `${files++}.json`);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+};
+
+/** float32 through the CLI's WASM path: each value to within about 30 float32 roundings. */
+const ENGINES = [
+  { name: 'float64, JS kernels', digits: 14, wasm: false },
+  { name: 'trace --dtype f32, WASM kernels', digits: 5, wasm: true },
+] as const;
+
+describe.each(ENGINES)('$name', ({ digits: DIGITS, wasm }) => {
+afterEach(() => void vi.restoreAllMocks());
+
+/** The trace of a model on inputs and targets, by the engine under test. */
+function traceOf(model: ModelFile, inputs: number[][], targets: (number[] | null)[] | null): Trace {
+  if (!wasm) return traceSequence(parseModel(model, 'f64'), inputs, targets);
+  const forward = vi.spyOn(Network.prototype, 'forward');
+  let out = '';
+  const argv = ['--model', file(model), '--input', file(inputs), ...(targets ? ['--target', file(targets)] : []), '--dtype', 'f32'];
+  const code = traceMain(argv, { out: (t) => void (out += t), err: () => {} });
+  expect(code).toBe(0);
+  // It ran the SIMD kernels, not the JS fallback.
+  expect((forward.mock.calls[0]![0] as Workspace).simd).not.toBeNull();
+  return JSON.parse(out) as Trace;
+}
 
 const σ = (x: number): number => 1 / (1 + Math.exp(-x));
 const base = { format: 'gatescope-model', version: 1, inputSize: 1, outputSize: 1 } as const;
@@ -46,23 +81,23 @@ test('LSTM, H = 1, two steps, with peepholes: states and gradients by hand', () 
   const do1 = dh1 * Math.tanh(c1) * o1 * (1 - o1);
   const dc1 = dh1 * o1 * (1 - Math.tanh(c1) ** 2) + do1 * 0.75 + dc2 * f2 + di2 * 0.25 + df2 * -0.5;
 
-  const trace = traceSequence(parseModel(model, 'f64'), [[x1], [x2]], [null, [target]]);
-  expect(trace.loss).toBeCloseTo((y2 - target) ** 2, 14);
-  expect(trace.steps[0]!.c![0]).toBeCloseTo(c1, 14);
-  expect(trace.steps[1]!.gates.f![0]).toBeCloseTo(f2, 14);
-  expect(trace.steps[1]!.h[0]).toBeCloseTo(h2, 14);
-  expect(trace.grads.h[1]![0]).toBeCloseTo(dh2, 14);
-  expect(trace.grads.c![1]![0]).toBeCloseTo(dc2, 14);
-  expect(trace.grads.h[0]![0]).toBeCloseTo(dh1, 14);
-  expect(trace.grads.c![0]![0]).toBeCloseTo(dc1, 14);
+  const trace = traceOf(model, [[x1], [x2]], [null, [target]]);
+  expect(trace.loss).toBeCloseTo((y2 - target) ** 2, DIGITS);
+  expect(trace.steps[0]!.c![0]).toBeCloseTo(c1, DIGITS);
+  expect(trace.steps[1]!.gates.f![0]).toBeCloseTo(f2, DIGITS);
+  expect(trace.steps[1]!.h[0]).toBeCloseTo(h2, DIGITS);
+  expect(trace.grads.h[1]![0]).toBeCloseTo(dh2, DIGITS);
+  expect(trace.grads.c![1]![0]).toBeCloseTo(dc2, DIGITS);
+  expect(trace.grads.h[0]![0]).toBeCloseTo(dh1, DIGITS);
+  expect(trace.grads.c![0]![0]).toBeCloseTo(dc1, DIGITS);
   const w = trace.grads.weights;
-  expect((w.W_y as number[][])[0]![0]).toBeCloseTo(dy2 * h2, 14);
-  expect((w.b_y as number[])[0]).toBeCloseTo(dy2, 14);
-  expect((w.p_o as number[])[0]).toBeCloseTo(do2 * c2 + do1 * c1, 14);
-  expect((w.p_f as number[])[0]).toBeCloseTo(df2 * c1, 14); // step 1's f sees c0 = 0
-  expect((w.U_g as number[][])[0]![0]).toBeCloseTo(dg2 * h1, 14);
+  expect((w.W_y as number[][])[0]![0]).toBeCloseTo(dy2 * h2, DIGITS);
+  expect((w.b_y as number[])[0]).toBeCloseTo(dy2, DIGITS);
+  expect((w.p_o as number[])[0]).toBeCloseTo(do2 * c2 + do1 * c1, DIGITS);
+  expect((w.p_f as number[])[0]).toBeCloseTo(df2 * c1, DIGITS); // step 1's f sees c0 = 0
+  expect((w.U_g as number[][])[0]![0]).toBeCloseTo(dg2 * h1, DIGITS);
   const di1 = dc1 * g1 * i1 * (1 - i1);
-  expect((w.W_i as number[][])[0]![0]).toBeCloseTo(di1 * x1 + di2 * x2, 14);
+  expect((w.W_i as number[][])[0]![0]).toBeCloseTo(di1 * x1 + di2 * x2, DIGITS);
 });
 
 test('GRU, H = 1, both variants: one step by hand', () => {
@@ -86,15 +121,15 @@ test('GRU, H = 1, both variants: one step by hand', () => {
       ? Math.tanh(0.9 * x2 + 0.3 + r2 * (-0.8 * h1 + 0.15))
       : Math.tanh(0.9 * x2 - 0.8 * (r2 * h1) + 0.3);
     const h2 = z2 * h1 + (1 - z2) * g2;
-    const trace = traceSequence(parseModel(model, 'f64'), [[x1], [x2]], [null, [0]]);
-    expect(trace.steps[1]!.gates.r![0]).toBeCloseTo(r2, 14);
-    expect(trace.steps[1]!.h[0]).toBeCloseTo(h2, 14);
-    expect(trace.loss).toBeCloseTo((2 * h2) ** 2, 14);
+    const trace = traceOf(model, [[x1], [x2]], [null, [0]]);
+    expect(trace.steps[1]!.gates.r![0]).toBeCloseTo(r2, DIGITS);
+    expect(trace.steps[1]!.h[0]).toBeCloseTo(h2, DIGITS);
+    expect(trace.loss).toBeCloseTo((2 * h2) ** 2, DIGITS);
     // δh2 = W_y·2y2; then z and g pre-activations.
     const dh2 = 2 * (2 * 2 * h2);
-    expect(trace.grads.h[1]![0]).toBeCloseTo(dh2, 14);
-    expect(trace.grads.gates[1]!.z![0]).toBeCloseTo(dh2 * (h1 - g2) * z2 * (1 - z2), 14);
-    expect(trace.grads.gates[1]!.g![0]).toBeCloseTo(dh2 * (1 - z2) * (1 - g2 * g2), 14);
+    expect(trace.grads.h[1]![0]).toBeCloseTo(dh2, DIGITS);
+    expect(trace.grads.gates[1]!.z![0]).toBeCloseTo(dh2 * (h1 - g2) * z2 * (1 - z2), DIGITS);
+    expect(trace.grads.gates[1]!.g![0]).toBeCloseTo(dh2 * (1 - z2) * (1 - g2 * g2), DIGITS);
   }
 });
 
@@ -106,16 +141,16 @@ test('RNN, H = 2: matrix–vector steps by hand', () => {
   const h1 = [Math.tanh(0.4), Math.tanh(-0.4 + 0.2)];
   const h2 = [Math.tanh(-0.3 + 0.5 * h1[0]! - 0.25 * h1[1]!), Math.tanh(0.3 + 0.75 * h1[0]! + 0.1 * h1[1]! + 0.2)];
   const y2 = h2[0]! - 2 * h2[1]! + 0.5;
-  const trace = traceSequence(parseModel(model, 'f64'), [[0.4], [-0.3]], [null, [1]]);
-  expect(trace.steps[1]!.h[0]).toBeCloseTo(h2[0]!, 14);
-  expect(trace.steps[1]!.h[1]).toBeCloseTo(h2[1]!, 14);
-  expect(trace.steps[1]!.y[0]).toBeCloseTo(y2, 14);
+  const trace = traceOf(model, [[0.4], [-0.3]], [null, [1]]);
+  expect(trace.steps[1]!.h[0]).toBeCloseTo(h2[0]!, DIGITS);
+  expect(trace.steps[1]!.h[1]).toBeCloseTo(h2[1]!, DIGITS);
+  expect(trace.steps[1]!.y[0]).toBeCloseTo(y2, DIGITS);
   const dy = 2 * (y2 - 1);
   const dpre2 = [dy * 1 * (1 - h2[0]! ** 2), dy * -2 * (1 - h2[1]! ** 2)];
   // δh1 = Uᵀ δpre2.
-  expect(trace.grads.h[0]![0]).toBeCloseTo(0.5 * dpre2[0]! + 0.75 * dpre2[1]!, 14);
-  expect(trace.grads.h[0]![1]).toBeCloseTo(-0.25 * dpre2[0]! + 0.1 * dpre2[1]!, 14);
-  expect((trace.grads.weights.U as number[][])[1]![0]).toBeCloseTo(dpre2[1]! * h1[0]!, 14);
+  expect(trace.grads.h[0]![0]).toBeCloseTo(0.5 * dpre2[0]! + 0.75 * dpre2[1]!, DIGITS);
+  expect(trace.grads.h[0]![1]).toBeCloseTo(-0.25 * dpre2[0]! + 0.1 * dpre2[1]!, DIGITS);
+  expect((trace.grads.weights.U as number[][])[1]![0]).toBeCloseTo(dpre2[1]! * h1[0]!, DIGITS);
 });
 
 test('without targets the loss and every gradient are zero', () => {
@@ -123,11 +158,11 @@ test('without targets the loss and every gradient are zero', () => {
     ...base, cell: 'rnn', hiddenSize: 1,
     weights: { W: [[1]], U: [[0.5]], b: [0.1], W_y: [[1]], b_y: [0] },
   };
-  const trace = traceSequence(parseModel(model, 'f64'), [[1], [2]], null);
+  const trace = traceOf(model, [[1], [2]], null);
   expect(trace.loss).toBe(0);
   expect(trace.grads.h.flat().every((v) => v === 0)).toBe(true);
   expect(Object.values(trace.grads.weights).flat(2).every((v) => v === 0)).toBe(true);
-  expect(trace.steps[1]!.h[0]).toBeCloseTo(Math.tanh(2 + 0.5 * Math.tanh(1.1) + 0.1), 14);
+  expect(trace.steps[1]!.h[0]).toBeCloseTo(Math.tanh(2 + 0.5 * Math.tanh(1.1) + 0.1), DIGITS);
 });
 
 test('FNN, window 2, H = 1, three steps: the window, zeros before step 1, no memory beyond it', () => {
@@ -145,12 +180,13 @@ test('FNN, window 2, H = 1, three steps: the window, zeros before step 1, no mem
   const dy3 = 2 * (y3 - target);
   const dh3 = 2 * dy3;
   const dpre3 = dh3 * (1 - h3 * h3);
-  const trace = traceSequence(parseModel(model, 'f64'), xs.map((x) => [x]), [null, null, [target]]);
-  expect(trace.steps.map((s) => s.h[0])).toEqual([h1, h2, h3].map((v) => expect.closeTo(v, 14)));
-  expect(trace.loss).toBeCloseTo((y3 - target) ** 2, 14);
+  const trace = traceOf(model, xs.map((x) => [x]), [null, null, [target]]);
+  expect(trace.steps.map((s) => s.h[0])).toEqual([h1, h2, h3].map((v) => expect.closeTo(v, DIGITS)));
+  expect(trace.loss).toBeCloseTo((y3 - target) ** 2, DIGITS);
   // Only step 3 has a target and nothing flows between steps: ∂L/∂h_1 = ∂L/∂h_2 = 0.
-  expect(trace.grads.h.map((row) => row[0])).toEqual([0, 0, expect.closeTo(dh3, 12)]);
+  expect(trace.grads.h.map((row) => row[0])).toEqual([0, 0, expect.closeTo(dh3, DIGITS)]);
   // ∂L/∂W = δ_3 u_3ᵀ with u_3 = [x_3; x_2].
-  expect(trace.grads.weights.W).toEqual([[expect.closeTo(dpre3 * 0.25, 12), expect.closeTo(dpre3 * -0.5, 12)]]);
-  expect(trace.grads.weights.b).toEqual([expect.closeTo(dpre3, 12)]);
+  expect(trace.grads.weights.W).toEqual([[expect.closeTo(dpre3 * 0.25, DIGITS), expect.closeTo(dpre3 * -0.5, DIGITS)]]);
+  expect(trace.grads.weights.b).toEqual([expect.closeTo(dpre3, DIGITS)]);
+});
 });

@@ -7,6 +7,9 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ValidationError } from '../engine/validate';
+import { KERNEL_KINDS, type KernelKind } from '../engine/backend';
+import type { DType } from '../engine/tensor';
+import { loadSimdKernels } from '../engine/wasm/simd';
 
 /** A problem with the command line itself: reported like a ValidationError. */
 export class UsageError extends Error {}
@@ -79,6 +82,19 @@ export function choiceOption<T extends string>(raw: string | undefined, name: st
     throw new UsageError(`--${name}: expected one of ${choices.join(', ')}, got ${JSON.stringify(raw)}`);
   }
   return raw as T;
+}
+
+/**
+ * --kernels js|wasm for the float32 engine: WASM SIMD by default where it can run, else JS.
+ * Asking for wasm where SIMD is missing, or with float64 (which only the JS kernels compute), is an error.
+ */
+export function kernelsOption(raw: string | undefined, dtype: DType = 'f32'): KernelKind {
+  const simd = loadSimdKernels();
+  if (raw === undefined) return dtype === 'f32' && simd.ok ? 'wasm' : 'js';
+  const kind = choiceOption<KernelKind>(raw, 'kernels', KERNEL_KINDS);
+  if (kind === 'wasm' && dtype === 'f64') throw new UsageError('--kernels wasm: the WASM kernels compute in float32; use --dtype f32 or --kernels js');
+  if (kind === 'wasm' && !simd.ok) throw new UsageError(`--kernels wasm: ${simd.reason}`);
+  return kind;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * npm run -s train -- --cell lstm|gru|rnn|fnn [--peephole] [--reset-after] [--window K] --task NAME [--length T]
  *   [--hidden H] [--batch B] [--steps N] [--lr X] [--optimizer adam|sgd] [--clip X] [--seed S]
- *   [--save model.json] …
+ *   [--kernels js|wasm] [--save model.json] …
  * Trains headlessly (progress on stderr) and prints one JSON object:
  *   { "finalLoss", "baselineLoss", "gradientRatioLog10": { "init", "trained" }, "curve": [[step, loss], …] }
  *   (see docs/cli.md)
@@ -9,7 +9,7 @@
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CELL_KINDS, MAX_SIZE, WINDOW_RANGE, type CellKind } from '../engine/spec';
-import { Network } from '../engine/network';
+import { placeNetwork } from '../engine/placement';
 import { Rng } from '../engine/rng';
 import { initNetwork } from '../engine/init';
 import { PULSE_DEFAULTS, generatedTaskSpec, makeTask, taskMinLength, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
@@ -19,7 +19,7 @@ import { log10GradientRatio } from '../engine/gradientReach';
 import { F32_MAX, MAX_STEPS, invalid, parseInputs, parseTargets, shapeOf } from '../engine/validate';
 import type { OptimizerKind } from '../engine/optim';
 import {
-  UsageError, choiceOption, isEntry, numberOption, parseOptions, readJson, runProcess, type Io,
+  UsageError, choiceOption, isEntry, kernelsOption, numberOption, parseOptions, readJson, runProcess, type Io,
 } from './common';
 
 /** Default sequence length per task. */
@@ -36,8 +36,9 @@ export function trainMain(argv: string[], io: Io): number {
     hidden: { type: 'string' }, batch: { type: 'string' }, steps: { type: 'string' },
     lr: { type: 'string' }, optimizer: { type: 'string' }, momentum: { type: 'string' }, clip: { type: 'string' },
     seed: { type: 'string' }, 'forget-bias': { type: 'string' }, 'recurrent-scale': { type: 'string' },
-    save: { type: 'string' }, quiet: { type: 'boolean' },
+    save: { type: 'string' }, quiet: { type: 'boolean' }, kernels: { type: 'string' },
   });
+  const kernels = kernelsOption(o.kernels);
   const cell = choiceOption<CellKind>(o.cell, 'cell', CELL_KINDS);
   const taskName = choiceOption<TaskName>(o.task, 'task', TASK_NAMES);
   if (o.peephole && cell !== 'lstm') throw new UsageError(`--peephole: only the lstm has peephole connections, not the ${cell}`);
@@ -95,10 +96,12 @@ export function trainMain(argv: string[], io: Io): number {
 
   if (o.save !== undefined) checkWritable(o.save);
 
-  const net = new Network({
+  const placed = placeNetwork(kernels, {
     cell, inputSize: task.inputSize, hiddenSize: hidden, outputSize: task.outputSize,
     peephole: !!o.peephole, resetAfter: !!o['reset-after'], window,
-  });
+  }, [{ T: task.length, B: batch }, { T: task.length, B: EVAL_CHUNK }]);
+  if (!placed.ok) throw new UsageError(`--kernels wasm: ${placed.reason}`);
+  const net = placed.net;
   const rng = new Rng(seed);
   initNetwork(net, rng, { forgetBias, recurrentScale });
   const trainer = new Trainer(net, task, batch, { kind: optimizer, lr, momentum, clip }, rng.fork());
@@ -126,7 +129,7 @@ export function trainMain(argv: string[], io: Io): number {
     const now = performance.now();
     if (!o.quiet && (now - lastReport > 2000 || step === steps)) {
       lastReport = now;
-      io.err(`step ${step}/${steps}  loss ${loss.toPrecision(4)}  ${((step * 1000) / (now - started)).toFixed(0)} steps/s\n`);
+      io.err(`step ${step}/${steps}  loss ${loss.toPrecision(4)}  ${((step * 1000) / (now - started)).toFixed(0)} steps/s (${kernels} kernels)\n`);
     }
   }
   const { loss: finalLoss, baseline } = evaluate(net, task);
