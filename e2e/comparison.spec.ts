@@ -58,8 +58,9 @@ test('The remember-first and sine presets set up the page and start the comparis
   await comparison.getByRole('button', { name: /Remember the first input/ }).click();
   await expect(page.getByLabel('Task', { exact: true })).toHaveValue('remember-first');
   await expect(page.getByLabel('Delay (steps to remember)')).toHaveValue('49');
-  await expect(page.getByLabel('Noise')).toHaveValue('1');
+  await expect(page.getByLabel('Noise')).toHaveValue('1.5');
   await expect(page.getByLabel('Forget-gate bias')).toHaveValue('3');
+  await expect(page.getByLabel('Learning rate')).toHaveValue('0.005');
   await expect(comparison.getByRole('button', { name: /Remember the first input/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(comparison.locator('tr[data-run="lstm"]')).toContainText(/[\d,]+ \/ 3,000/);
   await expect(comparison.locator('tr[data-run="lstm"]')).toContainText('expected below 0.1');

@@ -84,8 +84,10 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
   await page.waitForTimeout(400);
   expect(await app.stepCount()).toBe(pausedAt);
   const cursorMs = await measureCursor();
+  const kernels = await page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): { engine: { kernels: string } | null } } } }).__gatescope.store.getState().engine?.kernels);
+  expect(kernels).toBe('wasm');
   console.log(
-    `performance (H=128, T=100, training): median frame ${median.toFixed(1)} ms (${fps.toFixed(1)} fps), ` +
+    `performance (H=128, T=100, training on the ${kernels} kernels): median frame ${median.toFixed(1)} ms (${fps.toFixed(1)} fps), ` +
       `mean ${meanFps.toFixed(1)} fps, p95 frame ${p95.toFixed(1)} ms; cursor step redrawn in: median ${cursorMs.toFixed(1)} ms (paused), ${cursorTraining.toFixed(1)} ms (while training, snapshots arriving); ` +
       `pause took effect in ${pauseMs.toFixed(1)} ms (one step takes about ${(1000 / Math.max(steps / 4, 0.1)).toFixed(0)} ms here); ` +
       `training steps so far ${steps}`,
@@ -95,4 +97,48 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
   expect(cursorMs).toBeLessThan(8);
   // Within a frame or two, although one training step here takes far longer than a frame.
   expect(pauseMs).toBeLessThan(50);
+});
+
+test('the worker trains H = 128, T = 100 several times faster on the WASM SIMD kernels than on the JS ones', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open();
+  type S = {
+    status: string; stepsPerSec: number; engine: { kernels: string; problem: string | null } | null;
+    configure(patch: object): void; play(): void; pause(): void;
+  };
+  /** Steps per second the worker reports while training on `kernels`: the median of its readings over 4 s, after 2 s of warm-up. */
+  const rate = (kernels: 'wasm' | 'js') =>
+    page.evaluate(async (kernels) => {
+      const store = (window as unknown as { __gatescope: { store: { getState(): S } } }).__gatescope.store;
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      store.getState().configure({ hidden: 128, length: 100, kernels });
+      while (store.getState().engine?.kernels !== kernels) await sleep(20);
+      store.getState().play();
+      await sleep(2000);
+      const readings: number[] = [];
+      for (let k = 0; k < 16; k++) {
+        await sleep(250);
+        readings.push(store.getState().stepsPerSec);
+      }
+      store.getState().pause();
+      readings.sort((a, b) => a - b);
+      return { rate: readings[readings.length >> 1]!, problem: store.getState().engine?.problem ?? null };
+    }, kernels);
+  const runs: Record<'wasm' | 'js', number[]> = { wasm: [], js: [] };
+  // Interleaved, so that a busy spell of the machine falls on both alike.
+  for (let round = 0; round < 2; round++) {
+    for (const kernels of ['wasm', 'js'] as const) {
+      const { rate: r, problem } = await rate(kernels);
+      expect(problem).toBeNull();
+      runs[kernels].push(r);
+    }
+  }
+  const best = (xs: number[]) => Math.max(...xs);
+  const ratio = best(runs.wasm) / best(runs.js);
+  console.log(
+    `worker steps/s at H=128, T=100, B=16 (LSTM): wasm ${runs.wasm.map((r) => r.toFixed(1)).join(', ')}; js ${runs.js.map((r) => r.toFixed(1)).join(', ')}; ` +
+      `wasm/js ${ratio.toFixed(2)}×`,
+  );
+  await expect(page.locator('#kernels-note')).toHaveAttribute('data-kernels', 'js');
+  expect(ratio).toBeGreaterThan(3);
 });

@@ -38,9 +38,10 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'remember-first',
-    config: { ...SETUP, task: 'remember-first', length: 50, noise: 1, forgetBias: 3 },
+    // Half the usual learning rate: at 0.01 the LSTM's run was unstable on one seed of three.
+    config: { ...SETUP, task: 'remember-first', length: 50, noise: 1.5, forgetBias: 3, lr: 0.005 },
     steps: 3000,
-    claims: { rnn: { above: 0.3 }, lstm: { below: 0.1 }, gru: { above: 0.5 } },
+    claims: { rnn: { above: 0.5 }, lstm: { below: 0.1 }, gru: { above: 0.5 } },
   },
   {
     id: 'sine',

@@ -146,6 +146,47 @@ describe('tuning a run', () => {
   });
 });
 
+describe('kernels', () => {
+  test('a run trains on the WASM kernels by default and on JS when asked; both learn', () => {
+    const wasm = new TrainingSession(config({ cell: 'lstm' }));
+    const js = new TrainingSession(config({ cell: 'lstm', kernels: 'js' }));
+    expect([wasm.kernels, js.kernels, wasm.kernelsProblem]).toEqual(['wasm', 'js', null]);
+    expect([wasm.net.simd !== null, js.net.simd]).toEqual([true, null]);
+    for (let k = 0; k < 30; k++) {
+      wasm.trainStep();
+      js.trainStep();
+    }
+    // The same run to float32 rounding, not to the bit.
+    expect(Math.abs(wasm.lastLoss / js.lastLoss - 1)).toBeLessThan(1e-3);
+  });
+
+  test('a batch larger than the arena was made for moves the network to a larger one: still WASM, same weights, the probe kept', () => {
+    const run = () => {
+      const s = new TrainingSession(config({ cell: 'gru', batch: 4 }));
+      for (let k = 0; k < 5; k++) s.trainStep();
+      const before = s.snapshot(0);
+      const weights = s.net.params().map((p) => Array.from(p.w));
+      const old = s.net;
+      s.tune({ ...s.config, batch: 64 });
+      expect(s.net).not.toBe(old);
+      expect(s.kernels).toBe('wasm');
+      expect(s.net.params().map((p) => Array.from(p.w))).toEqual(weights);
+      const after = s.snapshot(0);
+      expect(Array.from(after.x)).toEqual(Array.from(before.x));
+      expect(after.probeLoss).toBe(before.probeLoss);
+      for (let k = 0; k < 5; k++) expect(s.trainStep()).toBe(true);
+      return s.net.params().map((p) => Array.from(p.w));
+    };
+    expect(run()).toEqual(run()); // deterministic across the move
+  });
+
+  test('the cost is measured on the run\'s own kernels', () => {
+    const s = new TrainingSession(config({ cell: 'rnn', hidden: 4, length: 5 }));
+    const cost = s.measureCost();
+    expect(Object.values(cost).every((us) => us > 0)).toBe(true);
+  });
+});
+
 describe('LossHistory', () => {
   test('truncate drops the points after a step', () => {
     const h = new LossHistory(100);

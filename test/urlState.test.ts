@@ -30,6 +30,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
     seed: fc.integer(RANGES.seed),
     forgetBias: fc.double({ ...RANGES.forgetBias, noNaN: true }),
     recurrentScale: fc.double({ ...RANGES.recurrentScale, noNaN: true }),
+    kernels: fc.constantFrom('wasm', 'js'),
   })
   .chain((config) =>
     fc.record({

@@ -7,6 +7,7 @@ import { Controls, RunButtons } from './Controls';
 import { ErrorBanner } from './StatusLine';
 import { Header } from './Header';
 import { LinkNotice } from './LinkNotice';
+import { KernelNotice } from './KernelNotice';
 import { ShortcutOverlay, useShortcutKeys } from './Shortcuts';
 import { RolledCell } from '../views/diagrams/RolledCell';
 import { LossChart } from '../views/charts/LossChart';
@@ -66,6 +67,7 @@ export function App() {
       {embed ? <EmbedBar /> : <Header />}
       <ErrorBanner />
       <LinkNotice />
+      <KernelNotice />
       {/* The lesson comes first, also on a phone where the settings stack above the views. */}
       {!embed && (
         <div className="lesson-slot">

@@ -8,7 +8,7 @@
  * computes with the JS kernels (correct, only slower). Float64 always lives on the JS heap.
  */
 import { alloc as heapAlloc, type DType, type FloatArray } from './tensor';
-import { loadSimdKernels, SimdKernels, type SimdModules } from './wasm/simd';
+import { loadSimdKernels, SimdKernels, type SimdModules, type SimdProblem } from './wasm/simd';
 
 export type KernelKind = 'js' | 'wasm';
 export const KERNEL_KINDS: readonly KernelKind[] = ['js', 'wasm'];
@@ -119,7 +119,7 @@ export class WasmBackend implements Backend {
   }
 }
 
-export type BackendChoice = { ok: true; backend: Backend } | { ok: false; reason: string };
+export type BackendChoice = { ok: true; backend: Backend } | { ok: false; problem: SimdProblem; reason: string };
 
 /**
  * A backend of the given kind with room for `floats` float32s (measure them with
@@ -128,10 +128,11 @@ export type BackendChoice = { ok: true; backend: Backend } | { ok: false; reason
 export function makeBackend(kind: KernelKind, floats: number, modules?: SimdModules): BackendChoice {
   if (kind === 'js') return { ok: true, backend: JS_BACKEND };
   const load = modules ? ({ ok: true, modules } as const) : loadSimdKernels();
-  if (!load.ok) return { ok: false, reason: load.reason };
+  if (!load.ok) return load;
   try {
     return { ok: true, backend: new WasmBackend(load.modules, floats) };
   } catch (e) {
-    return { ok: false, reason: `the WebAssembly kernels could not start: ${e instanceof Error ? e.message : String(e)}` };
+    // Instantiating can fail too, e.g. when the memory cannot be had.
+    return { ok: false, problem: 'failed', reason: `the WebAssembly kernels could not start: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -4,6 +4,7 @@
  * building them once with a counting backend).
  */
 import { MeasuringBackend, makeBackend, type KernelKind } from './backend';
+import type { SimdProblem } from './wasm/simd';
 import { Network } from './network';
 import { Optimizer } from './optim';
 import type { NetSpec } from './spec';
@@ -23,7 +24,7 @@ export function arenaFloats(spec: NetSpec, rooms: readonly Room[]): number {
   return measure.floats;
 }
 
-export type Placed = { ok: true; net: Network } | { ok: false; reason: string };
+export type Placed = { ok: true; net: Network } | { ok: false; problem: SimdProblem; reason: string };
 
 /** A float32 network of `spec` on `kind` kernels, with room for `rooms`; 'wasm' says why it cannot run where it cannot. */
 export function placeNetwork(kind: KernelKind, spec: NetSpec, rooms: readonly Room[]): Placed {

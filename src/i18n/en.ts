@@ -215,6 +215,19 @@ export const en = {
     us: (B: string, T: string) => `µs per training step (B = ${B}, T = ${T})`,
     ofLstm: (pct: string) => `(${pct}% of LSTM)`,
     explain: 'Counts follow the equations (a multiply–add is two operations); speeds are this engine in your browser, pausing training while it measures.',
+    engine: 'Kernels',
+    engineWasm: 'WebAssembly SIMD',
+    engineJs: 'JavaScript',
+    engineRestarts: 'Changing the kernels starts the run again from its seed.',
+    runsWasm: 'Training runs on the WebAssembly SIMD kernels (float32, four numbers per instruction).',
+    runsJs: 'Training runs on the JavaScript kernels, as chosen: the reference, several times slower.',
+    fallback: (reason: string) => `WebAssembly SIMD cannot run here: ${reason}. Training runs on the JavaScript kernels instead, several times slower, and its numbers can differ from a WebAssembly run in the last digits.`,
+    problems: {
+      'no-wasm': 'this browser has no WebAssembly',
+      'no-simd': 'this browser’s WebAssembly has no SIMD',
+      blocked: 'the page’s security policy (CSP) does not allow compiling WebAssembly',
+      failed: 'the WebAssembly kernels failed to start',
+    },
   },
   compare: {
     region: 'Comparison',
@@ -343,11 +356,12 @@ export const en = {
     'remember-first': {
       title: 'Remember the first input (T = 50): when does memory survive?',
       explanation:
-        'The answer is the first input; the 49 after it are noise in [−1, 1]. Memory survives only where a gate starts ' +
+        'The answer is the first input; the 49 after it are noise in [−1.5, 1.5]. Memory survives only where a gate starts ' +
         'open: the LSTM here starts with forget bias 3, so f ≈ σ(3) ≈ 0.95 and the cell state keeps most of its content ' +
         'at every step, and it learns. The GRU starts with its update gate half open (z ≈ 0.5), so half the memory ' +
-        'is replaced at every step, and the RNN has no gate at all; both end near the baseline. ' +
-        'That is why the preset uses bias 3: at the usual bias of 1 the LSTM learnt on one seed of three, at 0 on none. ' +
+        'is replaced at every step, and the RNN has no gate at all; both end at the baseline. ' +
+        'That is why the preset uses bias 3: at the usual bias of 1, and at 0, the LSTM learnt on none of three seeds. ' +
+        'It also trains at half the usual learning rate (0.005): at 0.01 the LSTM’s run was unstable on one seed of three. ' +
         'If you expected the GRU to do as well as the LSTM, as it does on the adding problem: the difference here is the ' +
         'starting point, not the cell. At the start the LSTM’s first step gets the error almost undiminished, the GRU’s ' +
         'less than a millionth of it, and the noise drowns the rest before the GRU can learn to close its update gate. ' +

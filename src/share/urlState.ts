@@ -7,6 +7,7 @@
 import type { RunConfig } from '../worker/protocol';
 import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, taskMinLength } from '../engine/tasks';
 import { CELL_KINDS, WINDOW_RANGE } from '../engine/spec';
+import { KERNEL_KINDS, type KernelKind } from '../engine/backend';
 import { CHAPTER_IDS } from '../lesson/chapterIds';
 import type { Language } from '../i18n/language';
 import type { Theme } from '../store';
@@ -91,6 +92,7 @@ export const FIELDS = [
   configField('seed', int(RANGES.seed), 1),
   configField('forgetBias', num(RANGES.forgetBias), 1),
   configField('recurrentScale', num(RANGES.recurrentScale), 1),
+  { key: 'kernels', kind: { type: 'enum', values: KERNEL_KINDS }, default: 'wasm', get: (s) => s.config.kernels ?? 'wasm', set: (d, v) => (d.config.kernels = v as KernelKind) } satisfies Field<string>,
   { key: 'step', kind: int({ min: 0, max: MAX_LINK_STEP }), default: 0, get: (s) => s.step, set: (d, v) => (d.step = v) } satisfies Field<number>,
   { key: 'example', kind: int({ min: 0, max: 1_000_000 }), default: 0, get: (s) => s.example, set: (d, v) => (d.example = v) } satisfies Field<number>,
   { key: 't', kind: int({ min: 1, max: 100_000 }), default: 1, get: (s) => s.t, set: (d, v) => (d.t = v) } satisfies Field<number>,

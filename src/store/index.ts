@@ -9,15 +9,16 @@ import { detectLanguage, type Language } from '../i18n/language';
 import type { Problem } from '../share/urlState';
 import type { GradientCheck } from '../engine/gradcheck';
 import type { RecurrentKind } from '../engine/spec';
+import type { KernelKind } from '../engine/backend';
 import { peepholeMarkFor, type PeepholeMark } from './peephole';
 import { createComparisonSlice, type ComparisonSlice } from './comparisonSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
-import { TUNABLE, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
+import { TUNABLE, type KernelProblem, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
   cell: 'lstm', peephole: false, resetAfter: false, forgetFixed: false, hidden: 8, window: 4,
   task: 'sine', length: 40, noise: 0, pulseDelay: 15, pulseWidth: 5,
-  lr: 0.01, optimizer: 'adam', batch: 16, clip: 1, seed: 1, forgetBias: 1, recurrentScale: 1,
+  lr: 0.01, optimizer: 'adam', batch: 16, clip: 1, seed: 1, forgetBias: 1, recurrentScale: 1, kernels: 'wasm',
 };
 
 export interface ConfigSlice {
@@ -56,6 +57,8 @@ export interface SnapshotSlice {
   /** Measured microseconds per training step of each cell, and the size they were measured at. */
   measured: { usPerStep: Readonly<Record<RecurrentKind, number>>; batch: number; length: number; hidden: number } | null;
   measureCost: () => void;
+  /** The kernels training runs on, and why WASM SIMD could not run when it was asked for (null if it runs). */
+  engine: { kernels: KernelKind; problem: KernelProblem | null } | null;
   /** The network's held-out loss ÷ baseline and the step it was scored at, or null. */
   evaluation: { step: number; ratio: number } | null;
   /** The last model file sent by the worker (JSON text and its training step), for download. */
@@ -203,6 +206,7 @@ export const useStore = create<Store>()((set, get, api) => {
       set({ measured: null });
       get().send({ type: 'measure-cost' });
     },
+    engine: null,
     evaluation: null,
     modelFile: null,
     requestModel: () => get().send({ type: 'export-model' }),
@@ -271,6 +275,9 @@ export const useStore = create<Store>()((set, get, api) => {
         return;
       case 'error':
         set({ status: 'error', error: { reason: event.reason, step: event.step, canRestore: event.canRestore }, linkTarget: null });
+        return;
+      case 'engine':
+        if (event.run === get().run) set({ engine: { kernels: event.kernels, problem: event.problem } });
         return;
       case 'cost':
         set({ measured: { usPerStep: event.usPerStep, batch: event.batch, length: event.length, hidden: event.hidden } });

@@ -7,6 +7,14 @@ import type { GeneratedTaskName } from '../engine/tasks';
 import type { CellKind, RecurrentKind } from '../engine/spec';
 import type { OptimizerKind } from '../engine/optim';
 import type { GradientCheck } from '../engine/gradcheck';
+import type { KernelKind } from '../engine/backend';
+import type { SimdProblem } from '../engine/wasm/simd';
+
+/** Why the WASM SIMD kernels could not run: its kind (which the page words) and the engine's own line. */
+export interface KernelProblem {
+  readonly kind: SimdProblem;
+  readonly detail: string;
+}
 
 export type TrainTask = GeneratedTaskName;
 
@@ -35,6 +43,11 @@ export interface RunConfig {
   readonly seed: number;
   readonly forgetBias: number;
   readonly recurrentScale: number;
+  /**
+   * The kernels that train it: 'wasm' (WebAssembly SIMD, the default; JS where it cannot run)
+   * or 'js'. Float32 results differ between them in the last digits, so a link carries 'js'.
+   */
+  readonly kernels?: KernelKind;
 }
 
 /** The settings that 'tune' changes without starting the run again. */
@@ -144,6 +157,8 @@ export type WorkerEvent =
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot; readonly run: number }
   | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number; readonly run: number }
   | { readonly type: 'error'; readonly reason: ErrorReason; readonly step: number; readonly canRestore: boolean }
+  /** Which kernels the run's training steps use, and, when WASM was asked for and cannot run, why. */
+  | { readonly type: 'engine'; readonly kernels: KernelKind; readonly problem: KernelProblem | null; readonly run: number }
   | { readonly type: 'cost'; readonly usPerStep: Readonly<Record<RecurrentKind, number>>; readonly batch: number; readonly length: number; readonly hidden: number }
   | { readonly type: 'gradient-check'; readonly results: readonly GradientCheck[]; readonly step: number; readonly ms: number }
   /** Held-out loss ÷ the baseline of predicting the mean, at this training step. */

@@ -3,11 +3,13 @@
  * sequence on display, and everything a snapshot reports. Plain TypeScript with no worker
  * API, so the tests run it in Node.
  */
-import { Network } from '../engine/network';
+import type { Network } from '../engine/network';
 import { Rng } from '../engine/rng';
+import { placeNetwork, type Room } from '../engine/placement';
+import type { KernelKind } from '../engine/backend';
 import { initNetwork } from '../engine/init';
 import { generatedTaskSpec, makeTask, type Task } from '../engine/tasks';
-import { Trainer, evaluate } from '../engine/trainer';
+import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
 import { lossAndGrad } from '../engine/loss';
 import { namedWeights } from '../engine/modelFile';
 import type { Workspace } from '../engine/workspace';
@@ -15,7 +17,7 @@ import type { FloatArray } from '../engine/tensor';
 import { RECURRENT_KINDS, type RecurrentKind } from '../engine/spec';
 import { LossHistory } from './lossHistory';
 import { checkGradients, type GradientCheck } from '../engine/gradcheck';
-import { SNAPSHOT_WEIGHTS_MAX_H, type RunConfig, type Snapshot } from './protocol';
+import { SNAPSHOT_WEIGHTS_MAX_H, type KernelProblem, type RunConfig, type Snapshot } from './protocol';
 
 /** How often (in steps) the weights are copied as the last good state. */
 const GOOD_EVERY = 25;
@@ -26,11 +28,13 @@ const f32 = (a: FloatArray, start = 0, end = a.length): Float32Array => new Floa
 
 export class TrainingSession {
   private configValue: RunConfig;
-  readonly net: Network;
+  private netValue: Network;
   readonly task: Task;
   private trainer: Trainer;
   /** The probe: one sequence (B = 1) that the views display. */
-  private readonly probe: Workspace;
+  private probe: Workspace;
+  /** Why the WASM kernels asked for could not run (then the JS kernels do), or null. */
+  readonly kernelsProblem: KernelProblem | null;
   private readonly history = new LossHistory();
   /** The initial weights, for reset. */
   private readonly initial: Float32Array[];
@@ -41,7 +45,7 @@ export class TrainingSession {
   private readonly gradNorms: Float32Array;
   private readonly gradNames: string[];
   /** The named weights (views onto the fused parameters). */
-  private readonly named: ReturnType<typeof namedWeights>;
+  private named: ReturnType<typeof namedWeights>;
   /** Mean batch loss of the last step. */
   lastLoss = Number.NaN;
   /** The first batch loss since the weights were (re)initialised: the yardstick of a good state. */
@@ -54,11 +58,15 @@ export class TrainingSession {
   constructor(config: RunConfig, weights?: Network) {
     this.configValue = config;
     this.task = makeTask(generatedTaskSpec(config.task, config.length, config.noise, { delay: config.pulseDelay, width: config.pulseWidth }));
-    this.net = new Network({
+    const spec = {
       cell: config.cell, inputSize: this.task.inputSize, hiddenSize: config.hidden, outputSize: this.task.outputSize,
       peephole: config.peephole, resetAfter: config.resetAfter, forgetFixed: config.cell === 'lstm' && config.forgetFixed,
       window: config.window,
-    });
+    };
+    // On the kernels asked for (WASM SIMD unless the run says JS); where WASM cannot run, on JS, saying why.
+    const placed = placeNetwork(config.kernels ?? 'wasm', spec, this.rooms(config.batch));
+    this.kernelsProblem = placed.ok ? null : { kind: placed.problem, detail: placed.reason };
+    this.netValue = placed.ok ? placed.net : (placeNetwork('js', spec, []) as { ok: true; net: Network }).net;
     const rng = new Rng(config.seed);
     initNetwork(this.net, rng, { forgetBias: config.forgetBias, recurrentScale: config.recurrentScale });
     if (weights) {
@@ -83,6 +91,21 @@ export class TrainingSession {
     return this.configValue;
   }
 
+  get net(): Network {
+    return this.netValue;
+  }
+
+  /** The kernels that compute this run's training steps. */
+  get kernels(): KernelKind {
+    return this.trainer.ws.simd ? 'wasm' : 'js';
+  }
+
+  /** The batch shapes the network's arena makes room for: training, the probe, held-out chunks. */
+  private rooms(batch: number): Room[] {
+    const T = this.task.length;
+    return [{ T, B: batch }, { T, B: 1 }, { T, B: EVAL_CHUNK }];
+  }
+
   /**
    * New learning rate, clipping, optimiser or batch size, keeping the weights and the step
    * count. A new learning rate or clip keeps the optimiser's moments; a new optimiser or batch
@@ -99,15 +122,44 @@ export class TrainingSession {
     this.trainer = this.makeTrainer(this.trainer.steps);
   }
 
+  /**
+   * A new network with the same spec and weights in an arena with room for `batch` (a larger
+   * batch than the arena was made for would otherwise land on the JS heap and the JS kernels),
+   * and the probe moved over with its sequence.
+   */
+  private rehome(batch: number): void {
+    const old = this.netValue;
+    const placed = placeNetwork('wasm', old.spec, this.rooms(batch));
+    if (!placed.ok) return;
+    const net = placed.net;
+    net.params().forEach((p, k) => p.w.set(old.params()[k]!.w));
+    const probe = net.createWorkspace(this.task.length, 1);
+    probe.x.set(this.probe.x);
+    probe.target.set(this.probe.target);
+    probe.mask.set(this.probe.mask);
+    this.netValue = net;
+    this.probe = probe;
+    this.named = namedWeights(net);
+  }
+
   get steps(): number {
     return this.trainer.steps;
   }
 
+  /** A trainer from `steps` on, in place of the current one (whose buffers go back to the arena). */
   private makeTrainer(steps = 0): Trainer {
     const { batch, lr, optimizer, clip, seed } = this.configValue;
     // The batch stream depends on the seed and on how many steps came before, so that a
     // reset or a restore continues deterministically.
-    const trainer = new Trainer(this.net, this.task, batch, { kind: optimizer, lr, clip }, new Rng(seed ^ 0x9e3779b9 ^ steps));
+    const make = () => new Trainer(this.netValue, this.task, batch, { kind: optimizer, lr, clip }, new Rng(seed ^ 0x9e3779b9 ^ steps));
+    (this.trainer as Trainer | undefined)?.release();
+    let trainer = make();
+    if (this.netValue.simd && !trainer.ws.simd) {
+      // No room in the arena for this batch: move the network to a larger one.
+      trainer.release();
+      this.rehome(batch);
+      trainer = make();
+    }
     trainer.steps = steps;
     return trainer;
   }
@@ -195,7 +247,9 @@ export class TrainingSession {
   measureCost(now: () => number = () => performance.now()): Record<RecurrentKind, number> {
     this.trainer.abort();
     const trainers = RECURRENT_KINDS.map((cell) => {
-      const net = new Network({ ...this.net.spec, cell, peephole: false, resetAfter: false });
+      // On the kernels this run uses.
+      const spec = { ...this.net.spec, cell, peephole: false, resetAfter: false };
+      const net = (placeNetwork(this.kernels, spec, [{ T: this.task.length, B: this.configValue.batch }]) as { ok: true; net: Network }).net;
       const rng = new Rng(1);
       initNetwork(net, rng);
       return new Trainer(net, this.task, this.configValue.batch, { kind: 'adam', lr: 1e-4, clip: 1 }, rng.fork());

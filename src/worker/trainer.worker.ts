@@ -76,6 +76,7 @@ class WorkerHost {
         this.stopAt = null;
         this.run = command.run ?? 0;
         this.session = new TrainingSession(command.config);
+        this.sendEngine();
         this.meter.clear();
         this.setStatus('paused');
         this.sendSnapshot(now);
@@ -157,6 +158,7 @@ class WorkerHost {
         this.stopAt = null;
         this.run = command.run ?? 0;
         this.session = new TrainingSession(command.config, parseModel(command.model));
+        this.sendEngine();
         this.meter.clear();
         this.setStatus('paused');
         this.sendStatus(now);
@@ -235,6 +237,11 @@ class WorkerHost {
       type: 'status', status: this.status, step: s?.steps ?? 0, run: this.run,
       loss: s?.lastLoss ?? Number.NaN, stepsPerSec: this.status === 'running' ? this.meter.rate(now) : 0,
     });
+  }
+
+  private sendEngine(): void {
+    const s = this.session;
+    if (s) this.post({ type: 'engine', kernels: s.kernels, problem: s.kernelsProblem, run: this.run });
   }
 
   private sendSnapshot(now: number): void {

@@ -109,20 +109,26 @@ export class SimdKernels implements Kernels {
   }
 }
 
-export type SimdLoad = { ok: true; modules: SimdModules } | { ok: false; reason: string };
+/** Why the SIMD kernels cannot run: the page words each kind in its language; `reason` is one English line (the CLI's). */
+export type SimdProblem = 'no-wasm' | 'no-simd' | 'blocked' | 'failed';
+
+export type SimdLoad = { ok: true; modules: SimdModules } | { ok: false; problem: SimdProblem; reason: string };
 
 /** Compile the kernels, or say in one line why they cannot run here. */
 export function loadSimdKernels(): SimdLoad {
-  if (typeof WebAssembly !== 'object') return { ok: false, reason: 'WebAssembly is not available' };
+  if (typeof WebAssembly !== 'object') return { ok: false, problem: 'no-wasm', reason: 'WebAssembly is not available' };
   const products = bytes(PRODUCTS_WASM);
   const cells = bytes(CELLS_WASM);
   if (!WebAssembly.validate(products) || !WebAssembly.validate(cells)) {
-    return { ok: false, reason: 'WebAssembly SIMD (simd128) is not supported' };
+    return { ok: false, problem: 'no-simd', reason: 'WebAssembly SIMD (simd128) is not supported' };
   }
   try {
     return { ok: true, modules: { products: new WebAssembly.Module(products), cells: new WebAssembly.Module(cells) } };
   } catch (e) {
-    return { ok: false, reason: `the WebAssembly kernels could not be compiled: ${e instanceof Error ? e.message : String(e)}` };
+    const detail = e instanceof Error ? e.message : String(e);
+    // Chromium names the Content Security Policy, Firefox says "blocked by CSP", Safari "Refused to create a WebAssembly object".
+    const blocked = /content security policy|\bcsp\b|refused to (compile|create)/i.test(detail);
+    return { ok: false, problem: blocked ? 'blocked' : 'failed', reason: `the WebAssembly kernels could not be compiled: ${detail}` };
   }
 }
 

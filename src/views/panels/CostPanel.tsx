@@ -9,6 +9,7 @@ import { useMessages, useNumberFormat } from '../../i18n';
 import { Explainer } from '../primitives/Explainer';
 import { useViewFocus } from '../primitives/useViewFocus';
 import { useScrollFocus } from '../primitives/useScrollFocus';
+import type { KernelKind } from '../../engine/backend';
 
 export function CostPanel() {
   const config = useStore((s) => s.config);
@@ -16,6 +17,8 @@ export function CostPanel() {
   const measured = useStore((s) => s.measured);
   const measure = useStore((s) => s.measureCost);
   const status = useStore((s) => s.status);
+  const engine = useStore((s) => s.engine);
+  const configure = useStore((s) => s.configure);
   const msg = useMessages();
   const m = msg.cost;
   const { int: fmt } = useNumberFormat();
@@ -61,6 +64,22 @@ export function CostPanel() {
           })}
         </tbody>
       </table>
+      <div className="cost-engine">
+        <div className="field">
+          <label htmlFor="kernels">{m.engine}</label>
+          <select
+            id="kernels" value={config.kernels ?? 'wasm'} aria-describedby="kernels-note"
+            onChange={(e) => configure({ kernels: e.target.value as KernelKind })}
+          >
+            <option value="wasm">{m.engineWasm}</option>
+            <option value="js">{m.engineJs}</option>
+          </select>
+        </div>
+        <p id="kernels-note" className="small" data-kernels={engine?.kernels} title={engine?.problem?.detail} role="status">
+          {engine === null ? '' : engine.problem !== null ? m.fallback(m.problems[engine.problem.kind]) : engine.kernels === 'wasm' ? m.runsWasm : m.runsJs}{' '}
+          <span className="muted">{m.engineRestarts}</span>
+        </p>
+      </div>
       <p className="muted small">{m.explain}</p>
       <Explainer ids={['cost']} />
     </section>
