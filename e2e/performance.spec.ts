@@ -84,11 +84,20 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
   await page.waitForTimeout(400);
   expect(await app.stepCount()).toBe(pausedAt);
   const cursorMs = await measureCursor();
+  // The machine's floor for "while training": the same measurement while a worker does nothing
+  // but spin. On a 2-core machine any busy worker takes a core from the page's other threads.
+  await page.evaluate(() => {
+    (window as unknown as { spinner: Worker }).spinner = new Worker(URL.createObjectURL(new Blob(['for (;;) {}'], { type: 'text/javascript' })));
+  });
+  await page.waitForTimeout(300);
+  const cursorSpinning = await measureCursor();
+  await page.evaluate(() => (window as unknown as { spinner: Worker }).spinner.terminate());
   const kernels = await page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): { engine: { kernels: string } | null } } } }).__gatescope.store.getState().engine?.kernels);
   expect(kernels).toBe('wasm');
   console.log(
     `performance (H=128, T=100, training on the ${kernels} kernels): median frame ${median.toFixed(1)} ms (${fps.toFixed(1)} fps), ` +
-      `mean ${meanFps.toFixed(1)} fps, p95 frame ${p95.toFixed(1)} ms; cursor step redrawn in: median ${cursorMs.toFixed(1)} ms (paused), ${cursorTraining.toFixed(1)} ms (while training, snapshots arriving); ` +
+      `mean ${meanFps.toFixed(1)} fps, p95 frame ${p95.toFixed(1)} ms; cursor step redrawn in: median ${cursorMs.toFixed(1)} ms (paused), ${cursorTraining.toFixed(1)} ms (while training, snapshots arriving), ` +
+      `${cursorSpinning.toFixed(1)} ms (paused, while a worker only spins: this machine's floor for a busy worker); ` +
       `pause took effect in ${pauseMs.toFixed(1)} ms (one step takes about ${(1000 / Math.max(steps / 4, 0.1)).toFixed(0)} ms here); ` +
       `training steps so far ${steps}`,
   );

@@ -121,9 +121,35 @@ export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & Trans
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
+/**
+ * While the cursor moves (a key held, a slider dragged) during training, a snapshot or a progress
+ * report that arrives waits until the cursor has rested this long: drawing a large network's
+ * snapshot takes the page longer than a frame, and the cursor should not wait for it. The latest of
+ * each is shown then; only superseded ones are dropped.
+ */
+const SCRUB_MS = 150;
+
 export const useStore = create<Store>()((set, get, api) => {
   /** Whether the run has trained (the status or a snapshot says so, whichever arrived first). */
   const trained = () => get().step > 0 || (get().snapshot?.step ?? 0) > 0;
+  /** When the cursor last moved, and the snapshot and progress report held back meanwhile (see SCRUB_MS). */
+  let cursorAt = Number.NEGATIVE_INFINITY;
+  let held: WorkerEvent | null = null;
+  let heldStatus: WorkerEvent | null = null;
+  let heldTimer: ReturnType<typeof setTimeout> | null = null;
+  const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+  const releaseHeld = () => {
+    heldTimer = null;
+    const wait = cursorAt + SCRUB_MS - now();
+    if (wait > 0) {
+      heldTimer = setTimeout(releaseHeld, wait);
+      return;
+    }
+    const events = [heldStatus, held];
+    held = null;
+    heldStatus = null;
+    for (const event of events) if (event) get().receive(event);
+  };
   /** A user's action takes over from a link being replayed: its target is dropped. */
   const takeOver = () => {
     if (get().linkTarget) set({ linkTarget: null });
@@ -228,10 +254,12 @@ export const useStore = create<Store>()((set, get, api) => {
     setHover: (hover) => set({ hover }),
     setT: (t) => {
       const T = get().snapshot?.T ?? 1;
+      cursorAt = now();
       set({ t: clamp(Math.round(t), 1, T) });
     },
     setUnit: (unit) => {
       const H = get().snapshot?.H ?? 1;
+      cursorAt = now();
       set({ unit: clamp(Math.round(unit), 0, H - 1) });
     },
     // ui
@@ -255,6 +283,17 @@ export const useStore = create<Store>()((set, get, api) => {
     send: () => {},
     connect: (send) => set({ send }),
     receive: (event) => {
+      const progress = event.type === 'snapshot' || (event.type === 'status' && event.status === 'running');
+      if (progress && get().status === 'running' && now() - cursorAt < SCRUB_MS) {
+        // The cursor is moving: this waits (a later one of its kind replaces it) until it rests.
+        if (event.type === 'snapshot') held = event;
+        else heldStatus = event;
+        heldTimer ??= setTimeout(releaseHeld, cursorAt + SCRUB_MS - now());
+        return;
+      }
+      // A newer snapshot, or a change of status (paused, a new run), makes what was held stale.
+      if (event.type === 'snapshot' || event.type === 'status') held = null;
+      if (event.type === 'status') heldStatus = null;
       handle(event);
       get().lessonProgress();
     },

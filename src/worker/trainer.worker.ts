@@ -3,7 +3,7 @@
  * The training worker: owns the engine and the training loop. It trains in slices of about
  * 8 ms (a step is cut into units of a few milliseconds, so even a large step does not hold a
  * slice up) and reads its messages between slices, so Pause and the switches act within a
- * frame; it posts at most about 30 snapshots a second, between steps, their buffers
+ * frame; it posts at most about 30 snapshots a second (fewer for large networks), between steps, their buffers
  * transferred, not copied.
  */
 import { TrainingSession } from './session';
@@ -12,6 +12,19 @@ import { snapshotTransfers, type Command, type ErrorReason, type RunStatus, type
 
 const SLICE_MS = 8;
 const SNAPSHOT_MS = 1000 / 30;
+/**
+ * Snapshots of more values than this come less often: drawing one on the page takes time in
+ * proportion to its size, and at H = 128, T = 100 (150,000 values) 22 a second made the page drop
+ * a frame in six. Above it the interval grows in proportion, up to SNAPSHOT_MAX_MS (8 a second).
+ */
+const SNAPSHOT_VALUES = 16_000;
+const SNAPSHOT_MAX_MS = 125;
+
+/** The interval between snapshots of a network: 30 a second for small ones, fewer for large. */
+function snapshotInterval(T: number, H: number, G: number): number {
+  const values = T * H * (2 * G + 4); // gates and their gradients; h, c, ∂L/∂h, ∂L/∂c
+  return Math.min(SNAPSHOT_MAX_MS, Math.max(SNAPSHOT_MS, (SNAPSHOT_MS * values) / SNAPSHOT_VALUES));
+}
 const STATUS_MS = 200;
 
 /** Steps per second over roughly the last second. */
@@ -193,7 +206,7 @@ class WorkerHost {
     if (!session || this.status !== 'running') return;
     // When a snapshot is due, the slice ends with the step that completes: snapshots are
     // taken between steps, never in the middle of one.
-    const due = performance.now() - this.lastSnapshot >= SNAPSHOT_MS;
+    const due = performance.now() - this.lastSnapshot >= snapshotInterval(session.task.length, session.net.spec.hiddenSize, session.net.G);
     const { steps, diverged } = session.runSlice(SLICE_MS, () => performance.now(), due, this.stopAt ?? Infinity);
     const now = performance.now();
     this.meter.add(now, steps);
