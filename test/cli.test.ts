@@ -221,7 +221,8 @@ describe('train', () => {
     [['--cell', 'lstm', '--task', 'adding', '--length', '1'], /^--length: expected an integer from 2 up to 100000, got "1"$/],
     [['--cell', 'lstm', '--task', 'sine', '--save', '/nonexistent-folder/m.json'], /^--save \/nonexistent-folder\/m\.json: the folder \/nonexistent-folder does not exist or cannot be written$/],
     [['--cell', 'lstm', '--task', 'sine', '--save', '.'], /^--save \.: is a directory$/],
-    [['--cell', 'rnn', '--task', 'sine', '--steps', '12', '--lr', '10', '--clip', '0', '--optimizer', 'sgd', '--quiet'], /^training diverged/],
+    // On the JS kernels the weights overflow at step 12, before any loss does (the end-of-training check).
+    [['--cell', 'rnn', '--task', 'sine', '--steps', '12', '--lr', '10', '--clip', '0', '--optimizer', 'sgd', '--quiet', '--kernels', 'js'], /^training diverged: the weights are no longer finite after step 12/],
     [['--cell', 'rnn', '--task', 'sine', '--steps', '40', '--lr', '10', '--clip', '0', '--optimizer', 'sgd', '--quiet'], /^training diverged/],
   ])('bad command line %j', async (argv, message) => {
     const { code, out, err } = await run(trainMain, argv);

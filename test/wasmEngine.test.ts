@@ -104,6 +104,10 @@ describe('a broken kernel is caught', () => {
     const bad = broken(shape, 'gemm_nt', (gemm) => (M, N, K, ...rest) => gemm(M, N, K > 1 ? K - 1 : K, ...rest));
     expect(bad.length).toBeGreaterThan(0);
   });
+  test('a recurrent product (no transpose) one term short', () => {
+    const bad = broken(shape, 'gemm_nn', (gemm) => (M, N, K, ...rest) => gemm(M, N, K > 1 ? K - 1 : K, ...rest));
+    expect(bad.some((m) => m.startsWith('h ') || m.startsWith('loss'))).toBe(true);
+  });
   test('the LSTM backward leaking 1% of the carousel (δc_{t−1} × 0.99)', () => {
     const bad = broken(shape, 'lstm_backward', (orig, f32) => (...a) => {
       orig(...a);

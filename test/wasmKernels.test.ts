@@ -59,6 +59,38 @@ describe('gemm_nt against the JS kernel', () => {
     }
   });
 
+  test.each(shapes)('gemm_nn (C = A·B, B not transposed): M = %i, N = %i, K = %i, with offsets, strides and both modes', (M, N, K) => {
+    const lda = K + 3;
+    const ldb = N + 1; // B is K×N
+    const ldc = N + 2;
+    const aOff = 5;
+    const bOff = aOff + M * lda + 7;
+    const cOff = bOff + K * ldb + 11;
+    const mem = simd.f32;
+    for (const accumulate of [false, true]) {
+      const A = Float32Array.from({ length: aOff + M * lda }, () => rng.normal());
+      const B = Float32Array.from({ length: bOff + K * ldb }, () => rng.normal());
+      const C = Float32Array.from({ length: cOff + M * ldc + 4 }, () => rng.normal());
+      mem.set(A, 0);
+      mem.set(B.subarray(bOff), bOff);
+      mem.set(C.subarray(cOff), cOff);
+      simd.k.gemm_nn(M, N, K, aOff * 4, lda, bOff * 4, ldb, cOff * 4, ldc, accumulate ? 1 : 0);
+      for (let m = 0; m < M; m++) {
+        for (let n = 0; n < N; n++) {
+          let ref = accumulate ? C[cOff + m * ldc + n]! : 0;
+          let scale = Math.abs(ref);
+          for (let k = 0; k < K; k++) {
+            const p = A[aOff + m * lda + k]! * B[bOff + k * ldb + n]!;
+            ref += p;
+            scale += Math.abs(p);
+          }
+          expect(Math.abs(mem[cOff + m * ldc + n]! - ref)).toBeLessThanOrEqual((K + 2) * 1.2e-7 * scale + 1e-30);
+        }
+        for (let n = N; n < ldc; n++) expect(mem[cOff + m * ldc + n]).toBe(C[cOff + m * ldc + n]);
+      }
+    }
+  });
+
   test('a wrong product is caught: the tolerance is tight enough to see one term left out', () => {
     const M = 2, N = 4, K = 8;
     const A = Float32Array.from({ length: M * K }, () => rng.normal());
@@ -85,7 +117,7 @@ test('npm run bench -- --products prints JS and WASM GFLOP/s for the three shape
   const out: string[] = [];
   const code = benchMain(['--products', '--json', '--repeats', '1', '--min-time', '0.005'], { out: (s) => void out.push(s), err: () => {} });
   expect(code).toBe(0);
-  const rows = out.join('').trim().split('\n').map((l) => JSON.parse(l) as { shape: string; jsGflops: number; wasmGflops: number; ratio: number });
+  const rows = out.join('').trim().split('\n').map((l) => JSON.parse(l) as { shape: string; jsGflops: number; wasmGflops: number; wasmNnGflops: number; ratio: number });
   expect(rows.map((r) => r.shape)).toEqual(['forward h·Uᵀ', 'backward δ·U', 'gradient ∂L/∂U']);
-  for (const r of rows) expect(Math.min(r.jsGflops, r.wasmGflops, r.ratio)).toBeGreaterThan(0);
+  for (const r of rows) expect(Math.min(r.jsGflops, r.wasmGflops, r.wasmNnGflops, r.ratio)).toBeGreaterThan(0);
 });

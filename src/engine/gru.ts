@@ -17,7 +17,7 @@ import type { Workspace } from './workspace';
 export function gruForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
   const GH = 3 * H;
-  const { B, gates, h, aux, kernels, simd } = ws;
+  const { B, gates, h, aux, UT, kernels, simd } = ws;
   const U = net.U.w;
   const bh = net.bh.w;
   const after = net.spec.resetAfter;
@@ -26,9 +26,9 @@ export function gruForward(net: Network, ws: Workspace, s0: number, s1: number):
     const g0 = s * B * GH;
     const st = s * B * H;
     // z, r pre-activations += U_zr h_{t−1}; reset-after also needs aux = U_g h_{t−1}. (h_0 = 0.)
-    if (s > 0) kernels.gemmNT(B, 2 * H, H, h, st, H, U, 0, H, gates, g0, GH, true);
+    if (s > 0) kernels.timesUT(B, 2 * H, H, h, st, H, U, UT, 0, GH, gates, g0, GH, true);
     if (after) {
-      if (s > 0) kernels.gemmNT(B, H, H, h, st, H, U, 2 * H * H, H, aux, st, H, false);
+      if (s > 0) kernels.timesUT(B, H, H, h, st, H, U, UT, 2 * H, GH, aux, st, H, false);
       else aux.fill(0, st, st + B * H);
     }
     // The same gate code in WASM SIMD (wasm/assembly/gru.ts), in two parts around U_g's product.
@@ -49,7 +49,7 @@ export function gruForward(net: Network, ws: Workspace, s0: number, s1: number):
       }
     }
     // Standard variant: g pre-activation += U_g (r⊙h_{t−1}).
-    if (!after && s > 0) kernels.gemmNT(B, H, H, aux, st, H, U, 2 * H * H, H, gates, g0 + 2 * H, GH, true);
+    if (!after && s > 0) kernels.timesUT(B, H, H, aux, st, H, U, UT, 2 * H, GH, gates, g0 + 2 * H, GH, true);
     if (simd) simd.k.gru_forward_h(at(gates, g0), at(h, st), at(h, st + B * H), B, H);
     for (let b = 0; simd === null && b < B; b++) {
       const gi = g0 + b * GH;
@@ -101,7 +101,7 @@ export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number)
     }
     if (!after) {
       // δ(r⊙h_{t−1}) = δg_pre U_g, then δr_pre = δ(r⊙h)⊙h_{t−1}⊙r(1−r).
-      kernels.gemmNT(B, H, H, dpre, g0 + 2 * H, GH, UT, 2 * H, GH, drh, 0, H, false);
+      kernels.timesU(B, H, H, dpre, g0 + 2 * H, GH, net.U.w, UT, 2 * H, GH, drh, 0, H, false);
       if (simd) simd.k.gru_backward_r(at(gates, g0), at(h, st), at(drh, 0), at(dpre, g0), B, H);
       for (let b = 0; simd === null && b < B; b++) {
         const gr = g0 + b * GH;
@@ -114,8 +114,8 @@ export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number)
     }
     if (s === 0) continue;
     // δh_{t−1} from step t: through U_z, U_r (and U_g), directly through z, and through r⊙h.
-    kernels.gemmNT(B, H, 2 * H, dpre, g0, GH, UT, 0, GH, dhRec, 0, H, false);
-    if (after) kernels.gemmNT(B, H, H, dgRec, st, H, UT, 2 * H, GH, dhRec, 0, H, true);
+    kernels.timesU(B, H, 2 * H, dpre, g0, GH, net.U.w, UT, 0, GH, dhRec, 0, H, false);
+    if (after) kernels.timesU(B, H, H, dgRec, st, H, net.U.w, UT, 2 * H, GH, dhRec, 0, H, true);
     if (simd) simd.k.gru_backward_direct(at(gates, g0), at(dh, st), at(drh, 0), at(dhRec, 0), B, H, after ? 1 : 0);
     for (let b = 0; simd === null && b < B; b++) {
       const gr = g0 + b * GH;
@@ -131,18 +131,18 @@ export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number)
 
 /**
  * Rows m0..m1−1 of ∂L/∂U for the GRU, after Network.prepareWeightGrads has put δᵀ in
- * ws.colsWide, h_{t−1}ᵀ in ws.colsNarrow and the g block's own operand ready: U_z and U_r act
- * on h_{t−1}; U_g acts on r⊙h_{t−1} (standard: its transpose in ws.colsAux) or, with
- * reset-after, on h_{t−1} with the gradient δg_pre⊙r (in colsWide's g rows).
+ * ws.colsWide (and, for kernels that read them transposed, h_{t−1}ᵀ in ws.colsNarrow and
+ * (r⊙h_{t−1})ᵀ in ws.colsAux): U_z and U_r act on h_{t−1}; U_g acts on r⊙h_{t−1} (standard,
+ * ws.aux) or, with reset-after, on h_{t−1} with the gradient δg_pre⊙r (in colsWide's g rows).
  */
 export function gruRecurrentGradRows(net: Network, ws: Workspace, m0: number, m1: number): void {
   const H = net.spec.hiddenSize;
   const TB = ws.T * ws.B;
   const split = Math.min(Math.max(2 * H, m0), m1); // rows below act on h_{t−1}, rows from 2H on the g block
-  if (split > m0) ws.kernels.gemmNT(split - m0, H, TB, ws.colsWide, m0 * TB, TB, ws.colsNarrow, 0, TB, net.U.dw, m0 * H, H, true);
+  if (split > m0) ws.kernels.sumOverSteps(split - m0, H, TB, ws.colsWide, m0 * TB, ws.h, ws.colsNarrow, 0, net.U.dw, m0 * H, true);
   if (m1 > split) {
-    const other = net.spec.resetAfter ? ws.colsNarrow : ws.colsAux;
-    ws.kernels.gemmNT(m1 - split, H, TB, ws.colsWide, split * TB, TB, other, 0, TB, net.U.dw, split * H, H, true);
+    const after = net.spec.resetAfter;
+    ws.kernels.sumOverSteps(m1 - split, H, TB, ws.colsWide, split * TB, after ? ws.h : ws.aux, after ? ws.colsNarrow : ws.colsAux, 0, net.U.dw, split * H, true);
   }
 }
 
@@ -153,7 +153,7 @@ export function gruPrepareGrads(net: Network, ws: Workspace): void {
   if (net.spec.resetAfter) {
     ws.kernels.transpose(TB, H, ws.dgRec, 0, H, ws.colsWide, 2 * H * TB);
     ws.kernels.addRowSums(H, TB, ws.colsWide, 2 * H * TB, net.bh.dw, 0);
-  } else {
+  } else if (ws.kernels.readsTransposed) {
     ws.kernels.transpose(TB, H, ws.aux, 0, H, ws.colsAux);
   }
 }

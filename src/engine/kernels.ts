@@ -14,6 +14,11 @@ import type { FloatArray } from './tensor';
 export interface Kernels {
   readonly kind: 'js' | 'wasm';
   gemmNT: typeof gemmNT;
+  timesUT: typeof timesUT;
+  timesU: typeof timesU;
+  sumOverSteps: typeof sumOverSteps;
+  /** Whether sumOverSteps reads its right operand transposed (XT), which must then be prepared. */
+  readonly readsTransposed: boolean;
   transpose: typeof transpose;
   addRowSums: typeof addRowSums;
   affine: typeof affine;
@@ -112,6 +117,47 @@ export function gemmNT(
 }
 
 /**
+ * The recurrent products, on a block of U's rows: C (+)= X·U[r0 : r0+N]ᵀ, where X is M×K
+ * (offset xOff, row stride ldx) and U is rows×K; UT (U transposed, K×rows) is for kernels that
+ * read it instead (the WASM ones do, so that both products run without transposing anything).
+ */
+export function timesUT(
+  M: number, N: number, K: number, X: FloatArray, xOff: number, ldx: number,
+  U: FloatArray, UT: FloatArray, r0: number, rows: number, C: FloatArray, cOff: number, ldc: number, accumulate: boolean,
+): void {
+  void UT;
+  void rows;
+  gemmNT(M, N, K, X, xOff, ldx, U, r0 * K, K, C, cOff, ldc, accumulate);
+}
+
+/**
+ * C (+)= D·U[r0 : r0+K], where D is M×K (offset dOff, row stride ldd), U is rows×N and UT its
+ * transpose (N×rows, which this JS kernel reads, so that the product runs along rows).
+ */
+export function timesU(
+  M: number, N: number, K: number, D: FloatArray, dOff: number, ldd: number,
+  U: FloatArray, UT: FloatArray, r0: number, rows: number, C: FloatArray, cOff: number, ldc: number, accumulate: boolean,
+): void {
+  void U;
+  gemmNT(M, N, K, D, dOff, ldd, UT, r0, rows, C, cOff, ldc, accumulate);
+}
+
+/**
+ * A weight gradient summed over every step: C (+)= D·X, where D is M×K (dense, from dOff: gate
+ * gradients, one row per unit, one column per step and sequence) and X is K×N (dense, from xOff:
+ * the operand at every step, one row each); XT is X transposed (N×K dense), which this JS kernel
+ * reads so that the product runs along rows.
+ */
+export function sumOverSteps(
+  M: number, N: number, K: number, D: FloatArray, dOff: number,
+  X: FloatArray, XT: FloatArray, xOff: number, C: FloatArray, cOff: number, accumulate: boolean,
+): void {
+  void X;
+  void xOff;
+  gemmNT(M, N, K, D, dOff, K, XT, 0, K, C, cOff, N, accumulate);
+}
+
+/**
  * Bᵀ into out: B is R×Cc (offset bOff, row stride ldb); out is Cc×R, dense (row stride R),
  * from offset outOff. Turns Aᵀ·B products into the row-contiguous A·Bᵀ form of gemmNT.
  */
@@ -186,4 +232,6 @@ export function readoutBackward(
 }
 
 /** The JS kernels as a Kernels object. */
-export const JS_KERNELS: Kernels = { kind: 'js', gemmNT, transpose, addRowSums, affine, readoutBackward };
+export const JS_KERNELS: Kernels = {
+  kind: 'js', gemmNT, timesUT, timesU, sumOverSteps, readsTransposed: true, transpose, addRowSums, affine, readoutBackward,
+};

@@ -18,7 +18,7 @@ import type { Workspace } from './workspace';
 export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
   const GH = 4 * H;
-  const { B, gates, h, c, tc, kernels, simd } = ws;
+  const { B, gates, h, c, tc, UT, kernels, simd } = ws;
   const U = net.U.w;
   const p = net.P.w;
   const peep = net.spec.peephole;
@@ -26,7 +26,7 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
   const f32 = net.dtype === 'f32';
   for (let s = s0; s < s1; s++) {
     // One product for all four gates and the whole batch: gates_t += U h_{t−1} (h_0 = 0 adds nothing).
-    if (s > 0) kernels.gemmNT(B, GH, H, h, s * B * H, H, U, 0, H, gates, s * B * GH, GH, true);
+    if (s > 0) kernels.timesUT(B, GH, H, h, s * B * H, H, U, UT, 0, GH, gates, s * B * GH, GH, true);
     if (simd) {
       // The same gate code for the whole batch in WASM SIMD (wasm/assembly/lstm.ts).
       const st = s * B * H;
@@ -121,6 +121,6 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
       }
     }
     // δh_{t−1} from step t: [δi δf δg δo] U, one product for the batch.
-    if (s > 0) kernels.gemmNT(B, H, GH, dpre, s * B * GH, GH, UT, 0, GH, dhRec, 0, H, false);
+    if (s > 0) kernels.timesU(B, H, GH, dpre, s * B * GH, GH, net.U.w, UT, 0, GH, dhRec, 0, H, false);
   }
 }

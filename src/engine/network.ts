@@ -125,10 +125,14 @@ export class Network {
     this.forwardEnd(ws);
   }
 
-  /** Input projections for every step at once: gates ← W_* x_t + b_* (FNN: W u_t + b); the cell adds U h_{t−1}. */
+  /**
+   * Input projections for every step at once: gates ← W_* x_t + b_* (FNN: W u_t + b); the cell
+   * adds U h_{t−1}. Also Uᵀ, which the recurrent products of both passes read.
+   */
   forwardBegin(ws: Workspace): void {
     const { hiddenSize: H, cell } = this.specValue;
     if (cell === 'fnn') fnnWindows(this, ws);
+    else ws.kernels.transpose(this.G * H, H, this.U.w, 0, H, ws.UT);
     const input = cell === 'fnn' ? ws.window : ws.x;
     ws.kernels.affine(ws.T * ws.B, this.G * H, inputWidth(this.specValue), input, 0, this.W.w, this.b.w, ws.gates);
   }
@@ -163,7 +167,6 @@ export class Network {
   backwardBegin(ws: Workspace): void {
     const { hiddenSize: H, outputSize: O } = this.specValue;
     ws.kernels.readoutBackward(ws.T * ws.B, O, H, ws.dy, ws.h, ws.B * H, this.Wy.w, this.Wy.dw, this.by.dw, ws.dh);
-    if (this.specValue.cell !== 'fnn') ws.kernels.transpose(this.G * H, H, this.U.w, 0, H, ws.UT);
   }
 
   /** The cell's backward pass over steps s1−1 down to s0: fills ws.dpre (and the peephole gradients). */
@@ -190,7 +193,8 @@ export class Network {
     k.transpose(TB, I, cell === 'fnn' ? ws.window : ws.x, 0, I, ws.colsIn);
     k.gemmNT(GH, I, TB, ws.colsWide, 0, TB, ws.colsIn, 0, TB, this.W.dw, 0, I, true);
     k.addRowSums(GH, TB, ws.colsWide, 0, this.b.dw, 0);
-    if (cell !== 'fnn') k.transpose(TB, H, ws.h, 0, H, ws.colsNarrow); // h_{t−1} for ∂L/∂U (the FNN has no U)
+    // h_{t−1} for ∂L/∂U, transposed for kernels that read it so (the FNN has no U).
+    if (cell !== 'fnn' && k.readsTransposed) k.transpose(TB, H, ws.h, 0, H, ws.colsNarrow);
     if (cell === 'gru') gruPrepareGrads(this, ws);
   }
 
@@ -200,6 +204,6 @@ export class Network {
     const TB = ws.T * ws.B;
     if (this.specValue.cell === 'fnn') return; // no recurrent weights
     if (this.specValue.cell === 'gru') gruRecurrentGradRows(this, ws, m0, m1);
-    else ws.kernels.gemmNT(m1 - m0, H, TB, ws.colsWide, m0 * TB, TB, ws.colsNarrow, 0, TB, this.U.dw, m0 * H, H, true);
+    else ws.kernels.sumOverSteps(m1 - m0, H, TB, ws.colsWide, m0 * TB, ws.h, ws.colsNarrow, 0, this.U.dw, m0 * H, true);
   }
 }

@@ -10,13 +10,13 @@ import type { Workspace } from './workspace';
 /** Steps s0..s1−1 (0-based slots; step t = s + 1) of the forward pass. */
 export function rnnForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
-  const { B, gates, h, kernels, simd } = ws;
+  const { B, gates, h, UT, kernels, simd } = ws;
   const U = net.U.w;
   const f32 = net.dtype === 'f32';
   for (let s = s0; s < s1; s++) {
     const row = s * B * H;
     const next = row + B * H;
-    if (s > 0) kernels.gemmNT(B, H, H, h, row, H, U, 0, H, gates, row, H, true); // h_0 = 0 adds nothing
+    if (s > 0) kernels.timesUT(B, H, H, h, row, H, U, UT, 0, H, gates, row, H, true); // h_0 = 0 adds nothing
     if (simd) {
       simd.k.tanh_state(at(gates, row), at(h, next), B * H); // the same in WASM SIMD (wasm/assembly/rnn.ts)
       continue;
@@ -43,6 +43,6 @@ export function rnnBackward(net: Network, ws: Workspace, s1: number, s0: number)
       const v = gates[row + k];
       dpre[row + k] = dhT * (1 - v * v);
     }
-    if (s > 0) kernels.gemmNT(B, H, H, dpre, row, H, UT, 0, H, dhRec, 0, H, false);
+    if (s > 0) kernels.timesU(B, H, H, dpre, row, H, net.U.w, UT, 0, H, dhRec, 0, H, false);
   }
 }

@@ -12,6 +12,7 @@ import type { FloatArray } from '../tensor';
 /** Pointers are byte offsets into the shared memory; sizes and strides are in floats. */
 interface Exports {
   gemm_nt(M: number, N: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, acc: number): void;
+  gemm_nn(M: number, N: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, acc: number): void;
   lstm_forward(gates: number, cPrev: number, cNext: number, tc: number, hNext: number, p: number, B: number, H: number, peep: number, fixed: number): void;
   lstm_backward(gates: number, cPrev: number, cNext: number, tc: number, dh: number, dc: number, dpre: number, dhRec: number, dcRec: number, p: number, dp: number, B: number, H: number, peep: number, fixed: number): void;
   gru_forward_zr(gates: number, hPrev: number, aux: number, bh: number, B: number, H: number, after: number): void;
@@ -82,6 +83,37 @@ export class SimdKernels implements Kernels {
       return;
     }
     this.k.gemm_nt(M, N, K, at(A, aOff), lda, at(B, bOff), ldb, at(C, cOff), ldc, accumulate ? 1 : 0);
+  }
+
+  /** C (+)= X·U[r0 : r0+N]ᵀ as in kernels.ts, read from UT (K×rows) as a product without transposes (assembly/gemm.ts). */
+  timesUT(
+    M: number, N: number, K: number, X: FloatArray, xOff: number, ldx: number,
+    U: FloatArray, UT: FloatArray, r0: number, rows: number, C: FloatArray, cOff: number, ldc: number, accumulate: boolean,
+  ): void {
+    this.k.gemm_nn(M, N, K, at(X, xOff), ldx, at(UT, r0), rows, at(C, cOff), ldc, accumulate ? 1 : 0);
+    void U;
+  }
+
+  /** Reads X as it is (no transpose needed): see readsTransposed. */
+  readonly readsTransposed = false;
+
+  /** C (+)= D·X summed over the steps, as in kernels.ts, with X read as it is. */
+  sumOverSteps(
+    M: number, N: number, K: number, D: FloatArray, dOff: number,
+    X: FloatArray, XT: FloatArray, xOff: number, C: FloatArray, cOff: number, accumulate: boolean,
+  ): void {
+    this.k.gemm_nn(M, N, K, at(D, dOff), K, at(X, xOff), N, at(C, cOff), N, accumulate ? 1 : 0);
+    void XT;
+  }
+
+  /** C (+)= D·U[r0 : r0+K] as in kernels.ts, read from U (rows×N) as it is. */
+  timesU(
+    M: number, N: number, K: number, D: FloatArray, dOff: number, ldd: number,
+    U: FloatArray, UT: FloatArray, r0: number, rows: number, C: FloatArray, cOff: number, ldc: number, accumulate: boolean,
+  ): void {
+    this.k.gemm_nn(M, N, K, at(D, dOff), ldd, at(U, r0 * N), N, at(C, cOff), ldc, accumulate ? 1 : 0);
+    void UT;
+    void rows;
   }
 
   transpose(R: number, Cc: number, B: FloatArray, bOff: number, ldb: number, out: FloatArray, outOff = 0): void {
