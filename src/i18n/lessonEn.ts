@@ -150,14 +150,15 @@ const chapters: LessonChapters = {
       'In the Basic LSTM the gate controllers cannot see the memory they control. Peephole connections (覗き穴結合, ピープホール結合) let them: the input and forget controllers see c(t−1), the output controller sees c(t).',
       'Each is one weight per unit (p_i, p_f, p_o) that starts at 0, so switching them on changes nothing at that moment; training grows them.',
       'The task here is timing: after a trigger, fire for 5 steps exactly 15 steps later. This small LSTM (4 units) learnt it with peepholes, the same LSTM without them beside it.',
-      'Both learn it; the peepholes learn it more exactly in the same budget, by a margin that varies from seed to seed.',
+      'Both learn it. Whether the peepholes learn it more exactly in the same budget depends on the run: on seeds 1 and 3 they ended 2 to 37 times more exact, on seed 2 ahead with one of the two engines and behind with the other. So this chapter claims only that both learn; compare the two numbers below yourself.',
     ],
     action: 'Read p_i, p_f, p_o under the rolled cell; then switch the peepholes off and on.',
     lookFor: 'The p values are far from 0 after training; switching changes the outputs only because of them.',
     evidence: (e, f, holds) =>
       holds
-        ? `Held-out loss ÷ baseline: ${f.sig(e.peephole)} with peepholes against ${f.sig(e.basic)} without, ${f.sig(e.basic / e.peephole)} × lower (measured now).`
-        : `Peepholes did not help here: ${f.sig(e.peephole)} with them against ${f.sig(e.basic)} without (held-out loss ÷ baseline, measured now).`,
+        ? `Both learnt it: held-out loss ÷ baseline ${f.sig(e.peephole)} with peepholes, ${f.sig(e.basic)} without; ` +
+          (e.peephole < e.basic ? `${f.sig(e.basic / e.peephole)} × lower with them (measured now).` : `${f.sig(e.peephole / e.basic)} × lower without them this time (measured now).`)
+        : `Expected both to go below 0.1 of the baseline; measured ${f.sig(e.peephole)} with peepholes and ${f.sig(e.basic)} without (held-out loss ÷ baseline).`,
   },
   gru: {
     title: 'The GRU',

@@ -56,7 +56,12 @@ const run = (id: CompareRun['id'], config: RunConfig, steps: number, probe = fal
  * 100 steps. At lr 0.02 the LSTM and the GRU learn it within 1500 steps on seeds 1–3.
  */
 const LONG_LAG: RunConfig = { ...BASE, task: 'adding', length: 100, lr: 0.02 };
-/** The RNN of the vanishing-gradient chapter: after 500 steps its first step hears 10⁻⁹ or less of the error. */
+/**
+ * The RNN of the vanishing-gradient chapter, at half the long-lag rate: after 500 steps its first
+ * step hears 10⁻¹¹ or less of the error on seeds 1–3 (at lr 0.02 its training was unstable, and on
+ * seed 2 the gradient reached step 1 almost whole at step 400).
+ */
+const VANISHING: RunConfig = { ...LONG_LAG, cell: 'rnn', lr: 0.01 };
 const VANISHING_STEPS = 500;
 const GRU_STEPS = 1500;
 
@@ -102,7 +107,7 @@ export const CHAPTERS: readonly Chapter[] = [
   },
   {
     id: 'vanishing',
-    setup: { config: { ...LONG_LAG, cell: 'rnn' }, steps: VANISHING_STEPS, companions: [], cursor: { t: 'last', unit: 0 } },
+    setup: { config: VANISHING, steps: VANISHING_STEPS, companions: [], cursor: { t: 'last', unit: 0 } },
     views: ['gradient', 'unrolled'],
     nodes: ['h'],
   },
@@ -119,7 +124,7 @@ export const CHAPTERS: readonly Chapter[] = [
     id: 'cec',
     setup: {
       config: CEC, steps: CEC_STEPS, cursor: { t: 'last', unit: 0 },
-      companions: [run('rnn', { ...LONG_LAG, cell: 'rnn' }, VANISHING_STEPS)],
+      companions: [run('rnn', VANISHING, VANISHING_STEPS)],
     },
     views: ['gradient', 'rolled'],
     nodes: ['c'],

@@ -137,7 +137,8 @@ export function evidenceOf(chapter: Chapter, input: EvidenceInput): Evidence {
       const c = chapter.setup.config;
       return { id, status: 'measured', holds: a > CLAIMS.fnnAbove && b < CLAIMS.rnnBelow, fnn: a, rnn: b, window: c.window, delay: c.length - 1 };
     }
-    if (id === 'peephole') return { id, status: 'measured', holds: b < a, basic: a, peephole: b };
+    // Both learn it; which is more exact varies with the seed and even the kernels, so that is shown, not claimed.
+    if (id === 'peephole') return { id, status: 'measured', holds: a < CLAIMS.learntBelow && b < CLAIMS.learntBelow, basic: a, peephole: b };
     const c = chapter.setup.config;
     const paramRatio = cellCost('gru', 1, c.hidden, 1).params / cellCost('lstm', 1, c.hidden, 1).params;
     return { id, status: 'measured', holds: a < CLAIMS.learntBelow && b < CLAIMS.learntBelow, gru: a, lstm: b, paramRatio };
