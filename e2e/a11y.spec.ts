@@ -38,6 +38,10 @@ test('switching to Japanese changes every visible label, keeps the choice in the
   await hidden.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: '隠れ層のサイズ：1 から 128 までの値を入力してください。' })).toBeVisible();
   await test.step('no English text is left on the page, in what shows or in the accessible names', async () => {
+    // A long comparison, still running when it is stopped below.
+    const steps = page.getByLabel('ステップ数');
+    await steps.fill('20000');
+    await steps.press('Enter');
     await page.getByRole('button', { name: 'セルを比較', exact: true }).click();
     await page.getByRole('button', { name: '勾配をチェック' }).click();
     await page.getByRole('switch', { name: '逆伝播' }).click();

@@ -67,6 +67,8 @@ test('a user action during a chapter’s setup takes over', async ({ app, page }
   await page.goto('/#lesson=9');
   const lesson = new LessonPanel(app, WORDS.en);
   await expect(lesson.region.getByText(/Training this chapter’s network/)).toBeVisible();
+  // The setups take under 2 s on the WASM kernels: hold the worker for a moment so the action lands during one.
+  await page.evaluate(() => (window as unknown as { __gatescope: { faults: { hangWorker(ms: number): void } } }).__gatescope.faults.hangWorker(1500));
   await app.button('Pause').click();
   await expect(lesson.region.getByText(/You took over/)).toBeVisible();
   await lesson.region.getByRole('button', { name: 'Set up again' }).click();

@@ -146,6 +146,39 @@ describe('tuning a run', () => {
   });
 });
 
+describe('checkpoints', () => {
+  test.each([
+    ['lstm with peepholes, between steps', { cell: 'lstm', peephole: true } as Partial<RunConfig>, false],
+    ['gru, taken with a step in flight', { cell: 'gru', resetAfter: true } as Partial<RunConfig>, true],
+  ])('%s: a new session restored from a checkpoint carries the run on exactly', (_, patch, midStep) => {
+    const a = new TrainingSession(config(patch));
+    a.setProbe(77);
+    for (let k = 0; k < 37; k++) a.trainStep();
+    if (midStep) {
+      let t = 0;
+      a.runSlice(1, () => (t += 0.3), false); // a few units of step 38, then stop mid-step
+      expect(a.midStep).toBe(true);
+    }
+    const cp = a.checkpoint();
+    expect(cp.step).toBe(37);
+    while (a.steps < 80) a.trainStep();
+    const b = new TrainingSession(config(patch));
+    b.restore(structuredClone(cp));
+    expect(b.steps).toBe(37);
+    while (b.steps < 80) b.trainStep();
+    expect(b.net.params().map((p) => Array.from(p.w))).toEqual(a.net.params().map((p) => Array.from(p.w)));
+    const [sa, sb] = [a.snapshot(0), b.snapshot(0)];
+    expect(Array.from(sb.losses)).toEqual(Array.from(sa.losses));
+    expect(Array.from(sb.x)).toEqual(Array.from(sa.x)); // the same example
+    expect(sb.probeLoss).toBe(sa.probeLoss);
+  });
+
+  test('a checkpoint of another shape is refused by name', () => {
+    const cp = new TrainingSession(config({ cell: 'lstm' })).checkpoint();
+    expect(() => new TrainingSession(config({ cell: 'gru' })).restore(cp)).toThrow('the checkpoint does not have the shape of this configuration');
+  });
+});
+
 describe('kernels', () => {
   test('a run trains on the WASM kernels by default and on JS when asked; both learn', () => {
     const wasm = new TrainingSession(config({ cell: 'lstm' }));

@@ -5,6 +5,7 @@ import { useComparisonWorkers } from './useComparisonWorkers';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Controls, RunButtons } from './Controls';
 import { ErrorBanner } from './StatusLine';
+import { WorkerFaultBanner } from './WorkerFaultBanner';
 import { Header } from './Header';
 import { LinkNotice } from './LinkNotice';
 import { KernelNotice } from './KernelNotice';
@@ -66,6 +67,7 @@ export function App() {
       </a>
       {embed ? <EmbedBar /> : <Header />}
       <ErrorBanner />
+      <WorkerFaultBanner />
       <LinkNotice />
       <KernelNotice />
       {/* The lesson comes first, also on a phone where the settings stack above the views. */}

@@ -13,12 +13,13 @@ function describeReason(m: Messages, reason: ErrorReason, step: string): string 
 
 export function StatusLine() {
   const { status, step, loss, stepsPerSec } = useStore(useShallow(selectRun));
+  const down = useStore((s) => s.workerFault !== null);
   const m = useMessages();
   const fmt = useNumberFormat();
   return (
-    <div className="status" role="status" aria-label={m.status.region}>
+    <div className="status" role="status" aria-label={m.status.region} data-worker={down ? 'down' : 'up'}>
       <span className={`status-dot status-${status}`} aria-hidden="true" />
-      <span>{m.status.words[status]}</span>
+      <span>{down ? m.status.workerDown : m.status.words[status]}</span>
       {/* The numbers change several times a second: shown, not announced. */}
       <span aria-live="off">
         {m.status.step} <b data-testid="step-count">{fmt.int(step)}</b>

@@ -1,22 +1,63 @@
-/** Start the training worker, connect it to the store, and send it the first configuration. */
+/**
+ * Start the training worker under its supervisor, connect both to the store, and send it the first
+ * configuration. Test hooks (present in the built app, for tests only) sit on
+ * window.__gatescope.faults.
+ */
 import { useEffect } from 'react';
 import { useStore } from '../store';
-import type { WorkerEvent } from '../worker/protocol';
+import { TrainingSupervisor } from './trainingSupervisor';
+
+export interface FaultHooks {
+  /** End the worker as a crash would, without telling the page. */
+  terminateWorker(): void;
+  /** Make the worker busy-loop for `ms`: no messages, no heartbeat, no training. */
+  hangWorker(ms: number): void;
+  /** An error thrown from a timer in the worker, which nothing catches. */
+  throwInWorker(): void;
+  /** Every snapshot throws, in this worker and every one started after it. */
+  breakSnapshots(): void;
+  /** Undo breakSnapshots for workers started from now on. */
+  clear(): void;
+  /** The step of the checkpoint the page holds, or null. */
+  checkpointStep(): number | null;
+}
 
 export function useTrainingWorker(): void {
   useEffect(() => {
-    const worker = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module' });
-    const { receive, connect } = useStore.getState();
-    worker.onmessage = (event: MessageEvent<WorkerEvent>) => receive(event.data);
-    worker.onerror = (event) => {
-      receive({ type: 'error', reason: { kind: 'crashed', detail: event.message }, step: useStore.getState().step, canRestore: false });
-    };
-    connect((command) => worker.postMessage(command));
+    const { receive, connect, workerFaulted } = useStore.getState();
+    const supervisor = new TrainingSupervisor(
+      () => new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module' }),
+      { receive, fault: workerFaulted, step: () => useStore.getState().step },
+    );
+    connect((command) => supervisor.send(command), {
+      restart: (fresh) => {
+        const { config, run } = useStore.getState();
+        if (fresh) {
+          supervisor.forget();
+          const next = run + 1;
+          useStore.setState({ run: next });
+          supervisor.start({ type: 'configure', config, run: next });
+        } else supervisor.restart(config, run);
+      },
+    });
     const { config, run } = useStore.getState();
-    worker.postMessage({ type: 'configure', config, run });
+    supervisor.start({ type: 'configure', config, run });
+    const faults: FaultHooks = {
+      terminateWorker: () => supervisor.terminateWorker(),
+      hangWorker: (ms) => supervisor.send({ type: 'fault', fault: 'hang', ms }),
+      throwInWorker: () => supervisor.send({ type: 'fault', fault: 'throw-async' }),
+      breakSnapshots: () => {
+        supervisor.sticky.push({ type: 'fault', fault: 'break-snapshots' });
+        supervisor.send({ type: 'fault', fault: 'break-snapshots' });
+      },
+      clear: () => void (supervisor.sticky.length = 0),
+      checkpointStep: () => supervisor.checkpointStep,
+    };
+    const hook = (window as unknown as { __gatescope?: { faults?: FaultHooks } }).__gatescope;
+    if (hook) hook.faults = faults;
     return () => {
       connect(() => {});
-      worker.terminate();
+      supervisor.dispose();
     };
   }, []);
 }

@@ -38,6 +38,13 @@ interface Slot {
   steps: number;
 }
 
+/** An optimiser's state as a checkpoint carries it: per parameter, its moments and its update count. */
+export interface OptimizerState {
+  readonly m: readonly Float32Array[];
+  readonly v: readonly Float32Array[];
+  readonly updates: readonly number[];
+}
+
 export class Optimizer {
   options: OptimizerOptions;
   private readonly slots: Map<Param, Slot>;
@@ -65,6 +72,28 @@ export class Optimizer {
       this.net.backend.release(v);
     }
     this.slots.clear();
+  }
+
+  /** Copies of the state, parameter by parameter in the network's order (for a checkpoint). */
+  state(): OptimizerState {
+    const slots = [...this.slots.values()];
+    return { m: slots.map((s) => Float32Array.from(s.m)), v: slots.map((s) => Float32Array.from(s.v)), updates: slots.map((s) => s.steps) };
+  }
+
+  /** Carry on from a checkpoint's state (of a network of the same shape). */
+  load(state: OptimizerState): void {
+    const slots = [...this.slots.values()];
+    if (state.m.length !== slots.length || state.v.length !== slots.length || state.updates.length !== slots.length) {
+      throw new Error(`the checkpoint holds optimiser state for ${state.m.length} parameters, not ${slots.length}`);
+    }
+    slots.forEach((slot, k) => {
+      if (state.m[k]!.length !== slot.m.length || state.v[k]!.length !== slot.v.length) {
+        throw new Error(`the checkpoint's optimiser state for parameter ${k + 1} has the wrong size`);
+      }
+      slot.m.set(state.m[k]!);
+      slot.v.set(state.v[k]!);
+      slot.steps = state.updates[k]!;
+    });
   }
 
   /** ‖∇‖₂ over the given parameters. */

@@ -65,6 +65,28 @@ export class Rng {
     return r * Math.cos(2 * Math.PI * v);
   }
 
+  /** The whole state (the four words and the spare normal deviate), to carry a stream on elsewhere. */
+  state(): number[] {
+    return [...this.s, this.spare[0]!, this.spare[1]!];
+  }
+
+  /** The same state written into `out` (6 numbers), allocating nothing. */
+  saveTo(out: Float64Array): void {
+    for (let k = 0; k < 4; k++) out[k] = this.s[k]!;
+    out[4] = this.spare[0]!;
+    out[5] = this.spare[1]!;
+  }
+
+  /** A generator that continues exactly where the one `state()` was taken from stood. */
+  static fromState(state: readonly number[]): Rng {
+    if (state.length !== 6) throw new Error(`a generator's state has 6 numbers, not ${state.length}`);
+    const rng = new Rng(0);
+    rng.s.set(state.slice(0, 4));
+    rng.spare[0] = state[4]!;
+    rng.spare[1] = state[5]!;
+    return rng;
+  }
+
   /** An independent generator derived from this one (for held-out sets, probes, …). */
   fork(): Rng {
     return new Rng(this.nextU32());

@@ -38,6 +38,8 @@ export class Trainer {
   private row = 0;
   /** Batch loss of the step in flight (set once its forward pass is done). */
   private batchLoss = Number.NaN;
+  /** The batch stream's state before the step in flight drew its batch. */
+  private readonly rngBefore = new Float64Array(6);
 
   constructor(net: Network, task: Task, batch: number, optimizer: Partial<OptimizerOptions>, rng: Rng) {
     const { inputSize, outputSize } = net.spec;
@@ -58,6 +60,14 @@ export class Trainer {
   step(): number {
     while (!this.advance());
     return this.batchLoss;
+  }
+
+  /**
+   * The batch stream's state before the batch of the step in flight (or of the next step): a
+   * trainer continued from it, at the same step count, draws the same batches as this one.
+   */
+  rngState(): number[] {
+    return this.phase === 'batch' ? this.rng.state() : Array.from(this.rngBefore);
   }
 
   /** Give the workspace and the optimiser's state back to the network's backend (the trainer is done). */
@@ -90,6 +100,7 @@ export class Trainer {
     const { net, ws } = this;
     switch (this.phase) {
       case 'batch':
+        this.rng.saveTo(this.rngBefore);
         this.task.fill(this.rng, ws);
         this.phase = 'project';
         return false;

@@ -30,6 +30,7 @@ export const en = {
   status: {
     region: 'Training status',
     words: { idle: 'starting', running: 'training', paused: 'paused', error: 'stopped' },
+    workerDown: 'worker stopped',
     step: 'step',
     loss: 'loss',
     stepsPerSec: 'steps/s',
@@ -42,6 +43,20 @@ export const en = {
     crashed: (detail: string) => `the worker stopped: ${detail}`,
     reset: 'Reset',
     restore: 'Restore last good state',
+  },
+  faults: {
+    unresponsive: (step: string) => `The training worker stopped responding at step ${step}.`,
+    'not-started': 'The training worker did not start: its script never ran.',
+    'load-failed': 'The training worker’s script could not be loaded.',
+    crashed: (step: string) => `The training worker failed at step ${step}.`,
+    said: (detail: string) => `It said: “${detail}”.`,
+    restartFrom: (step: string) => `Restart from step ${step}`,
+    restartFresh: 'Restart',
+    keeps: (step: string, lost: string) => `Restart carries the run on from its last checkpoint, step ${step}; ${lost} steps after it are lost.`,
+    repeated: 'It failed again right after restarting, so it is not restarted again. Reset starts the run afresh from its seed.',
+    recovered: (step: string, lost: string) => `Restarted from the checkpoint at step ${step}: ${lost} steps were lost.`,
+    recoveredNone: (step: string) => `Restarted from the checkpoint at step ${step}: no step was lost.`,
+    dismiss: 'Dismiss',
   },
   run: { play: 'Play', pause: 'Pause', step: 'Step', reset: 'Reset' },
   settings: {

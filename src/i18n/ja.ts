@@ -24,6 +24,7 @@ export const ja: Messages = {
   status: {
     region: '学習の状況',
     words: { idle: '準備中', running: '学習中', paused: '一時停止中', error: '停止' },
+    workerDown: 'ワーカー停止',
     step: 'ステップ',
     loss: '損失',
     stepsPerSec: 'ステップ/秒',
@@ -36,6 +37,20 @@ export const ja: Messages = {
     crashed: (detail: string) => `ワーカーが異常終了しました（${detail}）`,
     reset: 'リセット',
     restore: '最後の正常な状態に戻す',
+  },
+  faults: {
+    unresponsive: (step: string) => `学習ワーカーがステップ ${step} で応答しなくなりました。`,
+    'not-started': '学習ワーカーが起動しませんでした。スクリプトが実行されていません。',
+    'load-failed': '学習ワーカーのスクリプトを読み込めませんでした。',
+    crashed: (step: string) => `学習ワーカーがステップ ${step} で異常終了しました。`,
+    said: (detail: string) => `メッセージ：「${detail}」`,
+    restartFrom: (step: string) => `ステップ ${step} から再開`,
+    restartFresh: '再起動',
+    keeps: (step: string, lost: string) => `再開すると、最後のチェックポイント（ステップ ${step}）から学習を続けます。その後の ${lost} ステップは失われます。`,
+    repeated: '再開した直後にまた失敗したため、もう再開しません。リセットすると、シードから学習をやり直します。',
+    recovered: (step: string, lost: string) => `ステップ ${step} のチェックポイントから再開しました。${lost} ステップが失われました。`,
+    recoveredNone: (step: string) => `ステップ ${step} のチェックポイントから再開しました。失われたステップはありません。`,
+    dismiss: '閉じる',
   },
   run: { play: '再生', pause: '一時停止', step: '1 ステップ', reset: 'リセット' },
   settings: {

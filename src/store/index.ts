@@ -13,6 +13,7 @@ import type { KernelKind } from '../engine/backend';
 import { peepholeMarkFor, type PeepholeMark } from './peephole';
 import { createComparisonSlice, type ComparisonSlice } from './comparisonSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
+import { createWorkerSlice, NO_CONTROL, type WorkerControl, type WorkerSlice } from './workerSlice';
 import { TUNABLE, type KernelProblem, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -86,7 +87,7 @@ export interface TransportSlice {
   run: number;
   seen: { readonly snapshot: number; readonly status: number };
   send: (command: Command) => void;
-  connect: (send: (command: Command) => void) => void;
+  connect: (send: (command: Command) => void, control?: WorkerControl) => void;
   receive: (event: WorkerEvent) => void;
 }
 
@@ -117,7 +118,7 @@ export interface UiSlice {
   origin: 'seed' | 'import';
 }
 
-export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice & ComparisonSlice & LessonSlice;
+export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice & ComparisonSlice & LessonSlice & WorkerSlice;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
@@ -158,6 +159,7 @@ export const useStore = create<Store>()((set, get, api) => {
   return {
     ...createComparisonSlice(set, get, api),
     ...createLessonSlice(set, get, api),
+    ...createWorkerSlice(set, get, api),
     // config
     config: DEFAULT_CONFIG,
     configure: (patch) => {
@@ -171,7 +173,12 @@ export const useStore = create<Store>()((set, get, api) => {
         return;
       }
       const run = get().run + 1;
-      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed', peepholeMark: peepholeMarkFor(config), run });
+      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed', peepholeMark: peepholeMarkFor(config), run, recovered: null });
+      if (get().workerFault) {
+        set({ workerFault: null, status: 'idle' });
+        get().control.restart(true);
+        return;
+      }
       get().send({ type: 'configure', config, run });
     },
     setPeephole: (on) => {
@@ -208,6 +215,12 @@ export const useStore = create<Store>()((set, get, api) => {
     },
     reset: () => {
       takeOver();
+      if (get().workerFault) {
+        // The worker is gone: a new one, from the seed.
+        set({ workerFault: null, recovered: null, error: null, changedMidRun: false, status: 'idle' });
+        get().control.restart(true);
+        return;
+      }
       set({ error: null, changedMidRun: false });
       get().send({ type: 'reset' });
     },
@@ -281,7 +294,7 @@ export const useStore = create<Store>()((set, get, api) => {
     run: 0,
     seen: { snapshot: 0, status: 0 },
     send: () => {},
-    connect: (send) => set({ send }),
+    connect: (send, control) => set({ send, control: control ?? NO_CONTROL }),
     receive: (event) => {
       const progress = event.type === 'snapshot' || (event.type === 'status' && event.status === 'running');
       if (progress && get().status === 'running' && now() - cursorAt < SCRUB_MS) {

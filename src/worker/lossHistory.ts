@@ -3,6 +3,15 @@
  * `stride` steps per point, and when the buffer fills, neighbouring points merge and the
  * stride doubles. So the curve always spans the run, with at most `capacity` points.
  */
+/** A loss history as a checkpoint carries it. */
+export interface LossHistoryState {
+  readonly steps: Float64Array;
+  readonly losses: Float32Array;
+  readonly stride: number;
+  readonly sum: number;
+  readonly count: number;
+}
+
 export class LossHistory {
   /** Step number at the end of each point's window. */
   private readonly steps: Float64Array;
@@ -38,6 +47,22 @@ export class LossHistory {
   /** Copies of the points, for a snapshot. */
   copy(): { steps: Float64Array; losses: Float32Array } {
     return { steps: this.steps.slice(0, this.n), losses: this.losses.slice(0, this.n) };
+  }
+
+  /** Everything needed to carry on exactly, for a checkpoint (copies). */
+  state(): LossHistoryState {
+    return { ...this.copy(), stride: this.stride, sum: this.sum, count: this.count };
+  }
+
+  /** Carry on from a checkpoint's state. */
+  load(state: LossHistoryState): void {
+    const n = Math.min(state.steps.length, this.capacity - 1);
+    this.steps.set(state.steps.subarray(0, n));
+    this.losses.set(state.losses.subarray(0, n));
+    this.n = n;
+    this.stride = state.stride;
+    this.sum = state.sum;
+    this.count = state.count;
   }
 
   /** Drop the points after `step` (going back to an earlier state) and the window being filled. */

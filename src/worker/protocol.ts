@@ -7,6 +7,8 @@ import type { GeneratedTaskName } from '../engine/tasks';
 import type { CellKind, RecurrentKind } from '../engine/spec';
 import type { OptimizerKind } from '../engine/optim';
 import type { GradientCheck } from '../engine/gradcheck';
+import type { OptimizerState } from '../engine/optim';
+import type { LossHistoryState } from './lossHistory';
 import type { KernelKind } from '../engine/backend';
 import type { SimdProblem } from '../engine/wasm/simd';
 
@@ -62,6 +64,48 @@ export type ErrorReason =
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'error';
 
+/**
+ * What the page's supervisor found wrong with the training worker (src/app/trainingSupervisor.ts):
+ * it stopped responding (died, closed or hangs), never started, its script could not be loaded,
+ * or it reported an error it could not handle.
+ */
+export type FaultKind = 'unresponsive' | 'not-started' | 'load-failed' | 'crashed';
+
+export interface WorkerFault {
+  readonly kind: FaultKind;
+  /** The browser's or the worker's own words, when there are any (shown beside ours, never alone). */
+  readonly detail: string;
+  /** The last step the page knew of, and the step of the checkpoint a restart goes back to. */
+  readonly step: number;
+  readonly checkpointStep: number | null;
+  /** It happened again right after a restart. */
+  readonly repeated: boolean;
+}
+
+/**
+ * Everything a new worker needs to carry a run on from a step: the weights, the optimiser's
+ * state, the loss history, the example on display and the switches. The page keeps the latest,
+ * so that a run survives its worker.
+ */
+export interface Checkpoint {
+  readonly step: number;
+  /** The batch stream's state before the next step's batch (Rng.state()). */
+  readonly rng: readonly number[];
+  /** Every parameter's values, in the network's order. */
+  readonly weights: readonly Float32Array[];
+  readonly optimizer: OptimizerState;
+  readonly history: LossHistoryState;
+  /** The seed of the example on display. */
+  readonly probeSeed: number;
+  readonly peephole: boolean;
+  readonly forgetFixed: boolean;
+}
+
+/** The buffers a checkpoint hands over. */
+export function checkpointTransfers(c: Checkpoint): Transferable[] {
+  return [...c.weights, ...c.optimizer.m, ...c.optimizer.v, c.history.steps, c.history.losses].map((a) => a.buffer as ArrayBuffer);
+}
+
 export type Command =
   /**
    * Build a fresh network for this config (and pause). `run` numbers it: every later snapshot and
@@ -93,6 +137,11 @@ export type Command =
   | { readonly type: 'measure-cost' }
   /** Send the current weights as a model file (event 'model'). */
   | { readonly type: 'export-model' }
+  /** Carry a run on in this new worker from a checkpoint the page kept (and pause). */
+  | { readonly type: 'restore'; readonly config: RunConfig; readonly checkpoint: Checkpoint; readonly run: number }
+  /** Test hooks (present in the built app, used only by tests): busy-loop for `ms`; throw from a timer; make every snapshot throw. */
+  | { readonly type: 'fault'; readonly fault: 'hang'; readonly ms: number }
+  | { readonly type: 'fault'; readonly fault: 'throw-async' | 'break-snapshots' }
   /** Start from a model file's weights (already validated on the page) with this config (and pause). */
   | { readonly type: 'load-model'; readonly config: RunConfig; readonly model: unknown; readonly run?: number };
 
@@ -154,6 +203,10 @@ export interface Snapshot {
 }
 
 export type WorkerEvent =
+  /** A sign of life, every second, whatever the worker is doing. */
+  | { readonly type: 'alive' }
+  /** The run's state at a step between two training steps (every few seconds while training, and on pause). */
+  | { readonly type: 'checkpoint'; readonly checkpoint: Checkpoint; readonly run: number }
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot; readonly run: number }
   | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly loss: number; readonly stepsPerSec: number; readonly run: number }
   | { readonly type: 'error'; readonly reason: ErrorReason; readonly step: number; readonly canRestore: boolean }

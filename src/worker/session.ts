@@ -17,7 +17,7 @@ import type { FloatArray } from '../engine/tensor';
 import { RECURRENT_KINDS, type RecurrentKind } from '../engine/spec';
 import { LossHistory } from './lossHistory';
 import { checkGradients, type GradientCheck } from '../engine/gradcheck';
-import { SNAPSHOT_WEIGHTS_MAX_H, type KernelProblem, type RunConfig, type Snapshot } from './protocol';
+import { SNAPSHOT_WEIGHTS_MAX_H, type Checkpoint, type KernelProblem, type RunConfig, type Snapshot } from './protocol';
 
 /** How often (in steps) the weights are copied as the last good state. */
 const GOOD_EVERY = 25;
@@ -46,6 +46,8 @@ export class TrainingSession {
   private readonly gradNames: string[];
   /** The named weights (views onto the fused parameters). */
   private named: ReturnType<typeof namedWeights>;
+  /** The seed of the probe sequence on display. */
+  private probeSeed = 0;
   /** Mean batch loss of the last step. */
   lastLoss = Number.NaN;
   /** The first batch loss since the weights were (re)initialised: the yardstick of a good state. */
@@ -147,11 +149,12 @@ export class TrainingSession {
   }
 
   /** A trainer from `steps` on, in place of the current one (whose buffers go back to the arena). */
-  private makeTrainer(steps = 0): Trainer {
+  private makeTrainer(steps = 0, rng?: readonly number[]): Trainer {
     const { batch, lr, optimizer, clip, seed } = this.configValue;
     // The batch stream depends on the seed and on how many steps came before, so that a
-    // reset or a restore continues deterministically.
-    const make = () => new Trainer(this.netValue, this.task, batch, { kind: optimizer, lr, clip }, new Rng(seed ^ 0x9e3779b9 ^ steps));
+    // reset or a restore continues deterministically; a checkpoint carries its own.
+    const stream = () => (rng ? Rng.fromState(rng) : new Rng(seed ^ 0x9e3779b9 ^ steps));
+    const make = () => new Trainer(this.netValue, this.task, batch, { kind: optimizer, lr, clip }, stream());
     (this.trainer as Trainer | undefined)?.release();
     let trainer = make();
     if (this.netValue.simd && !trainer.ws.simd) {
@@ -302,7 +305,45 @@ export class TrainingSession {
 
   /** Draw the probe sequence from its own seed. */
   setProbe(seed: number): void {
+    this.probeSeed = seed;
     this.task.fill(new Rng(seed), this.probe);
+  }
+
+  /** The run's state between two steps (a step in flight is given up first), as copies. */
+  checkpoint(): Checkpoint {
+    this.trainer.abort();
+    return {
+      step: this.trainer.steps,
+      rng: this.trainer.rngState(),
+      weights: this.net.params().map((p) => Float32Array.from(p.w)),
+      optimizer: this.trainer.optimizer.state(),
+      history: this.history.state(),
+      probeSeed: this.probeSeed,
+      peephole: this.net.spec.peephole,
+      forgetFixed: this.net.spec.forgetFixed === true,
+    };
+  }
+
+  /**
+   * Carry on from a checkpoint of a run of this configuration: the weights, the optimiser's
+   * state, the step (and with it the batch stream), the loss history and the example.
+   */
+  restore(c: Checkpoint): void {
+    const params = this.net.params();
+    if (c.weights.length !== params.length || c.weights.some((w, k) => w.length !== params[k]!.w.length)) {
+      throw new Error('the checkpoint does not have the shape of this configuration');
+    }
+    if (this.net.spec.cell === 'lstm') {
+      this.net.setPeephole(c.peephole);
+      this.net.setForgetFixed(c.forgetFixed);
+    }
+    params.forEach((p, k) => p.w.set(c.weights[k]!));
+    this.trainer = this.makeTrainer(c.step, c.rng);
+    this.trainer.optimizer.load(c.optimizer);
+    this.history.load(c.history);
+    this.setProbe(c.probeSeed);
+    this.goodStep = c.step;
+    params.forEach((p, k) => this.good[k]!.set(p.w));
   }
 
   /** Back to the initial weights and a fresh optimiser; the loss history starts again. */

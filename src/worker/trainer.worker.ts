@@ -8,10 +8,20 @@
  */
 import { TrainingSession } from './session';
 import { modelToFile, parseModel } from '../engine/modelFile';
-import { snapshotTransfers, type Command, type ErrorReason, type RunStatus, type WorkerEvent } from './protocol';
+import { checkpointTransfers, snapshotTransfers, type Command, type ErrorReason, type RunStatus, type WorkerEvent } from './protocol';
 
 const SLICE_MS = 8;
 const SNAPSHOT_MS = 1000 / 30;
+/** A sign of life this often, whatever the worker is doing (the page's watchdog waits a few times longer). */
+const ALIVE_MS = 1000;
+/**
+ * A checkpoint for the page this often while training (and at every pause): every half second for
+ * a small network (a restart then loses little), every 2 s once its copies weigh more than a
+ * megabyte (weights and the optimiser's two moments: 3 floats a parameter).
+ */
+function checkpointInterval(params: number): number {
+  return params * 3 * 4 > 1 << 20 ? 2000 : 500;
+}
 /**
  * Snapshots of more values than this come less often: drawing one on the page takes time in
  * proportion to its size, and at H = 128, T = 100 (150,000 values) 22 a second made the page drop
@@ -63,15 +73,49 @@ class WorkerHost {
   private stopAt: number | null = null;
   /** The number the page gave the current run (configure, load-model), echoed on its events. */
   private run = 0;
+  private lastCheckpoint = 0;
+  /** Test hook: every snapshot throws. */
+  private snapshotsBroken = false;
 
   constructor(private readonly scope: DedicatedWorkerGlobalScope) {
     scope.onmessage = (event: MessageEvent<Command>) => this.handle(event.data);
     this.tick.port1.onmessage = () => this.loop();
+    setInterval(() => this.post({ type: 'alive' }), ALIVE_MS);
+    // An error nothing caught (in a timer, a promise) stops training and says so, once.
+    scope.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.fail({ kind: 'crashed', detail: event.message || 'an error nothing caught' });
+    });
+    scope.addEventListener('unhandledrejection', (event) => {
+      event.preventDefault();
+      const reason: unknown = event.reason;
+      this.fail({ kind: 'crashed', detail: reason instanceof Error ? reason.message : String(reason) });
+    });
   }
 
   private post(event: WorkerEvent): void {
     if (event.type === 'snapshot') this.scope.postMessage(event, snapshotTransfers(event.snapshot));
+    else if (event.type === 'checkpoint') this.scope.postMessage(event, checkpointTransfers(event.checkpoint));
     else this.scope.postMessage(event);
+  }
+
+  /** A new run (a configuration, or one carried on from a checkpoint): paused, and shown. */
+  private begin(session: TrainingSession, run: number, now: number): void {
+    this.stopAt = null;
+    this.run = run;
+    this.session = session;
+    this.sendEngine();
+    this.meter.clear();
+    this.setStatus('paused');
+    this.sendSnapshot(now);
+    this.sendCheckpoint(now);
+  }
+
+  /** The run's state for the page to keep (between steps: a step in flight is given up and redone). */
+  private sendCheckpoint(now: number): void {
+    if (!this.session) return;
+    this.lastCheckpoint = now;
+    this.post({ type: 'checkpoint', checkpoint: this.session.checkpoint(), run: this.run });
   }
 
   private handle(command: Command): void {
@@ -86,13 +130,25 @@ class WorkerHost {
     const now = performance.now();
     switch (command.type) {
       case 'configure':
-        this.stopAt = null;
-        this.run = command.run ?? 0;
-        this.session = new TrainingSession(command.config);
-        this.sendEngine();
-        this.meter.clear();
-        this.setStatus('paused');
-        this.sendSnapshot(now);
+        this.begin(new TrainingSession(command.config), command.run ?? 0, now);
+        return;
+      case 'restore': {
+        const session = new TrainingSession(command.config);
+        session.restore(command.checkpoint);
+        this.begin(session, command.run, now);
+        return;
+      }
+      case 'fault':
+        if (command.fault === 'hang') {
+          const end = performance.now() + command.ms;
+          while (performance.now() < end) {
+            // busy: no message, no heartbeat, no training
+          }
+        } else if (command.fault === 'throw-async') {
+          setTimeout(() => {
+            throw new Error('a fault injected by a test');
+          });
+        } else this.snapshotsBroken = true;
         return;
       case 'play':
         if (!this.session || this.status === 'error') return;
@@ -111,6 +167,7 @@ class WorkerHost {
         this.stopAt = null;
         if (this.status === 'running') this.setStatus('paused');
         this.sendSnapshot(now);
+        this.sendCheckpoint(now);
         return;
       case 'step':
         if (!this.session || this.status === 'error') return;
@@ -128,6 +185,7 @@ class WorkerHost {
         this.meter.clear();
         this.setStatus('paused');
         this.sendSnapshot(now);
+        this.sendCheckpoint(now);
         return;
       case 'tune':
         this.session?.tune(command.config);
@@ -176,12 +234,14 @@ class WorkerHost {
         this.setStatus('paused');
         this.sendStatus(now);
         this.sendSnapshot(now);
+        this.sendCheckpoint(now);
         return;
       case 'restore-last-good':
         if (!this.session) return;
         this.session.restoreLastGood();
         this.setStatus('paused');
         this.sendSnapshot(now);
+        this.sendCheckpoint(now);
         return;
     }
   }
@@ -206,8 +266,10 @@ class WorkerHost {
     if (!session || this.status !== 'running') return;
     // When a snapshot is due, the slice ends with the step that completes: snapshots are
     // taken between steps, never in the middle of one.
-    const due = performance.now() - this.lastSnapshot >= snapshotInterval(session.task.length, session.net.spec.hiddenSize, session.net.G);
-    const { steps, diverged } = session.runSlice(SLICE_MS, () => performance.now(), due, this.stopAt ?? Infinity);
+    const start = performance.now();
+    const due = start - this.lastSnapshot >= snapshotInterval(session.task.length, session.net.spec.hiddenSize, session.net.G);
+    const checkpointDue = start - this.lastCheckpoint >= checkpointInterval(session.net.params().reduce((n, p) => n + p.w.length, 0));
+    const { steps, diverged } = session.runSlice(SLICE_MS, () => performance.now(), due || checkpointDue, this.stopAt ?? Infinity);
     const now = performance.now();
     this.meter.add(now, steps);
     if (diverged) {
@@ -220,10 +282,12 @@ class WorkerHost {
       this.setStatus('paused');
       this.sendStatus(now);
       this.sendSnapshot(now);
+      this.sendCheckpoint(now);
       return;
     }
     if (now - this.lastStatus >= STATUS_MS) this.sendStatus(now);
     if (due && !session.midStep) this.sendSnapshot(now);
+    if (checkpointDue && !session.midStep) this.sendCheckpoint(now);
     this.schedule();
   }
 
@@ -259,6 +323,7 @@ class WorkerHost {
 
   private sendSnapshot(now: number): void {
     if (!this.session) return;
+    if (this.snapshotsBroken) throw new Error('a snapshot that fails (a fault injected by a test)');
     this.lastSnapshot = now;
     this.post({ type: 'snapshot', snapshot: this.session.snapshot(this.meter.rate(now)), run: this.run });
   }

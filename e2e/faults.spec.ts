@@ -1,0 +1,103 @@
+/**
+ * The supervised worker: every fault is found within 5 s, named in the page's language (never
+ * "undefined"), the status says the worker is down, and Restart carries the run on from the last
+ * checkpoint, saying how many steps were lost; a fault that repeats at once is not retried.
+ */
+import { test, expect, type AppPage } from './fixtures';
+import type { Page } from '@playwright/test';
+
+type Faults = { terminateWorker(): void; hangWorker(ms: number): void; throwInWorker(): void; breakSnapshots(): void; clear(): void; checkpointStep(): number | null };
+type S = { step: number; status: string; workerFault: { kind: string; step: number; checkpointStep: number | null; repeated: boolean } | null };
+const hook = (page: Page) => ({
+  fault: (f: (faults: Faults) => void) => page.evaluate(`(${f.toString()})(window.__gatescope.faults)`),
+  state: () => page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): S } } }).__gatescope.store.getState()).then((s) => ({ step: s.step, status: s.status, fault: s.workerFault })),
+});
+
+/** Train for a while (so there is a checkpoint behind the fault), then inject it; returns when it was injected. */
+async function trainThen(app: AppPage, inject: () => Promise<unknown>): Promise<number> {
+  await app.button('Play').click();
+  await expect.poll(() => app.stepCount(), { timeout: 20_000 }).toBeGreaterThan(150);
+  // A checkpoint taken while training (not only the one at step 0).
+  const checkpoint = () => app.page.evaluate(() => (window as unknown as { __gatescope: { faults: Faults } }).__gatescope.faults.checkpointStep() ?? 0);
+  await expect.poll(checkpoint, { timeout: 10_000 }).toBeGreaterThan(0);
+  await inject();
+  return Date.now();
+}
+
+for (const [name, inject, kind] of [
+  ['the worker is terminated', (f: Faults) => f.terminateWorker(), 'unresponsive'],
+  ['the worker hangs in a busy loop', (f: Faults) => f.hangWorker(60_000), 'unresponsive'],
+  ['an error nothing catches is thrown in the worker', (f: Faults) => f.throwInWorker(), 'crashed'],
+] as const) {
+  test(`${name}: found within 5 s, named, and Restart carries the run on from the last checkpoint`, async ({ app, page }) => {
+    test.setTimeout(90_000);
+    await app.open();
+    const h = hook(page);
+    const injected = await trainThen(app, () => h.fault(inject));
+    const banner = page.locator(`[data-fault="${kind}"]`);
+    await expect(banner).toBeVisible({ timeout: 5_000 });
+    const detectedMs = Date.now() - injected;
+    const { fault, step } = await h.state();
+    expect(fault).toMatchObject({ kind, repeated: false });
+    console.log(`fault "${name}": shown after ${detectedMs} ms, at step ${fault!.step}; checkpoint at step ${fault!.checkpointStep}, ${fault!.step - fault!.checkpointStep!} steps to lose`);
+    await expect(banner).toContainText(kind === 'crashed' ? `The training worker failed at step ${step.toLocaleString('en-US')}` : `The training worker stopped responding at step ${step.toLocaleString('en-US')}`);
+    await expect(banner).not.toContainText('undefined');
+    // Honest status: not "training", and nothing advances.
+    await expect(app.status).toContainText('worker stopped');
+    const hash = await page.evaluate(() => window.location.hash);
+    await page.waitForTimeout(600);
+    expect(await app.stepCount()).toBe(step);
+    expect(await page.evaluate(() => window.location.hash)).toBe(hash);
+    expect(fault!.checkpointStep).toBeGreaterThan(0);
+    await banner.getByRole('button', { name: `Restart from step ${fault!.checkpointStep!.toLocaleString('en-US')}` }).click();
+    const recovered = page.locator('[data-notice="recovered"]');
+    await expect(recovered).toContainText(`Restarted from the checkpoint at step ${fault!.checkpointStep!.toLocaleString('en-US')}`);
+    await expect.poll(() => app.stepCount()).toBe(fault!.checkpointStep);
+    // Training goes on from there.
+    await app.button('Play').click();
+    await expect.poll(() => app.stepCount(), { timeout: 20_000 }).toBeGreaterThan(fault!.checkpointStep! + 20);
+    await expect(app.status).toContainText('training');
+    await app.button('Pause').click();
+  });
+}
+
+test('a fault that repeats at once (every snapshot throws) is not retried: the banner says so and offers Reset', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  await app.open();
+  const h = hook(page);
+  await trainThen(app, () => h.fault((f) => f.breakSnapshots()));
+  const banner = page.locator('[data-fault="crashed"]');
+  await expect(banner).toBeVisible({ timeout: 5_000 });
+  await expect(banner).toContainText('a snapshot that fails');
+  await banner.getByRole('button', { name: /^Restart/ }).click();
+  const again = page.locator('[data-fault="crashed"][data-repeated="true"]');
+  await expect(again).toBeVisible({ timeout: 5_000 });
+  await expect(again).toContainText('It failed again right after restarting');
+  await expect(again.getByRole('button', { name: /^Restart/ })).toHaveCount(0);
+  // Reset (with the fault gone) starts afresh from the seed.
+  await h.fault((f) => f.clear());
+  await again.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.locator('[data-fault]')).toHaveCount(0);
+  await expect.poll(() => app.stepCount()).toBe(0);
+  await app.button('Step').click();
+  await expect.poll(() => app.stepCount()).toBe(1);
+});
+
+test('the worker script cannot be loaded: named at once, in Japanese too, and Restart tries again', async ({ app, page }) => {
+  let block = true;
+  await page.route(/trainer\.worker.*\.js/, (route) => (block ? route.fulfill({ status: 404, body: 'not here' }) : route.continue()));
+  await page.goto('/');
+  const banner = page.locator('[data-fault]');
+  await expect(banner).toBeVisible({ timeout: 5_000 });
+  expect(['load-failed', 'not-started']).toContain(await banner.getAttribute('data-fault'));
+  await expect(banner).not.toContainText('undefined');
+  await expect(app.status).toContainText('worker stopped');
+  await page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): { setLanguage(l: string): void } } } }).__gatescope.store.getState().setLanguage('ja'));
+  await expect(banner).toContainText('学習ワーカー');
+  await page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): { setLanguage(l: string): void } } } }).__gatescope.store.getState().setLanguage('en'));
+  block = false;
+  await banner.getByRole('button', { name: 'Restart' }).click();
+  await expect(page.locator('[data-node="h"] .node-value')).not.toHaveText('NaN');
+  await app.button('Step').click();
+  await expect.poll(() => app.stepCount()).toBe(1);
+});
