@@ -101,3 +101,26 @@ test('the worker script cannot be loaded: named at once, in Japanese too, and Re
   await app.button('Step').click();
   await expect.poll(() => app.stepCount()).toBe(1);
 });
+
+test('a comparison worker that dies marks its own runs as failed within 5 s; the other worker\'s runs go on to the end', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  await app.open();
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  const steps = comparison.getByLabel('Steps');
+  await steps.fill('4000');
+  await steps.press('Enter');
+  await comparison.getByRole('button', { name: 'Compare cells' }).click();
+  await expect(comparison.locator('tr[data-run]')).toHaveCount(3);
+  await page.waitForTimeout(300);
+  const killed = Date.now();
+  await page.evaluate(() => (window as unknown as { __gatescope: { faults: { terminateComparisonWorker(k: number): void } } }).__gatescope.faults.terminateComparisonWorker(0));
+  const failed = comparison.locator('tr[data-failed="true"]');
+  await expect(failed.first()).toBeVisible({ timeout: 5_000 });
+  console.log(`comparison worker 0 terminated: its runs marked failed after ${Date.now() - killed} ms`);
+  await expect(failed.first()).toContainText('worker stopped');
+  const lost = await failed.count();
+  expect(lost).toBeGreaterThan(0);
+  // The other worker's runs finish and are scored.
+  await expect(comparison.locator('tr[data-done="true"]')).toHaveCount(3 - lost, { timeout: 60_000 });
+  await expect(comparison.getByRole('button', { name: 'Compare cells' })).toBeVisible();
+});

@@ -6,11 +6,26 @@
 import { useEffect } from 'react';
 import { useStore } from '../store';
 import type { Comparison } from '../store/comparisonSlice';
-import type { CompareCommand, CompareEvent, CompareRun } from '../worker/compareProtocol';
+import { failedReport, runEnded, type CompareCommand, type CompareEvent, type CompareRun, type RunReport } from '../worker/compareProtocol';
 import { shareRuns } from '../worker/shareRuns';
 import { cellCost } from '../engine/cost';
 
 const WORKERS = 2;
+/**
+ * A comparison worker reports about 5 times a second while it trains; this long without a report
+ * means it died or hangs (it may be evaluating a large network at the end of a run: hence more
+ * than the training worker's wait).
+ */
+const COMPARE_STALL_MS = 4000;
+
+/** One comparison worker and what the page knows of it. */
+interface Watched {
+  readonly worker: Worker;
+  readonly share: readonly CompareRun[];
+  lastSign: number;
+  last: Map<string, RunReport>;
+  ended: boolean;
+}
 
 /** Work of one run, to share the runs fairly between the workers. */
 const runCost = (run: CompareRun): number => {
@@ -19,36 +34,66 @@ const runCost = (run: CompareRun): number => {
   return (c.forwardFlops + c.backwardFlops) * length * run.steps;
 };
 
-function startWorkers(comparison: Comparison): Worker[] {
+/** A worker's runs that had not ended are marked failed; the other workers' runs go on. */
+function lose(comparison: Comparison, w: Watched): void {
+  if (w.ended) return;
+  w.ended = true;
+  w.worker.terminate();
+  const lost = w.share.filter((run) => !runEnded(w.last.get(run.id))).map((run) => failedReport(run, w.last.get(run.id)));
+  useStore.getState().receiveReports(comparison, lost);
+}
+
+function startWorkers(comparison: Comparison): Watched[] {
   const shares = shareRuns(comparison.runs, WORKERS, runCost).filter((share) => share.length > 0);
   return shares.map((share) => {
     const worker = new Worker(new URL('../worker/compare.worker.ts', import.meta.url), { type: 'module' });
+    const w: Watched = { worker, share, lastSign: performance.now(), last: new Map(), ended: false };
     worker.onmessage = (e: MessageEvent<CompareEvent>) => {
+      if (w.ended) return;
+      w.lastSign = performance.now();
+      for (const r of e.data.reports) w.last.set(r.id, r);
       useStore.getState().receiveReports(comparison, e.data.reports);
       // Every run of this worker has ended: its last report is in, and the worker can go.
-      if (e.data.reports.every((r) => r.done || r.diverged)) worker.terminate();
+      if (e.data.reports.every((r) => r.done || r.diverged)) {
+        w.ended = true;
+        worker.terminate();
+      }
     };
-    worker.onerror = (e) => console.error(`comparison worker failed: ${e.message}`);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      lose(comparison, w);
+    };
     const command: CompareCommand = { type: 'start', runs: share };
     worker.postMessage(command);
-    return worker;
+    return w;
   });
 }
 
 export function useComparisonWorkers(): void {
   useEffect(() => {
-    let workers: Worker[] = [];
+    let workers: Watched[] = [];
+    let current: Comparison | null = null;
     const follow = (comparison: Comparison | null) => {
-      workers.forEach((w) => w.terminate());
+      workers.forEach((w) => w.worker.terminate());
+      current = comparison;
       workers = comparison ? startWorkers(comparison) : [];
     };
     follow(useStore.getState().comparison);
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.comparison !== prev.comparison) follow(s.comparison);
     });
+    // The watchdog: a worker that stopped reporting loses its runs that had not ended.
+    const watch = setInterval(() => {
+      const now = performance.now();
+      for (const w of workers) if (current && !w.ended && now - w.lastSign > COMPARE_STALL_MS) lose(current, w);
+    }, 250);
+    // Test hook: end comparison worker k as a crash would.
+    const hook = (window as unknown as { __gatescope?: { faults?: Record<string, unknown> } }).__gatescope;
+    if (hook?.faults) hook.faults.terminateComparisonWorker = (k: number) => workers[k]?.worker.terminate();
     return () => {
       unsubscribe();
-      workers.forEach((w) => w.terminate());
+      clearInterval(watch);
+      workers.forEach((w) => w.worker.terminate());
     };
   }, []);
 }

@@ -20,6 +20,8 @@ export interface FaultHooks {
   clear(): void;
   /** The step of the checkpoint the page holds, or null. */
   checkpointStep(): number | null;
+  /** End comparison worker k as a crash would (set by useComparisonWorkers). */
+  terminateComparisonWorker?: (k: number) => void;
 }
 
 export function useTrainingWorker(): void {

@@ -262,6 +262,7 @@ export const en = {
     ratioTrained: '… after training',
     decay: 'Gradient per step back (example shown)',
     diverged: 'diverged',
+    failed: 'worker stopped',
     below: (v: string) => `below ${v}`,
     above: (v: string) => `above ${v}`,
     expected: (bound: string) => `expected ${bound}`,

@@ -267,6 +267,7 @@ export const ja: Messages = {
     ratioTrained: '同（学習後）',
     decay: '1 時刻さかのぼるごとの勾配倍率（表示中の例）',
     diverged: '発散',
+    failed: 'ワーカー停止',
     below: (v: string) => `${v} 未満`,
     above: (v: string) => `${v} 超`,
     expected: (bound: string) => `想定：${bound}`,

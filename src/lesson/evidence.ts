@@ -86,10 +86,10 @@ function reportLog10(r: RunReport): number {
   return Math.log10(r.gradNorms[0]! / r.gradNorms[r.lastTarget - 1]!);
 }
 
-/** The held-out ratio of a finished companion run (NaN if it diverged), or null while it is still training. */
+/** The held-out ratio of a finished companion run (NaN if it diverged or its worker stopped), or null while it is still training. */
 function heldOut(reports: EvidenceInput['reports'], id: string): number | null {
   const r = reports[id];
-  if (!r || (!r.done && !r.diverged)) return null;
+  if (!r || (!r.done && !r.diverged && !r.failed)) return null;
   return r.done ? r.heldOutRatio : Number.NaN;
 }
 

@@ -5,7 +5,7 @@
  * slice changes; the views only read it.
  */
 import type { StateCreator } from 'zustand';
-import type { CompareRun, RunReport } from '../worker/compareProtocol';
+import { runEnded, type CompareRun, type RunReport } from '../worker/compareProtocol';
 import type { PresetId } from '../presets';
 import type { ChapterId } from '../lesson/chapterIds';
 import type { Store } from './index';
@@ -40,7 +40,7 @@ export const createComparisonSlice: StateCreator<Store, [], [], ComparisonSlice>
   },
 });
 
-/** Whether every run of the comparison has ended (trained to its budget and evaluated, or diverged). */
+/** Whether every run of the comparison has ended (trained to its budget and evaluated, diverged, or lost with its worker). */
 export function comparisonFinished(c: Comparison | null, reports: Readonly<Record<string, RunReport>>): boolean {
-  return c !== null && c.runs.every((r) => reports[r.id]?.done || reports[r.id]?.diverged);
+  return c !== null && c.runs.every((r) => runEnded(reports[r.id]));
 }

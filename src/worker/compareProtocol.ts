@@ -40,8 +40,26 @@ export interface RunReport {
   readonly heldOutRatio: number;
   /** Trained for all its steps and evaluated. */
   readonly done: boolean;
+  /** Its worker stopped (died, hung or failed to load) before the run ended: set by the page. */
+  readonly failed?: boolean;
   /** The probe snapshot, for a run started with `probe`. */
   readonly probe?: Snapshot;
 }
 
 export type CompareEvent = { readonly type: 'reports'; readonly reports: readonly RunReport[] };
+
+/** Whether a run has ended: trained and evaluated, diverged, or lost with its worker. */
+export const runEnded = (r: RunReport | undefined): boolean => r !== undefined && (r.done || r.diverged || r.failed === true);
+
+/** The report of a run whose worker stopped: its last report (or an empty one), marked failed. */
+export function failedReport(run: CompareRun, last: RunReport | undefined): RunReport {
+  return {
+    ...(last ?? {
+      id: run.id, step: 0, steps: run.steps, lossSteps: new Float64Array(0), losses: new Float32Array(0),
+      gradNorms: new Float64Array(0), lastTarget: 0, stepsPerSec: 0, diverged: false,
+      reachInit: Number.NaN, reachTrained: Number.NaN, heldOutRatio: Number.NaN, done: false,
+    }),
+    stepsPerSec: 0,
+    failed: true,
+  };
+}

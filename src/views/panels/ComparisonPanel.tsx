@@ -132,16 +132,16 @@ export function ComparisonPanel() {
                 const last = rep && rep.losses.length ? rep.losses[rep.losses.length - 1]! : Number.NaN;
                 const cell = r.id === 'lstm-peephole' || r.id === 'fnn' ? undefined : r.id;
                 return (
-                  <tr key={r.id} data-run={r.id} data-done={rep?.done ? 'true' : 'false'}>
+                  <tr key={r.id} data-run={r.id} data-done={rep?.done ? 'true' : 'false'} data-failed={rep?.failed ? 'true' : undefined}>
                     <th scope="row">
                       <RunSwatch run={r} /> {r.id === 'lstm-peephole' ? c.lstmPeephole : m.cells[r.id]}
                     </th>
                     <td className="num">
                       {fmt.int(rep?.step ?? 0)} / {fmt.int(started.runs[0]!.steps)}
                     </td>
-                    <td className="num">{rep?.diverged ? <span className="diverged">{c.diverged}</span> : Number.isFinite(last) ? formatLoss(last) : '–'}</td>
+                    <td className="num">{rep?.failed ? <span className="diverged">{c.failed}</span> : rep?.diverged ? <span className="diverged">{c.diverged}</span> : Number.isFinite(last) ? formatLoss(last) : '–'}</td>
                     <td className="num" data-ratio={rep?.heldOutRatio}>
-                      {rep?.done ? fmt.fixed(rep.heldOutRatio, 4) : rep?.diverged ? '–' : '…'}{' '}
+                      {rep?.done ? fmt.fixed(rep.heldOutRatio, 4) : rep?.diverged || rep?.failed ? '–' : '…'}{' '}
                       <ClaimCell m={m} claim={preset && cell ? preset.claims[cell] : undefined} ratio={rep?.heldOutRatio ?? Number.NaN} />
                     </td>
                     <td className="num">{rep ? <PowerOfTen log10={rep.reachInit} /> : '…'}</td>
