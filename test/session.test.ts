@@ -146,6 +146,31 @@ describe('tuning a run', () => {
   });
 });
 
+describe('after a divergence (the RNN at SGD lr 0.3 without clipping, on the adding problem)', () => {
+  const diverging = (seed: number) => config({ cell: 'rnn', optimizer: 'sgd', lr: 0.3, clip: 0, task: 'adding', length: 50, seed });
+  const divergeAt = (s: TrainingSession, limit: number): number => {
+    while (s.steps < limit) if (!s.trainStep()) return s.steps;
+    return -1;
+  };
+  test.each([1, 2, 3])('seed %i: restored at the same rate it diverges again at about the same step; at half the rate it trains on', (seed) => {
+    const s = new TrainingSession(diverging(seed));
+    const at = divergeAt(s, 3000);
+    expect(at).toBeGreaterThan(0);
+    const { good, last } = s.divergence();
+    expect(last.step).toBe(at - 1);
+    expect(last.loss).toBeGreaterThan(1e6); // the story the banner tells: the loss grew that far first
+    expect(good.step).toBeLessThan(at);
+    const back = s.restoreLastGood();
+    expect(Math.abs(divergeAt(s, at + 500) - at)).toBeLessThanOrEqual(5);
+    const h = new TrainingSession(diverging(seed));
+    divergeAt(h, 3000);
+    h.restoreLastGood();
+    h.tune({ ...h.config, lr: 0.15 });
+    expect(h.steps).toBe(back);
+    expect(divergeAt(h, at + 500)).toBe(-1);
+  });
+});
+
 describe('checkpoints', () => {
   test.each([
     ['lstm with peepholes, between steps', { cell: 'lstm', peephole: true } as Partial<RunConfig>, false],

@@ -43,6 +43,13 @@ export const en = {
     crashed: (detail: string) => `the worker stopped: ${detail}`,
     reset: 'Reset',
     restore: 'Restore last good state',
+    restoreAt: (step: string) => `Restore the last good state (step ${step})`,
+    restoreHalf: (step: string, lr: string) => `Restore step ${step} with half the learning rate (${lr})`,
+    grew: (goodStep: string, goodLoss: string, lastStep: string, lastLoss: string, factor: string, steps: string) =>
+      `The batch loss was ${goodLoss} at step ${goodStep}, the last good state, and ${lastLoss} at step ${lastStep}: ${factor} times as large ${steps} steps later.`,
+    grewFromStart: (lastStep: string, lastLoss: string) =>
+      `The last good state is the start (step 0); the batch loss was ${lastLoss} at step ${lastStep}, its last finite value.`,
+    again: 'Restoring at the same learning rate often diverges again at about the same step.',
   },
   faults: {
     unresponsive: (step: string) => `The training worker stopped responding at step ${step}.`,

@@ -37,6 +37,13 @@ export const ja: Messages = {
     crashed: (detail: string) => `ワーカーが異常終了しました（${detail}）`,
     reset: 'リセット',
     restore: '最後の正常な状態に戻す',
+    restoreAt: (step: string) => `最後の正常な状態（ステップ ${step}）に戻す`,
+    restoreHalf: (step: string, lr: string) => `ステップ ${step} に戻し、学習率を半分（${lr}）にする`,
+    grew: (goodStep: string, goodLoss: string, lastStep: string, lastLoss: string, factor: string, steps: string) =>
+      `バッチ損失は、最後の正常な状態であるステップ ${goodStep} で ${goodLoss}、ステップ ${lastStep} で ${lastLoss} でした。${steps} ステップで ${factor} 倍になっています。`,
+    grewFromStart: (lastStep: string, lastLoss: string) =>
+      `最後の正常な状態は学習の開始時（ステップ 0）です。バッチ損失の最後の有限の値は、ステップ ${lastStep} での ${lastLoss} でした。`,
+    again: '同じ学習率のまま戻すと、ほぼ同じステップでまた発散することがよくあります。',
   },
   faults: {
     unresponsive: (step: string) => `学習ワーカーがステップ ${step} で応答しなくなりました。`,

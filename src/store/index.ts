@@ -42,7 +42,8 @@ export interface RunSlice {
   pause: () => void;
   stepOnce: () => void;
   reset: () => void;
-  restoreLastGood: () => void;
+  /** Back to the last good state after a divergence; with `halve`, at half the learning rate. */
+  restoreLastGood: (halve?: boolean) => void;
   /** Draw another probe sequence (the example on display). */
   newExample: () => void;
   /** How many times the example was redrawn since the network was configured. */
@@ -224,10 +225,15 @@ export const useStore = create<Store>()((set, get, api) => {
       set({ error: null, changedMidRun: false });
       get().send({ type: 'reset' });
     },
-    restoreLastGood: () => {
+    restoreLastGood: (halve = false) => {
       takeOver();
       set({ error: null, changedMidRun: true });
       get().send({ type: 'restore-last-good' });
+      if (halve) {
+        const config = { ...get().config, lr: get().config.lr / 2 };
+        set({ config });
+        get().send({ type: 'tune', config });
+      }
     },
     example: 0,
     newExample: () => {

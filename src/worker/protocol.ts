@@ -58,7 +58,12 @@ export const TUNABLE = ['lr', 'clip', 'optimizer', 'batch'] as const satisfies r
 /** Why training stopped: the page words it in its language. */
 export type ErrorReason =
   /** A non-finite loss (its value), or, with loss null, weights no longer finite. */
-  | { readonly kind: 'diverged'; readonly loss: number | null }
+  | {
+    readonly kind: 'diverged'; readonly loss: number | null;
+    /** How it went: the batch loss at the last good state, and the last finite one before the end. */
+    readonly good?: { readonly step: number; readonly loss: number };
+    readonly last?: { readonly step: number; readonly loss: number };
+  }
   /** An exception in the worker, with its message. */
   | { readonly kind: 'crashed'; readonly detail: string };
 

@@ -48,6 +48,9 @@ export class TrainingSession {
   private named: ReturnType<typeof namedWeights>;
   /** The seed of the probe sequence on display. */
   private probeSeed = 0;
+  /** The batch loss at the last good state, and the last finite batch loss and its step. */
+  private goodLoss = Number.NaN;
+  private lastFinite = { step: 0, loss: Number.NaN };
   /** Mean batch loss of the last step. */
   lastLoss = Number.NaN;
   /** The first batch loss since the weights were (re)initialised: the yardstick of a good state. */
@@ -219,10 +222,13 @@ export class TrainingSession {
     if (!Number.isFinite(loss) || !this.weightsFinite()) return false;
     if (Number.isNaN(this.firstLoss)) this.firstLoss = loss;
     this.history.push(this.trainer.steps, loss);
+    this.lastFinite.step = this.trainer.steps;
+    this.lastFinite.loss = loss;
     // A checkpoint to come back to after a divergence: only while the loss has not blown up.
     if (this.trainer.steps % GOOD_EVERY === 0 && loss <= GOOD_FACTOR * this.firstLoss) {
       this.net.params().forEach((p, k) => this.good[k]!.set(p.w));
       this.goodStep = this.trainer.steps;
+      this.goodLoss = loss;
     }
     return true;
   }
@@ -352,10 +358,17 @@ export class TrainingSession {
     this.trainer = this.makeTrainer();
     this.history.clear();
     this.goodStep = 0;
+    this.goodLoss = Number.NaN;
+    this.lastFinite = { step: 0, loss: Number.NaN };
     this.net.params().forEach((p, k) => this.good[k]!.set(p.w));
     this.lastLoss = Number.NaN;
     this.firstLoss = Number.NaN;
     this.gradNorms.fill(0);
+  }
+
+  /** How the run diverged: the batch loss at the last good state and the last finite one (NaN where there is none). */
+  divergence(): { good: { step: number; loss: number }; last: { step: number; loss: number } } {
+    return { good: { step: this.goodStep, loss: this.goodLoss }, last: { ...this.lastFinite } };
   }
 
   /** Back to the last weights whose loss was finite, with a fresh optimiser. */

@@ -294,7 +294,7 @@ class WorkerHost {
   private diverged(): void {
     const s = this.session;
     const loss = s?.lastLoss ?? Number.NaN;
-    this.fail({ kind: 'diverged', loss: Number.isFinite(loss) ? null : loss });
+    this.fail({ kind: 'diverged', loss: Number.isFinite(loss) ? null : loss, ...s?.divergence() });
   }
 
   private fail(reason: ErrorReason): void {
