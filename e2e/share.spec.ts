@@ -108,3 +108,15 @@ test('the skip link moves the focus to the views and leaves the link alone', asy
   await expect(page.getByLabel('Seed')).toHaveValue('5');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('a link with a 100,000-character value and 5,000 unknown fields gets a short notice: values clipped, the list counted', async ({ app, page }) => {
+  const keys = Array.from({ length: 5000 }, (_, k) => `junk${k}=1`).join('&');
+  await app.openAt(`#v=1&seed=${'9'.repeat(100_000)}&${keys}`);
+  const notice = page.getByRole('alert').filter({ hasText: 'were ignored' });
+  await expect(notice).toContainText('seed (“' + '9'.repeat(99) + '…”');
+  await expect(notice).toContainText(', and 4,991 more');
+  const { length, height } = await notice.evaluate((el) => ({ length: el.textContent!.length, height: el.getBoundingClientRect().height }));
+  console.log(`link notice: ${length} characters, ${Math.round(height)} px tall`);
+  expect(length).toBeLessThan(1000);
+  expect(height).toBeLessThan(200);
+});

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain, type Io } from '../src/cli/common';
@@ -265,6 +265,60 @@ describe('bench', () => {
   });
 });
 
+describe('the last bad inputs', () => {
+  test('a FIFO, a directory or a device as an input file is refused by name, without reading it', async () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const [path, what] of [[fifo, 'a FIFO'], [dir, 'a directory'], ['/dev/null', 'a device']] as const) {
+      for (const argv of [
+        ['--model', path, '--input', file('xf.json', [[1]])],
+        ['--model', file('mf.json', model), '--input', path],
+      ]) {
+        const r = await run(traceMain, argv);
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(new RegExp(`^--(model|input) .*: not a regular file \\(it is ${what}\\)\n$`));
+      }
+    }
+  });
+
+  test('control characters from a file are escaped in the message, never sent to the terminal', async () => {
+    const evil = file('evil.json', '\u001b[2J\u001b]0;pwned\u0007{');
+    const r = await run(traceMain, ['--model', evil, '--input', evil]);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(r.err).toContain('\\x1b[2J\\x1b]0;pwned\\x07');
+  });
+
+  test('one number syntax: decimal (as in JSON); hexadecimal, binary, a plus or spaces are refused by name', async () => {
+    for (const bad of ['0x10', '0b101', '+8', ' 8 ', '0o7']) {
+      const r = await run(trainMain, ['--cell', 'rnn', '--task', 'sine', '--hidden', bad]);
+      expect(r.err).toBe(`--hidden: expected a number written in decimal, as 16, 0.5 or 1e-4, got ${JSON.stringify(bad)}\n`);
+    }
+    const ok = await run(trainMain, ['--cell', 'rnn', '--task', 'sine', '--hidden', '4', '--length', '5', '--steps', '2', '--lr', '1e-3', '--quiet']);
+    expect(ok.code).toBe(0);
+  });
+
+  test('--save is refused before training when it cannot be written: under a file, in /proc or /sys, a device', async () => {
+    const plain = file('plain.txt', 'x');
+    for (const [path, message] of [
+      [join(plain, 'm.json'), 'a part of the path is a file, not a folder'],
+      ['/proc/version', 'is in /proc, not a place for files'],
+      ['/sys/kernel/notes', 'is in /sys, not a place for files'],
+      ['/dev/full', 'not a regular file'],
+    ] as const) {
+      const started = performance.now();
+      const r = await run(trainMain, ['--cell', 'rnn', '--task', 'sine', '--steps', '100000', '--quiet', '--save', path]);
+      expect(r).toEqual({ code: 2, out: '', err: `--save ${path}: ${message}\n` });
+      expect(performance.now() - started).toBeLessThan(2000); // not after 100,000 steps
+    }
+    // A file the probe had to create is not left behind.
+    const fresh = join(dir, 'fresh-probe.json');
+    const r = await run(trainMain, ['--cell', 'rnn', '--task', 'sine', '--steps', '40', '--lr', '10', '--clip', '0', '--optimizer', 'sgd', '--quiet', '--save', fresh]);
+    expect(r.err).toMatch(/^training diverged/);
+    expect(existsSync(fresh)).toBe(false);
+  });
+});
+
 describe('--kernels', () => {
   test('trace: float32 on either kernels agrees with float64; wasm with float64 is refused by name', async () => {
     const m = file('mk.json', model);
@@ -332,4 +386,10 @@ describe('as real processes (npm run -s …)', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('--steps: expected an integer from 1 up to 10000000, got "many"\n');
   });
+});
+
+test('a file nested deeper than any model or sequence file is refused by its depth, before parsing', async () => {
+  const deep = file('deep.json', '['.repeat(200_000) + ']'.repeat(200_000));
+  const r = await run(traceMain, ['--model', deep, '--input', deep]);
+  expect(r).toEqual({ code: 2, out: '', err: `--model ${deep}: nested more than 16 levels deep (a model file needs 4, a sequence file 2)\n` });
 });

@@ -1,6 +1,7 @@
 /** Checking a model file before import: every kind of bad file is named; a good one yields a config that fits it. */
 import { expect, test } from 'vitest';
 import { Network, Rng, initNetwork, modelToFile, parseModel } from '../src/engine';
+import { jsonDepth } from '../src/engine/validate';
 import { DEFAULT_CONFIG } from '../src/store';
 import { MAX_MODEL_BYTES, checkModel } from '../src/share/modelImport';
 import { en } from '../src/i18n/en';
@@ -93,3 +94,15 @@ function errorOf(model: unknown): string {
   }
   return 'no error';
 }
+
+test('a file nested 2.4 million levels deep (4.8 MB) is refused by its depth, quickly, before any recursive walk', () => {
+  const text = '['.repeat(2_400_000) + ']'.repeat(2_400_000);
+  const started = performance.now();
+  const result = checkModel(text, text.length, DEFAULT_CONFIG);
+  const ms = performance.now() - started;
+  console.log(`a file nested 2.4 million deep: refused in ${ms.toFixed(1)} ms`);
+  expect(result).toEqual({ ok: false, problem: { kind: 'tooDeep', limit: 16 } });
+  expect(ms).toBeLessThan(200);
+  // Brackets inside strings do not count; a real model file passes.
+  expect(jsonDepth('{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "b": [[1]]}')).toBe(3);
+});

@@ -140,3 +140,17 @@ test('a timed pulse too long for its sequence: the length is named and made long
   expect(state.config.length).toBe(40);
   expect(parseHash('#task=timed-pulse&length=21&pulseDelay=15&pulseWidth=5', 'en').problems).toEqual([]);
 });
+
+test('one number syntax, decimal as in JSON: 1e1 and 0.5 are read; hexadecimal, binary, a plus or spaces are named and fall back', () => {
+  const { state, problems } = parseHash('#hidden=0x10&batch=0b101&seed=%20+8%20&lr=5e-3&length=1e1', 'en');
+  expect(state.config.lr).toBe(0.005);
+  expect(state.config.length).toBe(10);
+  expect(state.config.hidden).toBe(DEFAULT_CONFIG.hidden);
+  expect(state.config.batch).toBe(DEFAULT_CONFIG.batch);
+  expect(state.config.seed).toBe(DEFAULT_CONFIG.seed);
+  expect(problems).toEqual([
+    { field: 'hidden', kind: 'notDecimal', value: '0x10' },
+    { field: 'batch', kind: 'notDecimal', value: '0b101' },
+    { field: 'seed', kind: 'notDecimal', value: '  8 ' }, // a + in a query is a space
+  ]);
+});

@@ -3,10 +3,10 @@
  * files, numeric option checks, and running a main function so that any bad input ends in
  * exit status 2 with one line on stderr and nothing on stdout.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ValidationError } from '../engine/validate';
+import { MAX_JSON_DEPTH, ValidationError, jsonDepth, parseDecimal } from '../engine/validate';
 import { KERNEL_KINDS, type KernelKind } from '../engine/backend';
 import type { DType } from '../engine/tensor';
 import { loadSimdKernels } from '../engine/wasm/simd';
@@ -42,11 +42,21 @@ export function parseOptions<O extends Options>(argv: readonly string[], options
 export function readJson(path: string, label: string): unknown {
   let text: string;
   try {
+    // Only a regular file: a FIFO would block, a device would not end.
+    const stat = statSync(path);
+    if (!stat.isFile()) {
+      const what = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : 'a device';
+      throw new UsageError(`${label} ${path}: not a regular file (it is ${what})`);
+    }
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? 'unreadable';
     throw new UsageError(`${label} ${path}: cannot read the file (${why})`);
+  }
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw new UsageError(`${label} ${path}: nested more than ${MAX_JSON_DEPTH} levels deep (a model file needs 4, a sequence file 2)`);
   }
   try {
     return JSON.parse(text);
@@ -61,7 +71,11 @@ export function numberOption(
   { min = -Infinity, max = Infinity, integer = false, exclusiveMin = false } = {},
 ): number {
   if (raw === undefined) return fallback;
-  const value = raw.trim() === '' ? Number.NaN : Number(raw);
+  const value = parseDecimal(raw);
+  // Written as a number, but not in the one syntax (hexadecimal, a plus, spaces): say which syntax.
+  if (Number.isNaN(value) && raw.trim() !== '' && Number.isFinite(Number(raw))) {
+    throw new UsageError(`--${name}: expected a number written in decimal, as 16, 0.5 or 1e-4, got ${JSON.stringify(raw)}`);
+  }
   const kind = integer ? 'an integer' : 'a number';
   const range =
     `${exclusiveMin ? `above ${min}` : Number.isFinite(min) ? `from ${min}` : ''}` +
@@ -98,6 +112,14 @@ export function kernelsOption(raw: string | undefined, dtype: DType = 'f32'): Ke
 }
 
 /**
+ * A message as one safe line: control characters (from a file's content, say, which could clear
+ * the terminal or set its title) are written as \xNN.
+ */
+export function safeLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
  * Run a tool's main. Bad input (UsageError, ValidationError) → one line, exit 2.
  * Anything else is a bug → one line, exit 1. Never a stack trace.
  */
@@ -106,10 +128,10 @@ export async function runMain(main: (argv: string[], io: Io) => Promise<number> 
     return await main(argv, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ValidationError) {
-      io.err(`${e.message}\n`);
+      io.err(`${safeLine(e.message)}\n`);
       return 2;
     }
-    io.err(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    io.err(`internal error: ${safeLine((e as Error)?.message ?? String(e))}\n`);
     return 1;
   }
 }

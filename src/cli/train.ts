@@ -6,7 +6,7 @@
  *   { "finalLoss", "baselineLoss", "gradientRatioLog10": { "init", "trained" }, "curve": [[step, loss], …] }
  *   (see docs/cli.md)
  */
-import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CELL_KINDS, MAX_SIZE, WINDOW_RANGE, type CellKind } from '../engine/spec';
 import { placeNetwork } from '../engine/placement';
@@ -151,20 +151,37 @@ export function trainMain(argv: string[], io: Io): number {
 /** JSON has no NaN: a ratio with no target to measure from is null. */
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
-/** Fail before training, not after, when --save cannot be written. */
+/**
+ * Fail before training, not after, when --save cannot be written: the path must be a regular file
+ * (or none yet) in a folder that exists, and opening it for writing must work (a probe that
+ * leaves an existing file as it is, and removes a file it had to create).
+ */
 function checkWritable(path: string): void {
   const full = resolve(path);
-  let isDirectory = false;
+  // The kernel's pseudo-filesystems take a write only to refuse it afterwards (EIO).
+  if (/^\/(proc|sys)(\/|$)/.test(full)) throw new UsageError(`--save ${path}: is in ${full.startsWith('/proc') ? '/proc' : '/sys'}, not a place for files`);
+  let existed = false;
   try {
-    isDirectory = statSync(full).isDirectory();
-  } catch {
+    const stat = statSync(full);
+    existed = true;
+    if (stat.isDirectory()) throw new UsageError(`--save ${path}: is a directory`);
+    if (!stat.isFile()) throw new UsageError(`--save ${path}: not a regular file`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new UsageError(`--save ${path}: a part of the path is a file, not a folder`);
     // does not exist yet: its folder must
   }
-  if (isDirectory) throw new UsageError(`--save ${path}: is a directory`);
   try {
     accessSync(dirname(full), constants.W_OK);
   } catch {
     throw new UsageError(`--save ${path}: the folder ${dirname(full)} does not exist or cannot be written`);
+  }
+  try {
+    closeSync(openSync(full, 'a'));
+    if (!existed) unlinkSync(full);
+  } catch (e) {
+    throw new UsageError(`--save ${path}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
 

@@ -122,6 +122,43 @@ export function invalid(path: string, expected: Expected, got: Seen): Validation
 /** The longest sequence the tools accept. */
 export const MAX_STEPS = 100_000;
 
+/**
+ * The one number syntax of links, settings fields and the command line: JSON's (an optional
+ * minus, digits without a leading zero, an optional fraction, an optional exponent), as in
+ * model files: 16, -0.5, 0.001, 1e-4. Hexadecimal, binary, a leading plus or spaces are refused.
+ */
+const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+/** How deep a model file (or a sequence file) may nest: it needs 4 levels (file, weights, matrix, row). */
+export const MAX_JSON_DEPTH = 16;
+
+/**
+ * The deepest nesting of [ and { in JSON text, outside strings, in one pass that stops as soon as
+ * it passes `limit` (so a file nested millions deep is refused before any recursive walk).
+ */
+export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (inString) {
+      if (c === 92) k++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}
+
+/** The value of a number written in that syntax, or NaN. */
+export function parseDecimal(text: string): number {
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
 /** The largest magnitude a float32 holds; larger numbers would become Infinity in the f32 engine. */
 export const F32_MAX = 3.4028234663852886e38;
 

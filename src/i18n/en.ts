@@ -96,6 +96,7 @@ export const en = {
   },
   field: {
     notANumber: (label: string, text: string) => `${label}: “${text}” is not a number.`,
+    notDecimal: (label: string, text: string) => `${label}: write “${text}” in decimal, as 16, 0.5 or 1e-4.`,
     wholeNumber: (label: string) => `${label}: use a whole number.`,
     range: (label: string, min: string, max: string) => `${label}: choose a value from ${min} to ${max}.`,
   },
@@ -306,8 +307,10 @@ export const en = {
     changedMidRun: 'Settings changed during this run: the link trains with the current ones from the start, so its numbers can differ.',
     importedModel: 'This model was imported: a link cannot carry its weights, so it replays a fresh run from the seed instead.',
     ignored: (fields: string) => `Some settings in the link were ignored and their defaults used: ${fields}.`,
+    andMore: (n: string) => `, and ${n} more`,
     reason: {
       notANumber: (field: string, value: string) => `${field} (“${value}” is not a number)`,
+      notDecimal: (field: string, value: string) => `${field} (“${value}” is not written in decimal, as 16, 0.5 or 1e-4)`,
       outOfRange: (field: string, value: string, min: string, max: string) => `${field} (${value} is outside ${min}–${max})`,
       notWhole: (field: string, value: string) => `${field} (${value} is not a whole number)`,
       unknownValue: (field: string, value: string) => `${field} (“${value}” is not one of its values)`,
@@ -335,6 +338,7 @@ export const en = {
     imported: (cell: string, H: string, name: string) => `Imported ${cell} with H = ${H} from ${name}.`,
     importFailed: (name: string, why: string) => `${name} was not imported, the current model is unchanged: ${why}.`,
     tooLarge: (size: string) => `the file is ${size} MB, more than the 5 MB allowed`,
+    tooDeep: (limit: string) => `the file is nested more than ${limit} levels deep (a model file needs 4)`,
     notJson: (detail: string) => `it is not JSON (${detail})`,
     wrongFormat: (got: string) => `it is not a Gatescope model file (format ${got})`,
     wrongVersion: (got: string, want: string) => `its version is ${got}; this Gatescope reads version ${want}`,

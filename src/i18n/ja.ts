@@ -90,6 +90,7 @@ export const ja: Messages = {
   },
   field: {
     notANumber: (label: string, text: string) => `${label}：「${text}」は数値ではありません。`,
+    notDecimal: (label: string, text: string) => `${label}：「${text}」は 16、0.5、1e-4 のように 10 進数で書いてください。`,
     wholeNumber: (label: string) => `${label}：整数を入力してください。`,
     range: (label: string, min: string, max: string) => `${label}：${min} から ${max} までの値を入力してください。`,
   },
@@ -312,8 +313,10 @@ export const ja: Messages = {
     changedMidRun: 'この学習の途中で設定が変更されました。リンクを開くと現在の設定で最初から学習し直すため、数値が異なることがあります。',
     importedModel: 'このモデルは読み込んだものです。リンクには重みを含められないため、リンクを開くとシードから新しく学習し直した結果になります。',
     ignored: (fields: string) => `リンク内の一部の設定を無視し、既定値を使いました：${fields}。`,
+    andMore: (n: string) => `、ほか ${n} 件`,
     reason: {
       notANumber: (field: string, value: string) => `${field}（「${value}」は数値ではありません）`,
+      notDecimal: (field: string, value: string) => `${field}（「${value}」は 16、0.5、1e-4 のような 10 進数の書き方ではありません）`,
       outOfRange: (field: string, value: string, min: string, max: string) => `${field}（${value} は ${min}〜${max} の範囲外です）`,
       notWhole: (field: string, value: string) => `${field}（${value} は整数ではありません）`,
       unknownValue: (field: string, value: string) => `${field}（「${value}」は指定できる値ではありません）`,
@@ -343,6 +346,7 @@ export const ja: Messages = {
     imported: (cell: string, H: string, name: string) => `${name} から ${cell}（H = ${H}）を読み込みました。`,
     importFailed: (name: string, why: string) => `${name} を読み込めませんでした（${why}）。現在のモデルはそのままです。`,
     tooLarge: (size: string) => `ファイルが ${size} MB あり、上限の 5 MB を超えています`,
+    tooDeep: (limit: string) => `ファイルの入れ子が ${limit} 段より深くなっています（モデルファイルに必要なのは 4 段です）`,
     notJson: (detail: string) => `JSON ではありません（${detail}）`,
     wrongFormat: (got: string) => `Gatescope のモデルファイルではありません（形式：${got}）`,
     wrongVersion: (got: string, want: string) => `バージョンが ${got} です。この Gatescope が読めるのはバージョン ${want} です`,

@@ -7,7 +7,7 @@
  */
 import { MODEL_FORMAT, MODEL_VERSION, parseModel } from '../engine/modelFile';
 import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, generatedTaskSpec, makeTask, pulseMinLength, taskMinLength } from '../engine/tasks';
-import { ValidationError, type Problem } from '../engine/validate';
+import { MAX_JSON_DEPTH, ValidationError, jsonDepth, type Problem } from '../engine/validate';
 import type { RunConfig, TrainTask } from '../worker/protocol';
 import { RANGES } from './urlState';
 
@@ -17,6 +17,8 @@ export const MAX_MODEL_BYTES = 5 * 1024 * 1024;
 export type ImportProblem =
   | { readonly kind: 'tooLarge'; readonly bytes: number }
   | { readonly kind: 'notJson'; readonly detail: string }
+  /** Nested deeper than any model file is (counted before parsing, up to the limit). */
+  | { readonly kind: 'tooDeep'; readonly limit: number }
   | { readonly kind: 'wrongFormat'; readonly got: string }
   | { readonly kind: 'wrongVersion'; readonly got: string; readonly want: number }
   /** A field the engine's validation refused: where, and what is wrong with it. */
@@ -49,6 +51,7 @@ function shown(value: unknown): string {
 export function checkModel(text: string, bytes: number, current: RunConfig): ImportResult {
   const fail = (problem: ImportProblem): ImportResult => ({ ok: false, problem });
   if (bytes > MAX_MODEL_BYTES) return fail({ kind: 'tooLarge', bytes });
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return fail({ kind: 'tooDeep', limit: MAX_JSON_DEPTH });
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -5,6 +5,7 @@
  * that is missing, malformed or out of range falls back to its default, and is reported.
  */
 import type { RunConfig } from '../worker/protocol';
+import { parseDecimal } from '../engine/validate';
 import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, taskMinLength } from '../engine/tasks';
 import { CELL_KINDS, WINDOW_RANGE } from '../engine/spec';
 import { KERNEL_KINDS, type KernelKind } from '../engine/backend';
@@ -106,7 +107,7 @@ export const FIELDS = [
 type AnyField = Field<string | number | boolean>;
 
 export type Problem =
-  | { readonly field: string; readonly kind: 'notANumber' | 'notWhole' | 'unknownValue'; readonly value: string }
+  | { readonly field: string; readonly kind: 'notANumber' | 'notDecimal' | 'notWhole' | 'unknownValue'; readonly value: string }
   | { readonly field: string; readonly kind: 'outOfRange'; readonly value: string; readonly min: number; readonly max: number }
   | { readonly field: string; readonly kind: 'unknownField'; readonly value: string }
   /** A variant of another cell (peepholes on a GRU, say). */
@@ -135,7 +136,9 @@ function parseValue(kind: Kind, text: string): { ok: true; value: string | numbe
       return kind.values.includes(text) ? { ok: true, value: text } : { ok: false, problem: { kind: 'unknownValue', value: text } };
     case 'int':
     case 'number': {
-      const v = text.trim() === '' ? Number.NaN : Number(text);
+      // The one number syntax (parseDecimal): 1e1 and 0.5 are numbers; 0x10, +8 and " 8 " are not.
+      const v = parseDecimal(text);
+      if (Number.isNaN(v) && text.trim() !== '' && Number.isFinite(Number(text))) return { ok: false, problem: { kind: 'notDecimal', value: text } };
       if (!Number.isFinite(v)) return { ok: false, problem: { kind: 'notANumber', value: text } };
       if (kind.type === 'int' && !Number.isInteger(v)) return { ok: false, problem: { kind: 'notWhole', value: text } };
       if (v < kind.min || v > kind.max) return { ok: false, problem: { kind: 'outOfRange', value: text, min: kind.min, max: kind.max } };

@@ -17,6 +17,8 @@ function describeProblem(m: Messages, p: ImportProblem, mb: (bytes: number) => s
   switch (p.kind) {
     case 'tooLarge':
       return e.tooLarge(mb(p.bytes));
+    case 'tooDeep':
+      return e.tooDeep(String(p.limit));
     case 'notJson':
       return e.notJson(p.detail);
     case 'wrongFormat':

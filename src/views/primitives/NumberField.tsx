@@ -6,9 +6,10 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useMessages, useNumberFormat } from '../../i18n';
+import { parseDecimal } from '../../engine/validate';
 
 /** What is wrong with the text typed, worded when drawn (so it follows a change of language). */
-type Problem = { readonly kind: 'notANumber'; readonly text: string } | { readonly kind: 'wholeNumber' } | { readonly kind: 'range' };
+type Problem = { readonly kind: 'notANumber' | 'notDecimal'; readonly text: string } | { readonly kind: 'wholeNumber' } | { readonly kind: 'range' };
 
 export interface NumberFieldProps {
   label: string;
@@ -30,9 +31,11 @@ export function NumberField({ label, value, min, max, step, integer = false, onC
   useEffect(() => setText(String(value)), [value]);
 
   const commit = () => {
-    const v = text.trim() === '' ? Number.NaN : Number(text);
+    // One number syntax for fields, links and the command line (parseDecimal).
+    const v = parseDecimal(text);
     let found: Problem | null = null;
-    if (!Number.isFinite(v)) found = { kind: 'notANumber', text };
+    if (Number.isNaN(v)) found = { kind: text.trim() !== '' && Number.isFinite(Number(text)) ? 'notDecimal' : 'notANumber', text };
+    else if (!Number.isFinite(v)) found = { kind: 'notANumber', text };
     else if (integer && !Number.isInteger(v)) found = { kind: 'wholeNumber' };
     else if (v < min || v > max) found = { kind: 'range' };
     setProblem(found);
@@ -83,9 +86,11 @@ export function NumberField({ label, value, min, max, step, integer = false, onC
         <p id={`${id}-problem`} className="field-problem" role="alert">
           {problem.kind === 'notANumber'
             ? m.field.notANumber(label, problem.text)
-            : problem.kind === 'wholeNumber'
-              ? m.field.wholeNumber(label)
-              : m.field.range(label, fmt.num(min), fmt.num(max))}
+            : problem.kind === 'notDecimal'
+              ? m.field.notDecimal(label, problem.text)
+              : problem.kind === 'wholeNumber'
+                ? m.field.wholeNumber(label)
+                : m.field.range(label, fmt.num(min), fmt.num(max))}
         </p>
       )}
     </div>
