@@ -42,6 +42,7 @@ for (const [name, inject, kind] of [
     console.log(`fault "${name}": shown after ${detectedMs} ms, at step ${fault!.step}; checkpoint at step ${fault!.checkpointStep}, ${fault!.step - fault!.checkpointStep!} steps to lose`);
     await expect(banner).toContainText(kind === 'crashed' ? `The training worker failed at step ${step.toLocaleString('en-US')}` : `The training worker stopped responding at step ${step.toLocaleString('en-US')}`);
     await expect(banner).not.toContainText('undefined');
+    if (kind === 'unresponsive') await app.screenshot(`fault-${name.split(' ').at(-1)}`, page.locator('main, body').first());
     // Honest status: not "training", and nothing advances.
     await expect(app.status).toContainText('worker stopped');
     const hash = await page.evaluate(() => window.location.hash);

@@ -120,3 +120,25 @@ test('a link with a 100,000-character value and 5,000 unknown fields gets a shor
   expect(length).toBeLessThan(1000);
   expect(height).toBeLessThan(200);
 });
+
+test('a long replay shows its progress and can be cancelled; one that would take over 10 minutes stops and offers a lower step', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/#cell=lstm&hidden=128&length=200&batch=256&step=100000');
+  const replaying = page.locator('[data-notice="replay"]');
+  await expect(replaying).toContainText('Training to step 100,000 to reproduce the link');
+  await expect(replaying).toContainText(/done \(\d+ %\), [\d,.]+ steps\/s, about [\d,]+ (h|min|s) left/, { timeout: 20_000 });
+  const refused = page.locator('[data-notice="replay-refused"]');
+  await expect(refused).toContainText('more than the 10 minutes a link may take', { timeout: 20_000 });
+  await expect(app.status).toContainText('paused');
+  await app.screenshot('replay-refused', refused);
+  const offer = refused.getByRole('button', { name: /^Open at step [\d,]+ \(10 minutes\)$/ });
+  const to = Number((await offer.textContent())!.replace(/\D+/g, ' ').trim().split(' ')[0]);
+  expect(to).toBeGreaterThan(await app.stepCount());
+  expect(to).toBeLessThan(100_000);
+  await offer.click();
+  await expect(refused).toHaveCount(0);
+  await expect(replaying).toContainText(`Training to step ${to.toLocaleString('en-US')}`);
+  await replaying.getByRole('button', { name: 'Cancel' }).click();
+  await expect(replaying).toHaveCount(0);
+  await expect(app.status).toContainText('paused');
+});

@@ -319,7 +319,17 @@ export const en = {
       ignoredInLesson: (field: string) => `${field} (a chapter of the lesson sets up its own network)`,
     },
     dismiss: 'Dismiss',
-    reaching: (target: string) => `Training to step ${target} to reproduce the link…`,
+    reaching: (target: string) => `Training to step ${target} to reproduce the link:`,
+    progress: (done: string, pct: string) => `${done} done (${pct} %),`,
+    rate: (rate: string, left: string) => `${rate} steps/s, about ${left} left.`,
+    hours: (n: string) => `${n} h`,
+    minutes: (n: string) => `${n} min`,
+    seconds: (n: string) => `${n} s`,
+    cancel: 'Cancel',
+    tooLong: (target: string, rate: string, time: string, now: string) =>
+      `The link asks for step ${target}: at the ${rate} steps/s measured here that takes about ${time}, more than the 10 minutes a link may take. Training stopped at step ${now}.`,
+    trainTo: (step: string) => `Open at step ${step} (10 minutes)`,
+    trainAnyway: (step: string) => `Train on to step ${step}`,
     embedOpen: 'Open in Gatescope',
   },
   exporting: {

@@ -325,7 +325,17 @@ export const ja: Messages = {
       ignoredInLesson: (field: string) => `${field}（レッスンの章は自分のネットワークを用意します）`,
     },
     dismiss: '閉じる',
-    reaching: (target: string) => `リンクの状態を再現するため、ステップ ${target} まで学習しています…`,
+    reaching: (target: string) => `リンクの状態を再現するため、ステップ ${target} まで学習しています：`,
+    progress: (done: string, pct: string) => `${done} ステップ完了（${pct} %）、`,
+    rate: (rate: string, left: string) => `毎秒 ${rate} ステップ、残り約 ${left}。`,
+    hours: (n: string) => `${n} 時間`,
+    minutes: (n: string) => `${n} 分`,
+    seconds: (n: string) => `${n} 秒`,
+    cancel: '中止',
+    tooLong: (target: string, rate: string, time: string, now: string) =>
+      `このリンクはステップ ${target} を求めています。ここで計測した毎秒 ${rate} ステップでは約 ${time} かかり、リンク 1 つに許す 10 分を超えます。学習はステップ ${now} で止めました。`,
+    trainTo: (step: string) => `ステップ ${step} で開く（10 分）`,
+    trainAnyway: (step: string) => `ステップ ${step} まで学習を続ける`,
     embedOpen: 'Gatescope で開く',
   },
   exporting: {

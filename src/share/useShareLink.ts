@@ -60,6 +60,11 @@ export function shareState(s: Store): ShareState {
  * After the worker's first snapshot: redraw the link's probe, train to its step, then set
  * its cursor. Meanwhile, and ever after, keep the hash written from the page's state.
  */
+/** A link's replay may take this long at the rate measured; a longer one stops and asks. */
+export const MAX_REPLAY_S = 600;
+/** The rate is measured over this long before the replay's length is judged. */
+const REPLAY_MEASURE_MS = 3000;
+
 export function useShareLink(): void {
   useEffect(() => {
     let started = false;
@@ -75,14 +80,26 @@ export function useShareLink(): void {
     const { lesson, openChapter } = useStore.getState();
     // (Also when a setup is under way: in development React runs this twice, and the first worker is gone.)
     if (lesson.view === 'chapter' && lesson.readyAt === null) openChapter(lesson.chapter);
+    let replayFrom = 0;
     const unsubscribe = useStore.subscribe((s, prev) => {
       const target = s.linkTarget;
       if (target) {
         if (!s.snapshot) return;
         if (!started) {
           started = true;
+          replayFrom = performance.now();
           if (s.example > 0) s.send({ type: 'set-probe', seed: s.config.seed + 1 + s.example });
           if (target.step > 0) s.send({ type: 'play', until: target.step });
+        }
+        // A replay that would take too long at the rate measured (after a few seconds of it) stops and asks.
+        const seconds = s.stepsPerSec > 0 ? (target.step - s.step) / s.stepsPerSec : 0;
+        if (s.status === 'running' && !target.unbounded && performance.now() - replayFrom > REPLAY_MEASURE_MS && seconds > MAX_REPLAY_S) {
+          s.send({ type: 'pause' });
+          useStore.setState({
+            linkTarget: null,
+            replayRefused: { ...target, rate: s.stepsPerSec, seconds, reachable: Math.floor(s.step + s.stepsPerSec * MAX_REPLAY_S) },
+          });
+          return;
         }
         // Reached (or nothing to train): the cursor, clamped to the run's T and H, and done.
         if (s.step >= target.step && s.status !== 'running' && s.snapshot.T > 0) {

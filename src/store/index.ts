@@ -108,8 +108,12 @@ export interface UiSlice {
   shortcutsOpen: boolean;
   setShortcutsOpen: (open: boolean) => void;
   /** What a shared link asked for that the run has yet to reach (training step, cursor), or null. */
-  linkTarget: { step: number; t: number; unit: number } | null;
-  setLinkTarget: (target: { step: number; t: number; unit: number } | null) => void;
+  /** `unbounded`: the reader chose to train on to it however long it takes. */
+  linkTarget: { step: number; t: number; unit: number; unbounded?: boolean } | null;
+  setLinkTarget: (target: { step: number; t: number; unit: number; unbounded?: boolean } | null) => void;
+  /** A link whose replay would take too long at the rate measured: stopped there, with what it asked for. */
+  replayRefused: { step: number; t: number; unit: number; rate: number; seconds: number; reachable: number } | null;
+  setReplayRefused: (r: UiSlice['replayRefused']) => void;
   /** The link's fields that were ignored (shown until dismissed). */
   linkProblems: readonly Problem[];
   setLinkProblems: (problems: readonly Problem[]) => void;
@@ -292,6 +296,8 @@ export const useStore = create<Store>()((set, get, api) => {
     setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
     linkTarget: null,
     setLinkTarget: (linkTarget) => set({ linkTarget }),
+    replayRefused: null,
+    setReplayRefused: (replayRefused) => set({ replayRefused }),
     linkProblems: [],
     setLinkProblems: (linkProblems) => set({ linkProblems }),
     changedMidRun: false,
