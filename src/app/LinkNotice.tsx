@@ -76,9 +76,11 @@ export function LinkNotice() {
       {target && target.step > 0 && (
         <div className="notice notice-quiet" role="status" data-notice="replay">
           <p>
-            {m.reaching(fmt.int(target.step))}{' '}
-            {m.progress(fmt.int(step), fmt.int((100 * step) / target.step))}
-            {stepsPerSec > 0 && <> {m.rate(rateText(fmt, stepsPerSec), duration(m, fmt, (target.step - step) / stepsPerSec))}</>}
+            {[
+              m.reaching(fmt.int(target.step)),
+              m.progress(fmt.int(step), fmt.int((100 * step) / target.step)),
+              stepsPerSec > 0 ? m.rate(rateText(fmt, stepsPerSec), duration(m, fmt, (target.step - step) / stepsPerSec)) : '',
+            ].filter((part) => part !== '').join(msg.punct.space)}
           </p>
           <button type="button" className="small-button" onClick={() => useStore.getState().pause()}>
             {m.cancel}

@@ -56,8 +56,9 @@ export function ErrorBanner() {
   return (
     <div className="error-banner" role="alert" data-error={error.reason.kind}>
       <p>
-        {m.errors.banner(describeReason(m, error.reason, fmt.int(error.step)))} {story(m, error.reason, fmt)}
-        {error.canRestore && error.reason.kind === 'diverged' && <> {m.errors.again}</>}
+        {[m.errors.banner(describeReason(m, error.reason, fmt.int(error.step))), story(m, error.reason, fmt), error.canRestore && error.reason.kind === 'diverged' ? m.errors.again : '']
+          .filter((part) => part !== '')
+          .join(m.punct.space)}
       </p>
       <div>
         <button type="button" onClick={reset}>

@@ -31,8 +31,9 @@ export function WorkerFaultBanner() {
   return (
     <div className="error-banner" role="alert" data-fault={fault.kind} data-repeated={fault.repeated}>
       <p>
-        {what} {fault.detail !== '' && m.said(fault.detail)}{' '}
-        {fault.repeated ? m.repeated : back !== null && m.keeps(int(back), int(Math.max(0, fault.step - back)))}
+        {[what, fault.detail !== '' ? m.said(fault.detail) : '', fault.repeated ? m.repeated : back !== null ? m.keeps(int(back), int(Math.max(0, fault.step - back))) : '']
+          .filter((part) => part !== '')
+          .join(msg.punct.space)}
       </p>
       <div>
         {!fault.repeated && (
