@@ -64,9 +64,11 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
     });
   const cursorTraining = await measureCursor();
   const steps = await app.stepCount();
-  // Pause while a large step is in flight: from the command to the worker's "paused".
-  const pauseMs = await page.evaluate(async () => {
-    type S = { status: string; pause(): void };
+  // Pause while a large step is in flight: from the command to the worker's "paused". Five times
+  // (play again, train 300 ms, pause), the median: one sample says more about the moment it fell in
+  // (the page drawing a snapshot, the worker ending a step) than about the pause.
+  const pauses = await page.evaluate(async () => {
+    type S = { status: string; pause(): void; play(): void };
     const store = (window as unknown as { __gatescope: { store: { getState(): S } } }).__gatescope.store;
     const channel = new MessageChannel();
     const yieldTask = () =>
@@ -74,11 +76,21 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
         channel.port1.onmessage = () => r(null);
         channel.port2.postMessage(null);
       });
-    const start = performance.now();
-    store.getState().pause();
-    while (store.getState().status !== 'paused') await yieldTask();
-    return performance.now() - start;
+    const out: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      if (k > 0) {
+        store.getState().play();
+        while (store.getState().status !== 'running') await yieldTask();
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      const start = performance.now();
+      store.getState().pause();
+      while (store.getState().status !== 'paused') await yieldTask();
+      out.push(performance.now() - start);
+    }
+    return out;
   });
+  const pauseMs = [...pauses].sort((a, b) => a - b)[2]!;
   await expect(app.status).toContainText('paused');
   const pausedAt = await app.stepCount();
   await page.waitForTimeout(400);
@@ -98,13 +110,13 @@ test('training at H = 128, T = 100 keeps the page near 60 fps; a cursor step red
     `performance (H=128, T=100, training on the ${kernels} kernels): median frame ${median.toFixed(1)} ms (${fps.toFixed(1)} fps), ` +
       `mean ${meanFps.toFixed(1)} fps, p95 frame ${p95.toFixed(1)} ms; cursor step redrawn in: median ${cursorMs.toFixed(1)} ms (paused), ${cursorTraining.toFixed(1)} ms (while training, snapshots arriving), ` +
       `${cursorSpinning.toFixed(1)} ms (paused, while a worker only spins: this machine's floor for a busy worker); ` +
-      `pause took effect in ${pauseMs.toFixed(1)} ms (one step takes about ${(1000 / Math.max(steps / 4, 0.1)).toFixed(0)} ms here); ` +
+      `pause took effect in ${pauseMs.toFixed(1)} ms, the median of ${pauses.map((p) => p.toFixed(0)).join(', ')} (one step takes about ${(1000 / Math.max(steps / 4, 0.1)).toFixed(0)} ms here); ` +
       `training steps so far ${steps}`,
   );
   expect(fps).toBeGreaterThanOrEqual(55);
   expect(p95).toBeLessThan(1000 / 40); // no more than 5% of frames slower than 40 fps
   expect(cursorMs).toBeLessThan(8);
-  // Within a frame or two, although one training step here takes far longer than a frame.
+  // Within a few frames, although one training step here takes longer than a frame.
   expect(pauseMs).toBeLessThan(50);
 });
 

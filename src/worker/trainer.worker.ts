@@ -269,7 +269,9 @@ class WorkerHost {
     const start = performance.now();
     const due = start - this.lastSnapshot >= snapshotInterval(session.task.length, session.net.spec.hiddenSize, session.net.G);
     const checkpointDue = start - this.lastCheckpoint >= checkpointInterval(session.net.params().reduce((n, p) => n + p.w.length, 0));
-    const { steps, diverged } = session.runSlice(SLICE_MS, () => performance.now(), due || checkpointDue, this.stopAt ?? Infinity);
+    // A checkpoint waits for the next slice that ends between two steps (every snapshot's does):
+    // making this one run to the end of its step would hold a Pause up by up to a step.
+    const { steps, diverged } = session.runSlice(SLICE_MS, () => performance.now(), due, this.stopAt ?? Infinity);
     const now = performance.now();
     this.meter.add(now, steps);
     if (diverged) {
