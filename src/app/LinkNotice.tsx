@@ -1,7 +1,7 @@
 /** What a shared link asked for that could not be used, by name, until dismissed; and the replay in progress. */
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
-import { useMessages, useNumberFormat, type Messages } from '../i18n';
+import { sentences, useMessages, useNumberFormat, type Messages } from '../i18n';
 import type { Problem } from '../share/urlState';
 
 /** A quoted part of a link, at most about 100 characters (a link can hold 100,000 in one value). */
@@ -76,11 +76,11 @@ export function LinkNotice() {
       {target && target.step > 0 && (
         <div className="notice notice-quiet" role="status" data-notice="replay">
           <p>
-            {[
+            {sentences(msg, [
               m.reaching(fmt.int(target.step)),
               m.progress(fmt.int(step), fmt.int((100 * step) / target.step)),
               stepsPerSec > 0 ? m.rate(rateText(fmt, stepsPerSec), duration(m, fmt, (target.step - step) / stepsPerSec)) : '',
-            ].filter((part) => part !== '').join(msg.punct.space)}
+            ])}
           </p>
           <button type="button" className="small-button" onClick={() => useStore.getState().pause()}>
             {m.cancel}

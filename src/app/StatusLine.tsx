@@ -2,7 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { selectError, selectRun, useStore } from '../store';
 import { formatLoss } from '../views/primitives/color';
-import { useMessages, useNumberFormat, type Messages } from '../i18n';
+import { sentences, useMessages, useNumberFormat, type Messages } from '../i18n';
 import type { ErrorReason } from '../worker/protocol';
 import { RANGES } from '../share/urlState';
 
@@ -56,9 +56,11 @@ export function ErrorBanner() {
   return (
     <div className="error-banner" role="alert" data-error={error.reason.kind}>
       <p>
-        {[m.errors.banner(describeReason(m, error.reason, fmt.int(error.step))), story(m, error.reason, fmt), error.canRestore && error.reason.kind === 'diverged' ? m.errors.again : '']
-          .filter((part) => part !== '')
-          .join(m.punct.space)}
+        {sentences(m, [
+          m.errors.banner(describeReason(m, error.reason, fmt.int(error.step))),
+          story(m, error.reason, fmt),
+          error.canRestore && error.reason.kind === 'diverged' ? m.errors.again : '',
+        ])}
       </p>
       <div>
         <button type="button" onClick={reset}>

@@ -4,7 +4,7 @@
  * after a restart, how far the run went back.
  */
 import { useStore } from '../store';
-import { useMessages, useNumberFormat } from '../i18n';
+import { sentences, useMessages, useNumberFormat } from '../i18n';
 
 export function WorkerFaultBanner() {
   const fault = useStore((s) => s.workerFault);
@@ -12,8 +12,8 @@ export function WorkerFaultBanner() {
   const restart = useStore((s) => s.restartWorker);
   const reset = useStore((s) => s.reset);
   const dismiss = useStore((s) => s.dismissRecovered);
-  const m = useMessages().faults;
   const msg = useMessages();
+  const m = msg.faults;
   const { int } = useNumberFormat();
   if (recovered && !fault) {
     return (
@@ -31,9 +31,11 @@ export function WorkerFaultBanner() {
   return (
     <div className="error-banner" role="alert" data-fault={fault.kind} data-repeated={fault.repeated}>
       <p>
-        {[what, fault.detail !== '' ? m.said(fault.detail) : '', fault.repeated ? m.repeated : back !== null ? m.keeps(int(back), int(Math.max(0, fault.step - back))) : '']
-          .filter((part) => part !== '')
-          .join(msg.punct.space)}
+        {sentences(msg, [
+          what,
+          fault.detail !== '' ? m.said(fault.detail) : '',
+          fault.repeated ? m.repeated : back !== null ? m.keeps(int(back), int(Math.max(0, fault.step - back))) : '',
+        ])}
       </p>
       <div>
         {!fault.repeated && (

@@ -13,6 +13,11 @@ export { LANGUAGES, detectLanguage, type Language } from './language';
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, ja };
 export type { Messages };
 
+/** Sentences (or clauses) of a message, the empty ones left out, joined with the language's own spacing. */
+export function sentences(m: Messages, parts: readonly string[]): string {
+  return parts.filter((part) => part !== '').join(m.punct.space);
+}
+
 export function useMessages(): Messages {
   return MESSAGES[useStore((s) => s.language)];
 }

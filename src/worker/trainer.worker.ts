@@ -74,6 +74,8 @@ class WorkerHost {
   /** The number the page gave the current run (configure, load-model), echoed on its events. */
   private run = 0;
   private lastCheckpoint = 0;
+  /** How often the run's checkpoint is due (set with the run: it depends on the network's size only). */
+  private checkpointMs = checkpointInterval(0);
   /** Test hook: every snapshot throws. */
   private snapshotsBroken = false;
 
@@ -104,6 +106,7 @@ class WorkerHost {
     this.stopAt = null;
     this.run = run;
     this.session = session;
+    this.checkpointMs = checkpointInterval(session.net.params().reduce((n, p) => n + p.w.length, 0));
     this.sendEngine();
     this.meter.clear();
     this.setStatus('paused');
@@ -226,15 +229,7 @@ class WorkerHost {
         this.post({ type: 'model', json: `${JSON.stringify(modelToFile(this.session.net))}\n`, step: this.session.steps });
         return;
       case 'load-model':
-        this.stopAt = null;
-        this.run = command.run ?? 0;
-        this.session = new TrainingSession(command.config, parseModel(command.model));
-        this.sendEngine();
-        this.meter.clear();
-        this.setStatus('paused');
-        this.sendStatus(now);
-        this.sendSnapshot(now);
-        this.sendCheckpoint(now);
+        this.begin(new TrainingSession(command.config, parseModel(command.model)), command.run ?? 0, now);
         return;
       case 'restore-last-good':
         if (!this.session) return;
@@ -268,7 +263,7 @@ class WorkerHost {
     // taken between steps, never in the middle of one.
     const start = performance.now();
     const due = start - this.lastSnapshot >= snapshotInterval(session.task.length, session.net.spec.hiddenSize, session.net.G);
-    const checkpointDue = start - this.lastCheckpoint >= checkpointInterval(session.net.params().reduce((n, p) => n + p.w.length, 0));
+    const checkpointDue = start - this.lastCheckpoint >= this.checkpointMs;
     // A checkpoint waits for the next slice that ends between two steps (every snapshot's does):
     // making this one run to the end of its step would hold a Pause up by up to a step.
     const { steps, diverged } = session.runSlice(SLICE_MS, () => performance.now(), due, this.stopAt ?? Infinity);
