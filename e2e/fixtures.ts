@@ -1,4 +1,7 @@
-/** Shared Playwright fixtures: every test collects console errors and page errors. */
+/**
+ * Shared Playwright fixtures: every test collects console errors, page errors and every
+ * Content-Security-Policy violation the page reports, and fails on any of them.
+ */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -107,7 +110,40 @@ export class AppPage {
   }
 }
 
-export const test = base.extend<{ consoleErrors: string[]; app: AppPage }>({
+/** One `securitypolicyviolation` event, as the page saw it. */
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+  sample: string;
+}
+
+/** The violations recorded in the page since it loaded (the init script's list; [] before). */
+export async function cspViolationsOf(page: Page): Promise<CspViolation[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: CspViolation[] }).__cspViolations ?? []).catch(() => []);
+}
+
+export const test = base.extend<{ consoleErrors: string[]; cspViolations: CspViolation[]; app: AppPage }>({
+  // Every document the page opens records each CSP violation it reports, and the test ends by
+  // checking there were none. A test that provokes violations on purpose empties the list itself.
+  cspViolations: [
+    async ({ page }, use) => {
+      const seen: CspViolation[] = [];
+      await page.exposeFunction('__reportCspViolation', (v: CspViolation) => void seen.push(v));
+      await page.addInitScript(() => {
+        const w = window as unknown as { __cspViolations: unknown[]; __reportCspViolation(v: unknown): void };
+        w.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const v = { directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}`, sample: e.sample };
+          w.__cspViolations.push(v);
+          void w.__reportCspViolation(v);
+        });
+      });
+      await use(seen);
+      expect(seen, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   // Every test, whether it asks for it or not, ends by checking that the page logged no error.
   consoleErrors: [
     async ({ page }, use) => {

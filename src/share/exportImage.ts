@@ -2,6 +2,7 @@
  * A panel as an image: its diagrams and charts (SVG, kept as vectors with their computed
  * styles written in), its canvases (heatmaps, strips) as embedded bitmaps, and its headings
  * and captions as text, each where it sits on the page. PNG renders that SVG at twice the size.
+ * The copy carries no class and no style attribute, so it draws the same under a strict CSP.
  */
 
 /** The presentation properties the page sets through CSS, written into the copy as attributes. */
@@ -23,6 +24,9 @@ function inlineStyles(source: Element, copy: Element): void {
     if (value) copy.setAttribute(prop, value);
   }
   copy.removeAttribute('class');
+  // What a style attribute set is in the computed values above; an SVG drawn from a blob: URL
+  // inherits the page's policy (style-src 'self'), which would refuse the attribute anyway.
+  copy.removeAttribute('style');
   for (let k = 0; k < source.children.length; k++) {
     const child = copy.children[k];
     if (child) inlineStyles(source.children[k]!, child);

@@ -7,7 +7,7 @@
  */
 import 'katex/dist/katex.min.css';
 import '../../app/styles/equations.css';
-import { memo, useId, useMemo, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import katex from 'katex';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCursor, selectSnapshot, useStore } from '../../store';
@@ -23,10 +23,17 @@ const REFRESH_TRAINING_MS = 500;
 /** KaTeX only ever sees TeX written by equationTex (numbers formatted there), never user text. */
 const KATEX_OPTIONS = { throwOnError: false, output: 'htmlAndMathml' } as const;
 
-/** One piece of TeX, rendered by KaTeX (HTML for the eye, MathML for screen readers). */
+/**
+ * One piece of TeX, rendered by KaTeX (HTML for the eye, MathML for screen readers) straight into
+ * its element: KaTeX then sets its sizes and offsets through the DOM's style properties, which the
+ * page's `style-src 'self'` allows, where markup with inline style attributes would be refused.
+ */
 const Tex = memo(function Tex({ tex }: { tex: string }) {
-  const html = useMemo(() => katex.renderToString(tex, KATEX_OPTIONS), [tex]);
-  return <span className="eq-tex" dangerouslySetInnerHTML={{ __html: html }} />;
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    if (ref.current) katex.render(tex, ref.current, KATEX_OPTIONS);
+  }, [tex]);
+  return <span className="eq-tex" ref={ref} />;
 });
 
 interface RowProps {
