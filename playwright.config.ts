@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
+    // The app's service worker stays out of the way (a page route does not see what it serves);
+    // e2e/offline.spec.ts lets it in.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

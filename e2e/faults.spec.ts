@@ -6,7 +6,7 @@
 import { test, expect, type AppPage } from './fixtures';
 import type { Page } from '@playwright/test';
 
-type Faults = { terminateWorker(): void; hangWorker(ms: number): void; throwInWorker(): void; breakSnapshots(): void; clear(): void; checkpointStep(): number | null };
+type Faults = { terminateWorker(): void; closeWorker(): void; hangWorker(ms: number): void; throwInWorker(): void; breakSnapshots(): void; clear(): void; checkpointStep(): number | null };
 type S = { step: number; status: string; workerFault: { kind: string; step: number; checkpointStep: number | null; repeated: boolean } | null };
 const hook = (page: Page) => ({
   fault: (f: (faults: Faults) => void) => page.evaluate(`(${f.toString()})(window.__gatescope.faults)`),
@@ -26,6 +26,7 @@ async function trainThen(app: AppPage, inject: () => Promise<unknown>): Promise<
 
 for (const [name, inject, kind] of [
   ['the worker is terminated', (f: Faults) => f.terminateWorker(), 'unresponsive'],
+  ['the worker closes itself', (f: Faults) => f.closeWorker(), 'unresponsive'],
   ['the worker hangs in a busy loop', (f: Faults) => f.hangWorker(60_000), 'unresponsive'],
   ['an error nothing catches is thrown in the worker', (f: Faults) => f.throwInWorker(), 'crashed'],
 ] as const) {
@@ -39,7 +40,7 @@ for (const [name, inject, kind] of [
     const detectedMs = Date.now() - injected;
     const { fault, step } = await h.state();
     expect(fault).toMatchObject({ kind, repeated: false });
-    console.log(`fault "${name}": shown after ${detectedMs} ms, at step ${fault!.step}; checkpoint at step ${fault!.checkpointStep}, ${fault!.step - fault!.checkpointStep!} steps to lose`);
+    console.log(`fault "${name}": shown after ${detectedMs} ms, at step ${fault!.step}; checkpoint at step ${fault!.checkpointStep}, ${Math.max(0, fault!.step - fault!.checkpointStep!)} steps to lose`);
     await expect(banner).toContainText(kind === 'crashed' ? `The training worker failed at step ${step.toLocaleString('en-US')}` : `The training worker stopped responding at step ${step.toLocaleString('en-US')}`);
     await expect(banner).not.toContainText('undefined');
     if (kind === 'unresponsive') await app.screenshot(`fault-${name.split(' ').at(-1)}`, page.locator('main, body').first());
@@ -84,24 +85,39 @@ test('a fault that repeats at once (every snapshot throws) is not retried: the b
   await expect.poll(() => app.stepCount()).toBe(1);
 });
 
-test('the worker script cannot be loaded: named at once, in Japanese too, and Restart tries again', async ({ app, page }) => {
-  let block = true;
-  await page.route(/trainer\.worker.*\.js/, (route) => (block ? route.fulfill({ status: 404, body: 'not here' }) : route.continue()));
-  await page.goto('/');
-  const banner = page.locator('[data-fault]');
-  await expect(banner).toBeVisible({ timeout: 5_000 });
-  expect(['load-failed', 'not-started']).toContain(await banner.getAttribute('data-fault'));
-  await expect(banner).not.toContainText('undefined');
-  await expect(app.status).toContainText('worker stopped');
-  await page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): { setLanguage(l: string): void } } } }).__gatescope.store.getState().setLanguage('ja'));
-  await expect(banner).toContainText('学習ワーカー');
-  await page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): { setLanguage(l: string): void } } } }).__gatescope.store.getState().setLanguage('en'));
-  block = false;
-  await banner.getByRole('button', { name: 'Restart' }).click();
-  await expect(page.locator('[data-node="h"] .node-value')).not.toHaveText('NaN');
-  await app.button('Step').click();
-  await expect.poll(() => app.stepCount()).toBe(1);
-});
+type Route = Parameters<Parameters<Page['route']>[1]>[0];
+
+for (const [name, serve, kinds] of [
+  ['a 404', (r: Route) => r.fulfill({ status: 404, body: 'not here' }), ['load-failed']],
+  ['a syntax error', (r: Route) => r.fulfill({ status: 200, contentType: 'text/javascript', body: 'export const broken = ((( ;' }), ['load-failed']],
+  ['the wrong MIME type', (r: Route) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>a page, not a script</p>' }), ['load-failed']],
+  ['an aborted load', (r: Route) => r.abort('connectionreset'), ['load-failed']],
+  ['a script that never arrives', () => new Promise<void>(() => {}), ['not-started']],
+] as const) {
+  test(`the worker script fails to load (${name}): named within 5 s, in Japanese too, and Restart tries again`, async ({ app, page }) => {
+    let block = true;
+    await page.route(/trainer\.worker.*\.js/, (route) => (block ? serve(route) : route.continue()));
+    const loaded = Date.now();
+    await page.goto('/');
+    const banner = page.locator('[data-fault]');
+    await expect(banner).toBeVisible({ timeout: 5_000 });
+    console.log(`worker script, ${name}: "${await banner.getAttribute('data-fault')}" shown ${Date.now() - loaded} ms after the page was asked for`);
+    expect(kinds).toContain(await banner.getAttribute('data-fault'));
+    await expect(banner).toContainText(kinds[0] === 'not-started' ? 'The training worker did not start' : 'The training worker’s script could not be loaded');
+    await expect(banner).not.toContainText('undefined');
+    await expect(app.status).toContainText('worker stopped');
+    await page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): { setLanguage(l: string): void } } } }).__gatescope.store.getState().setLanguage('ja'));
+    await expect(banner).toContainText('学習ワーカー');
+    await expect(banner).not.toContainText('undefined');
+    await page.evaluate(() => (window as unknown as { __gatescope: { store: { getState(): { setLanguage(l: string): void } } } }).__gatescope.store.getState().setLanguage('en'));
+    block = false;
+    await banner.getByRole('button', { name: 'Restart' }).click();
+    await expect(page.locator('[data-node="h"] .node-value')).not.toHaveText('NaN');
+    await expect(page.locator('[data-fault]')).toHaveCount(0);
+    await app.button('Step').click();
+    await expect.poll(() => app.stepCount()).toBe(1);
+  });
+}
 
 test('a comparison worker that dies marks its own runs as failed within 5 s; the other worker\'s runs go on to the end', async ({ app, page }) => {
   test.setTimeout(90_000);

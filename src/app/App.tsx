@@ -9,6 +9,7 @@ import { WorkerFaultBanner } from './WorkerFaultBanner';
 import { Header } from './Header';
 import { LinkNotice } from './LinkNotice';
 import { KernelNotice } from './KernelNotice';
+import { UpdateNotice } from './UpdateNotice';
 import { ShortcutOverlay, useShortcutKeys } from './Shortcuts';
 import { RolledCell } from '../views/diagrams/RolledCell';
 import { LossChart } from '../views/charts/LossChart';
@@ -70,6 +71,7 @@ export function App() {
       <WorkerFaultBanner />
       <LinkNotice />
       <KernelNotice />
+      <UpdateNotice />
       {/* The lesson comes first, also on a phone where the settings stack above the views. */}
       {!embed && (
         <div className="lesson-slot">

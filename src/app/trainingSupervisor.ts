@@ -3,7 +3,9 @@
  * events and faults). The worker sends a sign of life every second and a checkpoint every few
  * seconds while it trains; the supervisor keeps the latest checkpoint and watches the signs:
  * - no sign for STALL_MS (it died, closed itself or hangs), or none at all since it was started
- *   (its script never arrived or never ran): the worker stopped responding / did not start;
+ *   (its script never arrived or never ran): the worker stopped responding / did not start. A
+ *   worker that did not start is left to load: on a slow network its script may still come, and
+ *   when it first speaks the fault is withdrawn (`resumed`) and the run goes on;
  * - an error event before any message: its script could not be loaded;
  * - the worker's own report of an error (one nothing caught, or a command that threw): it crashed.
  * Restart starts a new worker and carries the run on from the last checkpoint. (A diverged run is
@@ -23,6 +25,8 @@ export interface SupervisorHooks {
   /** Every event of the worker but signs of life and checkpoints. */
   receive(event: WorkerEvent): void;
   fault(fault: WorkerFault): void;
+  /** A worker reported as not started spoke after all: the fault is over. */
+  resumed(): void;
   /** The step the page shows now. */
   step(): number;
 }
@@ -31,6 +35,8 @@ export class TrainingSupervisor {
   private worker: Worker | null = null;
   private lastSign = 0;
   private heard = false;
+  /** A fault was reported for this worker (checks stop until the next start). */
+  private failed: FaultKind | null = null;
   /** Commands sent that may take long, not answered yet. */
   private longPending = 0;
   private latest: { checkpoint: Checkpoint; run: number } | null = null;
@@ -59,6 +65,7 @@ export class TrainingSupervisor {
     const worker = this.create();
     this.worker = worker;
     this.heard = false;
+    this.failed = null;
     this.lastSign = this.now();
     this.longPending = 0;
     worker.onmessage = (event: MessageEvent<WorkerEvent>) => {
@@ -107,6 +114,10 @@ export class TrainingSupervisor {
   }
 
   private message(event: WorkerEvent): void {
+    if (!this.heard && this.failed === 'not-started') {
+      this.failed = null;
+      this.hooks.resumed();
+    }
     this.heard = true;
     this.lastSign = this.now();
     if (event.type === 'alive') return;
@@ -126,14 +137,17 @@ export class TrainingSupervisor {
   }
 
   private check(): void {
-    if (!this.worker) return;
+    if (!this.worker || this.failed) return;
     const quiet = this.now() - this.lastSign;
-    if (quiet < (this.longPending > 0 ? LONG_MS : STALL_MS)) return;
+    // A long command extends the wait only for a worker that has started: one that never spoke
+    // is not busy with it.
+    if (quiet < (this.heard && this.longPending > 0 ? LONG_MS : STALL_MS)) return;
     this.fail(this.heard ? 'unresponsive' : 'not-started', '');
   }
 
   private fail(kind: FaultKind, detail: string): void {
-    this.stop();
+    this.failed = kind;
+    if (kind !== 'not-started') this.stop();
     this.hooks.fault({
       kind, detail, step: this.hooks.step(), checkpointStep: this.checkpointStep,
       repeated: this.now() - this.restartedAt < REPEAT_MS,

@@ -10,6 +10,8 @@ import { TrainingSupervisor } from './trainingSupervisor';
 export interface FaultHooks {
   /** End the worker as a crash would, without telling the page. */
   terminateWorker(): void;
+  /** Make the worker end itself with self.close(), telling no one. */
+  closeWorker(): void;
   /** Make the worker busy-loop for `ms`: no messages, no heartbeat, no training. */
   hangWorker(ms: number): void;
   /** An error thrown from a timer in the worker, which nothing catches. */
@@ -26,10 +28,10 @@ export interface FaultHooks {
 
 export function useTrainingWorker(): void {
   useEffect(() => {
-    const { receive, connect, workerFaulted } = useStore.getState();
+    const { receive, connect, workerFaulted, workerResumed } = useStore.getState();
     const supervisor = new TrainingSupervisor(
       () => new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module' }),
-      { receive, fault: workerFaulted, step: () => useStore.getState().step },
+      { receive, fault: workerFaulted, resumed: workerResumed, step: () => useStore.getState().step },
     );
     connect((command) => supervisor.send(command), {
       restart: (fresh) => {
@@ -46,6 +48,7 @@ export function useTrainingWorker(): void {
     supervisor.start({ type: 'configure', config, run });
     const faults: FaultHooks = {
       terminateWorker: () => supervisor.terminateWorker(),
+      closeWorker: () => supervisor.send({ type: 'fault', fault: 'close' }),
       hangWorker: (ms) => supervisor.send({ type: 'fault', fault: 'hang', ms }),
       throwInWorker: () => supervisor.send({ type: 'fault', fault: 'throw-async' }),
       breakSnapshots: () => {

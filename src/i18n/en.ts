@@ -53,7 +53,7 @@ export const en = {
   },
   faults: {
     unresponsive: (step: string) => `The training worker stopped responding at step ${step}.`,
-    'not-started': 'The training worker did not start: its script never ran.',
+    'not-started': 'The training worker did not start: its script has not arrived. On a slow network it may still come, and the page then goes on by itself.',
     'load-failed': 'The training worker’s script could not be loaded.',
     crashed: (step: string) => `The training worker failed at step ${step}.`,
     said: (detail: string) => `It said: “${detail}”.`,
@@ -63,6 +63,14 @@ export const en = {
     repeated: 'It failed again right after restarting, so it is not restarted again. Reset starts the run afresh from its seed.',
     recovered: (step: string, lost: string) => `Restarted from the checkpoint at step ${step}: ${lost} steps were lost.`,
     recoveredNone: (step: string) => `Restarted from the checkpoint at step ${step}: no step was lost.`,
+    dismiss: 'Dismiss',
+  },
+  offline: {
+    ready: 'Gatescope is now stored in this browser: it opens and trains without a network from here on.',
+    update: 'A new version of Gatescope is available.',
+    updateHow: 'Reload to use it: the page opens this run again from its link. Until then this version keeps running.',
+    reload: 'Reload',
+    later: 'Later',
     dismiss: 'Dismiss',
   },
   run: { play: 'Play', pause: 'Pause', step: 'Step', reset: 'Reset' },

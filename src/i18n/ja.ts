@@ -47,7 +47,7 @@ export const ja: Messages = {
   },
   faults: {
     unresponsive: (step: string) => `学習ワーカーがステップ ${step} で応答しなくなりました。`,
-    'not-started': '学習ワーカーが起動しませんでした。スクリプトが実行されていません。',
+    'not-started': '学習ワーカーが起動しませんでした。スクリプトがまだ届いていません。ネットワークが遅いだけなら、届きしだいページはそのまま続きます。',
     'load-failed': '学習ワーカーのスクリプトを読み込めませんでした。',
     crashed: (step: string) => `学習ワーカーがステップ ${step} で異常終了しました。`,
     said: (detail: string) => `メッセージ：「${detail}」`,
@@ -57,6 +57,14 @@ export const ja: Messages = {
     repeated: '再開した直後にまた失敗したため、もう再開しません。リセットすると、シードから学習をやり直します。',
     recovered: (step: string, lost: string) => `ステップ ${step} のチェックポイントから再開しました。${lost} ステップが失われました。`,
     recoveredNone: (step: string) => `ステップ ${step} のチェックポイントから再開しました。失われたステップはありません。`,
+    dismiss: '閉じる',
+  },
+  offline: {
+    ready: 'Gatescope をこのブラウザに保存しました。これからはネットワークがなくても開いて学習できます。',
+    update: 'Gatescope の新しいバージョンがあります。',
+    updateHow: '再読み込みすると新しいバージョンになり、この実行をリンクから開き直します。それまでは今のバージョンが動き続けます。',
+    reload: '再読み込み',
+    later: 'あとで',
     dismiss: '閉じる',
   },
   run: { play: '再生', pause: '一時停止', step: '1 ステップ', reset: 'リセット' },

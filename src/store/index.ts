@@ -14,6 +14,7 @@ import { peepholeMarkFor, type PeepholeMark } from './peephole';
 import { createComparisonSlice, type ComparisonSlice } from './comparisonSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createWorkerSlice, NO_CONTROL, type WorkerControl, type WorkerSlice } from './workerSlice';
+import { createOfflineSlice, type OfflineSlice } from './offlineSlice';
 import { TUNABLE, type KernelProblem, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -123,7 +124,7 @@ export interface UiSlice {
   origin: 'seed' | 'import';
 }
 
-export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice & ComparisonSlice & LessonSlice & WorkerSlice;
+export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice & ComparisonSlice & LessonSlice & WorkerSlice & OfflineSlice;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
@@ -165,6 +166,7 @@ export const useStore = create<Store>()((set, get, api) => {
     ...createComparisonSlice(set, get, api),
     ...createLessonSlice(set, get, api),
     ...createWorkerSlice(set, get, api),
+    ...createOfflineSlice(set, get, api),
     // config
     config: DEFAULT_CONFIG,
     configure: (patch) => {

@@ -22,6 +22,8 @@ export interface WorkerSlice {
   /** After a restart: the step the run went back to and the steps lost, until the next fault or run. */
   recovered: { step: number; lost: number } | null;
   workerFaulted: (fault: WorkerFault) => void;
+  /** The worker reported as not started has started after all. */
+  workerResumed: () => void;
   /** A new worker, carrying the run on from the last checkpoint. */
   restartWorker: () => void;
   dismissRecovered: () => void;
@@ -32,7 +34,12 @@ export const createWorkerSlice: StateCreator<Store, [], [], WorkerSlice> = (set,
   workerFault: null,
   recovered: null,
   // The status says the worker is down (not "training"), and a link being replayed stops where it is.
-  workerFaulted: (fault) => set({ workerFault: fault, recovered: null, status: 'error', stepsPerSec: 0, linkTarget: null }),
+  // (A worker that never started has not moved the run: a link waits for it, or for Restart.)
+  workerFaulted: (fault) =>
+    set({ workerFault: fault, recovered: null, status: 'error', stepsPerSec: 0, ...(fault.kind === 'not-started' ? {} : { linkTarget: null }) }),
+  workerResumed: () => {
+    if (get().workerFault?.kind === 'not-started') set({ workerFault: null, status: 'idle' });
+  },
   restartWorker: () => {
     const fault = get().workerFault;
     if (!fault) return;

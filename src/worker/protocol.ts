@@ -146,7 +146,7 @@ export type Command =
   | { readonly type: 'restore'; readonly config: RunConfig; readonly checkpoint: Checkpoint; readonly run: number }
   /** Test hooks (present in the built app, used only by tests): busy-loop for `ms`; throw from a timer; make every snapshot throw. */
   | { readonly type: 'fault'; readonly fault: 'hang'; readonly ms: number }
-  | { readonly type: 'fault'; readonly fault: 'throw-async' | 'break-snapshots' }
+  | { readonly type: 'fault'; readonly fault: 'throw-async' | 'break-snapshots' | 'close' }
   /** Start from a model file's weights (already validated on the page) with this config (and pause). */
   | { readonly type: 'load-model'; readonly config: RunConfig; readonly model: unknown; readonly run?: number };
 

@@ -151,6 +151,9 @@ class WorkerHost {
           setTimeout(() => {
             throw new Error('a fault injected by a test');
           });
+        } else if (command.fault === 'close') {
+          // As a bug would: the worker ends itself, telling no one.
+          self.close();
         } else this.snapshotsBroken = true;
         return;
       case 'play':
