@@ -38,9 +38,14 @@ export const MEASURES = [
 
 export interface Verdict {
   readonly name: string;
+  /** The median of the first three samples after the warm-up, and of the last three. */
   readonly first: number;
   readonly last: number;
   readonly ratio: number;
+  /** The last single sample over the first single one after the warm-up. */
+  readonly lastOverFirst: number;
+  /** The smallest and largest sample after the warm-up. */
+  readonly range: readonly [number, number];
   /** Null for a measure that is reported, not judged. */
   readonly flat: boolean | null;
 }
@@ -50,16 +55,38 @@ export function afterWarmup(samples: readonly SoakSample[], warmupS: number): So
   return samples.find((s) => s.at >= warmupS) ?? samples[0];
 }
 
-/** Each measure's last sample against its first after the warm-up: flat when last ≤ bound × first. */
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+};
+const ratioOf = (a: number, b: number) => (a > 0 ? b / a : b > 0 ? Infinity : 1);
+
+/**
+ * Each measure's end against its start after the warm-up: flat when the median of the last three
+ * samples is at most `bound` × the median of the first three. (Medians, because the DOM and
+ * listener counts step between a few levels from one sample to the next, with no trend; the page's
+ * own addEventListener calls stay level meanwhile, so the listener steps come from outside its
+ * scripts. The single last/first ratio is reported too.)
+ */
 export function verdicts(samples: readonly SoakSample[], warmupS: number, bound = 1.2): Verdict[] {
-  const first = afterWarmup(samples, warmupS);
-  const last = samples[samples.length - 1];
-  if (!first || !last) return [];
+  const start = afterWarmup(samples, warmupS);
+  if (!start) return [];
+  const settled = samples.slice(samples.indexOf(start));
+  const head = settled.slice(0, 3);
+  const tail = settled.slice(-3);
   return MEASURES.map(([key, name, judged]) => {
-    const a = first[key] as number;
-    const b = last[key] as number;
-    const ratio = a > 0 ? b / a : b > 0 ? Infinity : 1;
-    return { name, first: a, last: b, ratio, flat: judged ? ratio <= bound : null };
+    const of = (xs: readonly SoakSample[]) => xs.map((x) => x[key] as number);
+    const first = median(of(head));
+    const last = median(of(tail));
+    const ratio = ratioOf(first, last);
+    const all = of(settled);
+    return {
+      name, first, last, ratio,
+      lastOverFirst: ratioOf(all[0]!, all[all.length - 1]!),
+      range: [Math.min(...all), Math.max(...all)] as const,
+      flat: judged ? ratio <= bound : null,
+    };
   });
 }
 
@@ -78,11 +105,15 @@ export function sampleLine(s: SoakSample): string {
   ].join('  ');
 }
 
-/** The verdict lines: each measure's first-after-warm-up and last value, and their ratio. */
+/** The verdict lines: each measure's start and end after the warm-up, their ratio, and its range. */
 export function verdictLines(vs: readonly Verdict[]): string[] {
   return vs.map((v) => {
     const bytes = !/DOM|listeners/.test(v.name);
-    const show = (x: number) => (bytes ? mb(x) : x.toLocaleString('en-US'));
-    return `${v.name.padEnd(15)} ${show(v.first).padStart(10)} → ${show(v.last).padStart(10)}  ×${v.ratio.toFixed(3)}  ${v.flat === null ? '(reported, not judged)' : v.flat ? 'flat' : 'GREW'}`;
+    const show = (x: number) => (bytes ? mb(x) : Math.round(x).toLocaleString('en-US'));
+    return [
+      `${v.name.padEnd(15)} ${show(v.first).padStart(10)} → ${show(v.last).padStart(10)}  ×${v.ratio.toFixed(3)}`,
+      `(last/first sample ×${v.lastOverFirst.toFixed(3)}, range ${show(v.range[0])}–${show(v.range[1])})`,
+      v.flat === null ? 'reported, not judged' : v.flat ? 'flat' : 'GREW',
+    ].join('  ');
   });
 }

@@ -11,21 +11,26 @@ const at = (t: number, patch: Partial<SoakSample> = {}): SoakSample => ({ ...bas
 
 describe('the verdict', () => {
   test('the warm-up is skipped: a heap that grew only while warming up is flat', () => {
-    const series = [at(0, { pageHeap: 4e6 }), at(60, { pageHeap: 8e6 }), at(120), at(150, { pageHeap: 11e6 }), at(180, { pageHeap: 11.9e6 })];
+    const series = [at(0, { pageHeap: 4e6 }), at(60, { pageHeap: 8e6 }), at(120), at(150, { pageHeap: 10.4e6 }), at(180, { pageHeap: 11e6 }), at(210, { pageHeap: 11.9e6 }), at(240, { pageHeap: 12.1e6 })];
     expect(afterWarmup(series, 120)?.at).toBe(120);
-    const v = verdicts(series, 120);
-    const page = v.find((x) => x.name === 'page heap')!;
-    expect(page.first).toBe(10e6);
+    const page = verdicts(series, 120).find((x) => x.name === 'page heap')!;
+    // Medians of the first three after the warm-up (10, 10.4, 11) and of the last three (11, 11.9, 12.1).
+    expect(page.first).toBe(10.4e6);
     expect(page.last).toBe(11.9e6);
-    expect(page.ratio).toBeCloseTo(1.19, 10);
-    expect(v.every((x) => x.flat !== false)).toBe(true);
+    expect(page.ratio).toBeCloseTo(11.9 / 10.4, 10);
+    expect(page.lastOverFirst).toBeCloseTo(1.21, 10);
+    expect(page.range).toEqual([10e6, 12.1e6]);
+    expect(page.flat).toBe(true);
   });
 
-  test('a measure more than 20% above its first sample after the warm-up is not flat; buffers are reported, not judged', () => {
-    const series = [at(120), at(150, { listeners: 300 }), at(180, { listeners: 337, workerBuffers: 9e6 })];
+  test('a measure whose end is more than 20% above its start is not flat; one that steps between levels is; buffers are reported, not judged', () => {
+    const levels = [365, 424, 365, 483, 365, 424, 365, 483, 424];
+    const growing = [280, 290, 300, 310, 320, 330, 340, 350, 360];
+    const series = levels.map((n, k) => at(120 + 30 * k, { domNodes: n * 25, listeners: growing[k]!, workerBuffers: k === 8 ? 9e6 : 2e6 }));
     const v = Object.fromEntries(verdicts(series, 120).map((x) => [x.name, x]));
-    expect(v.listeners!.ratio).toBeCloseTo(337 / 280, 10);
+    expect(v.listeners!.ratio).toBeCloseTo(350 / 290, 10);
     expect(v.listeners!.flat).toBe(false);
+    expect(v['DOM nodes']!.ratio).toBeCloseTo(424 / 365, 10);
     expect(v['DOM nodes']!.flat).toBe(true);
     expect(v['worker buffers']!.flat).toBeNull();
   });
