@@ -134,7 +134,7 @@ describe('trace', () => {
   });
 
   test.each([
-    ['a file that is not JSON', () => ['--model', file('nj.json', '{"format": '), '--input', file('x.json', [[1, 0]])], /^--model .*nj\.json: not valid JSON \(/],
+    ['a file that is not JSON', () => ['--model', file('nj.json', '{"format": '), '--input', file('x.json', [[1, 0]])], /^--model .*nj\.json: neither a safetensors file nor valid JSON \(/],
     ['a missing file', () => ['--model', join(dir, 'none.json'), '--input', file('x.json', [[1, 0]])], /^--model .*none\.json: cannot read the file \(no such file\)$/],
     ['no --model', () => ['--input', file('x.json', [[1, 0]])], /^--model: required/],
     ['an unknown option', () => ['--modle', 'x'], /^Unknown option '--modle'$/],
@@ -391,5 +391,5 @@ describe('as real processes (npm run -s …)', () => {
 test('a file nested deeper than any model or sequence file is refused by its depth, before parsing', async () => {
   const deep = file('deep.json', '['.repeat(200_000) + ']'.repeat(200_000));
   const r = await run(traceMain, ['--model', deep, '--input', deep]);
-  expect(r).toEqual({ code: 2, out: '', err: `--model ${deep}: nested more than 16 levels deep (a model file needs 4, a sequence file 2)\n` });
+  expect(r).toEqual({ code: 2, out: '', err: `--model ${deep}: nested more than 16 levels deep (a model file needs 4)\n` });
 });

@@ -10,6 +10,7 @@ import { MAX_JSON_DEPTH, ValidationError, jsonDepth, parseDecimal } from '../eng
 import { KERNEL_KINDS, type KernelKind } from '../engine/backend';
 import type { DType } from '../engine/tensor';
 import { loadSimdKernels } from '../engine/wasm/simd';
+import { ModelBytesError, modelFromBytes } from '../engine/formats/modelBytes';
 
 /** A problem with the command line itself: reported like a ValidationError. */
 export class UsageError extends Error {}
@@ -38,9 +39,8 @@ export function parseOptions<O extends Options>(argv: readonly string[], options
   }
 }
 
-/** Read and parse a JSON file; `label` names it in messages (e.g. `--model m.json`). */
-export function readJson(path: string, label: string): unknown {
-  let text: string;
+/** The bytes of a regular file; `label` names it in messages (e.g. `--model m.json`). */
+function readRegular(path: string, label: string): Buffer {
   try {
     // Only a regular file: a FIFO would block, a device would not end.
     const stat = statSync(path);
@@ -48,13 +48,31 @@ export function readJson(path: string, label: string): unknown {
       const what = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : 'a device';
       throw new UsageError(`${label} ${path}: not a regular file (it is ${what})`);
     }
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? 'unreadable';
     throw new UsageError(`${label} ${path}: cannot read the file (${why})`);
   }
+}
+
+/**
+ * A model file of any format the tools read (a Gatescope model file, or a PyTorch state dict in
+ * safetensors), told by its content, as a Gatescope model file's JSON for parseModel.
+ */
+export function readModel(path: string, label: string): unknown {
+  try {
+    return modelFromBytes(new Uint8Array(readRegular(path, label))).model;
+  } catch (e) {
+    if (e instanceof ModelBytesError) throw new UsageError(`${label} ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Read and parse a JSON file; `label` names it in messages (e.g. `--model m.json`). */
+export function readJson(path: string, label: string): unknown {
+  const text = readRegular(path, label).toString('utf8');
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
     throw new UsageError(`${label} ${path}: nested more than ${MAX_JSON_DEPTH} levels deep (a model file needs 4, a sequence file 2)`);
   }

@@ -1,5 +1,5 @@
 /**
- * npm run -s trace -- --model M.json --input X.json [--target Y.json] [--loss mse|ce] [--dtype f64|f32] [--kernels js|wasm]
+ * npm run -s trace -- --model M.json|M.safetensors --input X.json [--target Y.json] [--loss mse|ce] [--dtype f64|f32] [--kernels js|wasm]
  * Prints the full trace of one sequence as one JSON object (see docs/cli.md). Float64 runs the JS
  * kernels; float32 runs the WASM SIMD kernels where they can run (or --kernels js).
  */
@@ -10,7 +10,7 @@ import { traceSequence } from '../engine/trace';
 import type { LossKind } from '../engine/loss';
 import type { DType } from '../engine/tensor';
 import { placeCopy } from '../engine/placement';
-import { UsageError, choiceOption, isEntry, kernelsOption, parseOptions, readJson, runProcess, type Io } from './common';
+import { UsageError, choiceOption, isEntry, kernelsOption, parseOptions, readJson, readModel, runProcess, type Io } from './common';
 
 /** The most numbers one trace prints (about 200 MB of JSON). */
 const MAX_TRACE_NUMBERS = 10_000_000;
@@ -24,12 +24,12 @@ export function traceMain(argv: string[], io: Io): number {
     dtype: { type: 'string' },
     kernels: { type: 'string' },
   });
-  if (opts.model === undefined) throw new UsageError('--model: required (a model file in the gatescope-model format)');
+  if (opts.model === undefined) throw new UsageError('--model: required (a Gatescope model file, or a PyTorch state dict in .safetensors)');
   if (opts.input === undefined) throw new UsageError('--input: required (a JSON file of T rows of I numbers)');
   const loss = choiceOption<LossKind>(opts.loss, 'loss', ['mse', 'ce'], 'mse');
   const dtype = choiceOption<DType>(opts.dtype, 'dtype', ['f64', 'f32'], 'f64');
   const kernels = kernelsOption(opts.kernels, dtype);
-  const parsed = parseModel(readJson(opts.model, '--model'), dtype);
+  const parsed = parseModel(readModel(opts.model, '--model'), dtype);
   const limit = valueLimit(dtype);
   const inputs = parseInputs(readJson(opts.input, '--input'), 'input', parsed.spec.inputSize, limit);
   const targets = opts.target === undefined

@@ -1,7 +1,7 @@
 /**
  * npm run -s train -- --cell lstm|gru|rnn|fnn [--peephole] [--reset-after] [--window K] --task NAME [--length T]
  *   [--hidden H] [--batch B] [--steps N] [--lr X] [--optimizer adam|sgd] [--clip X] [--seed S]
- *   [--kernels js|wasm] [--save model.json] …
+ *   [--kernels js|wasm] [--save model.json|model.safetensors] …
  * Trains headlessly (progress on stderr) and prints one JSON object:
  *   { "finalLoss", "baselineLoss", "gradientRatioLog10": { "init", "trained" }, "curve": [[step, loss], …] }
  *   (see docs/cli.md)
@@ -15,6 +15,9 @@ import { initNetwork } from '../engine/init';
 import { PULSE_DEFAULTS, generatedTaskSpec, makeTask, taskMinLength, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
 import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
 import { modelToFile } from '../engine/modelFile';
+import { FormatError, modelToStateDict } from '../engine/formats/pytorch';
+import { writeSafetensors } from '../engine/formats/safetensors';
+import type { Network } from '../engine/network';
 import { log10GradientRatio } from '../engine/gradientReach';
 import { F32_MAX, MAX_STEPS, invalid, parseInputs, parseTargets, shapeOf } from '../engine/validate';
 import type { OptimizerKind } from '../engine/optim';
@@ -102,6 +105,9 @@ export function trainMain(argv: string[], io: Io): number {
   }, [{ T: task.length, B: batch }, { T: task.length, B: EVAL_CHUNK }]);
   if (!placed.ok) throw new UsageError(`--kernels wasm: ${placed.reason}`);
   const net = placed.net;
+  // A .safetensors file is a PyTorch state dict: a cell PyTorch has no layer for is refused now, not after training.
+  const torch = o.save !== undefined && /\.safetensors$/i.test(o.save);
+  if (torch) saveBytes(net, o.save!, true);
   const rng = new Rng(seed);
   initNetwork(net, rng, { forgetBias, recurrentScale });
   const trainer = new Trainer(net, task, batch, { kind: optimizer, lr, momentum, clip }, rng.fork());
@@ -137,8 +143,9 @@ export function trainMain(argv: string[], io: Io): number {
     throw new UsageError(`training diverged: the weights are no longer finite after step ${steps}; try a smaller --lr or a --clip`);
   }
   if (o.save !== undefined) {
+    const bytes = torch ? saveBytes(net, o.save, false) : `${JSON.stringify(modelToFile(net))}\n`;
     try {
-      writeFileSync(o.save, `${JSON.stringify(modelToFile(net))}\n`);
+      writeFileSync(o.save, bytes);
     } catch (e) {
       throw new UsageError(`--save ${o.save}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
@@ -150,6 +157,17 @@ export function trainMain(argv: string[], io: Io): number {
 
 /** JSON has no NaN: a ratio with no target to measure from is null. */
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** The network as a PyTorch state dict in safetensors; a FormatError names the cell PyTorch lacks. */
+function saveBytes(net: Network, path: string, checkOnly: boolean): Uint8Array {
+  try {
+    const tensors = modelToStateDict(modelToFile(net));
+    return checkOnly ? new Uint8Array(0) : writeSafetensors(tensors, { format: 'pt' });
+  } catch (e) {
+    if (e instanceof FormatError) throw new UsageError(`--save ${path}: ${e.message}`);
+    throw e;
+  }
+}
 
 /**
  * Fail before training, not after, when --save cannot be written: the path must be a regular file

@@ -1,0 +1,180 @@
+/**
+ * The safetensors file (https://github.com/huggingface/safetensors), read and written with no
+ * library: 8 bytes of header length N (u64, little-endian), N bytes of JSON naming each tensor's
+ * dtype, shape and byte range [begin, end) in the data that follows, then the data. An optional
+ * "__metadata__" entry maps strings to strings. The reader checks every length against the header
+ * before it touches the data, and reads F32, F64, F16 and BF16 (little-endian) into float64.
+ */
+import { MAX_JSON_DEPTH, jsonDepth } from '../validate';
+
+/** The dtypes read, with their sizes in bytes. */
+export const FLOAT_DTYPES = { F32: 4, F64: 8, F16: 2, BF16: 2 } as const;
+export type FloatDType = keyof typeof FLOAT_DTYPES;
+
+/** One tensor as read: its dtype in the file, its shape, its values in row-major order. */
+export interface Tensor {
+  readonly dtype: FloatDType;
+  readonly shape: readonly number[];
+  readonly data: Float64Array;
+}
+
+export interface SafetensorsFile {
+  /** In the file's order (by byte offset). */
+  readonly tensors: ReadonlyMap<string, Tensor>;
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/** What is wrong with a file, in words the caller prefixes with the file's name. */
+export class SafetensorsError extends Error {
+  override readonly name = 'SafetensorsError';
+}
+
+/** The header is at most this long (the reference implementation's limit). */
+export const MAX_HEADER_BYTES = 100_000_000;
+
+/** Whether these bytes begin like a safetensors file: a plausible header length, then "{". */
+export function looksLikeSafetensors(bytes: Uint8Array): boolean {
+  if (bytes.length < 10) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+  return n >= 2 && n <= Math.min(MAX_HEADER_BYTES, bytes.length - 8) && bytes[8] === 0x7b;
+}
+
+/** IEEE half precision to a number. */
+export function halfToNumber(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exponent = (bits >> 10) & 0x1f;
+  const fraction = bits & 0x3ff;
+  if (exponent === 0) return sign * fraction * 2 ** -24;
+  if (exponent === 31) return fraction ? Number.NaN : sign * Infinity;
+  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
+
+/** bfloat16 (the top half of a float32) to a number. */
+export function bfloat16ToNumber(bits: number, scratch = new DataView(new ArrayBuffer(4))): number {
+  scratch.setUint32(0, bits << 16, true);
+  return scratch.getFloat32(0, true);
+}
+
+function decode(view: DataView, dtype: FloatDType, begin: number, count: number): Float64Array {
+  const out = new Float64Array(count);
+  const scratch = new DataView(new ArrayBuffer(4));
+  for (let k = 0; k < count; k++) {
+    switch (dtype) {
+      case 'F32': out[k] = view.getFloat32(begin + 4 * k, true); break;
+      case 'F64': out[k] = view.getFloat64(begin + 8 * k, true); break;
+      case 'F16': out[k] = halfToNumber(view.getUint16(begin + 2 * k, true)); break;
+      case 'BF16': out[k] = bfloat16ToNumber(view.getUint16(begin + 2 * k, true), scratch); break;
+    }
+  }
+  return out;
+}
+
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+
+/** Read a safetensors file; any inconsistency is a SafetensorsError that names the tensor. */
+export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
+  if (bytes.length < 8) throw new SafetensorsError(`the file is ${bytes.length} bytes, shorter than the 8-byte header length`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+  if (n > MAX_HEADER_BYTES) throw new SafetensorsError(`its header would be ${n} bytes, more than the ${MAX_HEADER_BYTES} allowed`);
+  if (8 + n > bytes.length) throw new SafetensorsError(`its header should be ${n} bytes, but the file has only ${bytes.length - 8} after the length`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + n));
+  } catch {
+    throw new SafetensorsError('its header is not UTF-8 text');
+  }
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new SafetensorsError(`its header is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  let header: unknown;
+  try {
+    header = JSON.parse(text);
+  } catch (e) {
+    throw new SafetensorsError(`its header is not JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new SafetensorsError('its header is not a JSON object');
+  const dataStart = 8 + n;
+  const dataBytes = bytes.length - dataStart;
+  const metadata: Record<string, string> = {};
+  const entries: { name: string; dtype: FloatDType; shape: number[]; begin: number; end: number }[] = [];
+  for (const [name, value] of Object.entries(header as Record<string, unknown>)) {
+    if (name === '__metadata__') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SafetensorsError('its __metadata__ is not an object of strings');
+      for (const [k, v] of Object.entries(value)) {
+        if (typeof v !== 'string') throw new SafetensorsError(`its __metadata__.${k} is not a string`);
+        metadata[k] = v;
+      }
+      continue;
+    }
+    const t = value as { dtype?: unknown; shape?: unknown; data_offsets?: unknown } | null;
+    if (typeof t !== 'object' || t === null) throw new SafetensorsError(`tensor ${name}: not an object with dtype, shape and data_offsets`);
+    if (typeof t.dtype !== 'string') throw new SafetensorsError(`tensor ${name}: no dtype`);
+    if (!Object.hasOwn(FLOAT_DTYPES, t.dtype)) {
+      throw new SafetensorsError(`tensor ${name}: dtype ${JSON.stringify(t.dtype).slice(0, 20)} is not read (F32, F64, F16 or BF16)`);
+    }
+    const dtype = t.dtype as FloatDType;
+    if (!Array.isArray(t.shape) || !t.shape.every(isCount)) throw new SafetensorsError(`tensor ${name}: its shape is not a list of sizes`);
+    const offsets = t.data_offsets;
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
+      throw new SafetensorsError(`tensor ${name}: its data_offsets are not [begin, end]`);
+    }
+    const shape = t.shape as number[];
+    const count = shape.reduce((a, b) => a * b, 1);
+    const [begin, end] = offsets as [number, number];
+    if (end - begin !== count * FLOAT_DTYPES[dtype]) {
+      throw new SafetensorsError(`tensor ${name}: shape ${shape.join('×') || 'scalar'} of ${dtype} needs ${count * FLOAT_DTYPES[dtype]} bytes, its data_offsets give ${end - begin}`);
+    }
+    if (end > dataBytes) throw new SafetensorsError(`tensor ${name}: its data ends at byte ${end}, past the ${dataBytes} bytes of data in the file`);
+    entries.push({ name, dtype, shape, begin, end });
+  }
+  entries.sort((a, b) => a.begin - b.begin);
+  let covered = 0;
+  for (const e of entries) {
+    if (e.begin < covered) throw new SafetensorsError(`tensor ${e.name}: its bytes overlap another tensor's`);
+    if (e.begin > covered) throw new SafetensorsError(`bytes ${covered}–${e.begin} of the data belong to no tensor`);
+    covered = e.end;
+  }
+  if (covered !== dataBytes) throw new SafetensorsError(`the header accounts for ${covered} bytes of data, the file has ${dataBytes}`);
+  const tensors = new Map<string, Tensor>();
+  for (const e of entries) {
+    const count = (e.end - e.begin) / FLOAT_DTYPES[e.dtype];
+    tensors.set(e.name, { dtype: e.dtype, shape: e.shape, data: decode(view, e.dtype, dataStart + e.begin, count) });
+  }
+  return { tensors, metadata };
+}
+
+/** One tensor to write, as float32. */
+export interface TensorOut {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly data: ArrayLike<number>;
+}
+
+/** A safetensors file of float32 tensors, in the given order, the header padded to 8 bytes. */
+export function writeSafetensors(tensors: readonly TensorOut[], metadata: Readonly<Record<string, string>> = {}): Uint8Array {
+  const header: Record<string, unknown> = {};
+  if (Object.keys(metadata).length > 0) header.__metadata__ = metadata;
+  let offset = 0;
+  for (const t of tensors) {
+    const count = t.shape.reduce((a, b) => a * b, 1);
+    if (count !== t.data.length) throw new Error(`tensor ${t.name}: shape ${t.shape.join('×')} holds ${count} values, not ${t.data.length}`);
+    header[t.name] = { dtype: 'F32', shape: [...t.shape], data_offsets: [offset, offset + 4 * count] };
+    offset += 4 * count;
+  }
+  let json = new TextEncoder().encode(JSON.stringify(header));
+  const padded = Math.ceil(json.length / 8) * 8;
+  if (padded !== json.length) {
+    const spaced = new Uint8Array(padded).fill(0x20);
+    spaced.set(json);
+    json = spaced;
+  }
+  const out = new Uint8Array(8 + json.length + offset);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, json.length, true);
+  out.set(json, 8);
+  let at = 8 + json.length;
+  for (const t of tensors) {
+    for (let k = 0; k < t.data.length; k++, at += 4) view.setFloat32(at, t.data[k]!, true);
+  }
+  return out;
+}
