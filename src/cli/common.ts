@@ -3,7 +3,8 @@
  * files, numeric option checks, and running a main function so that any bad input ends in
  * exit status 2 with one line on stderr and nothing on stdout.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MAX_JSON_DEPTH, ValidationError, jsonDepth, parseDecimal } from '../engine/validate';
@@ -58,12 +59,19 @@ function readRegular(path: string, label: string): Buffer {
 }
 
 /**
- * A model file of any format the tools read (a Gatescope model file, or a PyTorch state dict in
- * safetensors), told by its content, as a Gatescope model file's JSON for parseModel.
+ * A model file of any format the tools read (a Gatescope model file, a PyTorch state dict in
+ * safetensors, a TF.js Layers model.json with its shards), told by its content, as a Gatescope
+ * model file's JSON for parseModel.
  */
 export function readModel(path: string, label: string): unknown {
+  // A TF.js model.json's shards sit beside it, named by the manifest (a bare file name only).
+  const shard = (name: string): Uint8Array | undefined => {
+    if (name === '' || /[\\/]|^\.\.?$/.test(name)) throw new UsageError(`${label} ${path}: its weightsManifest names the shard ${JSON.stringify(name).slice(0, 60)}, not a file beside it`);
+    const full = join(dirname(path), name);
+    return existsSync(full) ? new Uint8Array(readRegular(full, `${label} ${path}: its shard`)) : undefined;
+  };
   try {
-    return modelFromBytes(new Uint8Array(readRegular(path, label))).model;
+    return modelFromBytes(new Uint8Array(readRegular(path, label)), shard).model;
   } catch (e) {
     if (e instanceof ModelBytesError) throw new UsageError(`${label} ${path}: ${e.message}`);
     throw e;

@@ -1,5 +1,5 @@
 /**
- * npm run -s trace -- --model M.json|M.safetensors --input X.json [--target Y.json] [--loss mse|ce] [--dtype f64|f32] [--kernels js|wasm]
+ * npm run -s trace -- --model M.json|M.safetensors|model.json --input X.json [--target Y.json] [--loss mse|ce] [--dtype f64|f32] [--kernels js|wasm]
  * Prints the full trace of one sequence as one JSON object (see docs/cli.md). Float64 runs the JS
  * kernels; float32 runs the WASM SIMD kernels where they can run (or --kernels js).
  */
@@ -24,7 +24,7 @@ export function traceMain(argv: string[], io: Io): number {
     dtype: { type: 'string' },
     kernels: { type: 'string' },
   });
-  if (opts.model === undefined) throw new UsageError('--model: required (a Gatescope model file, or a PyTorch state dict in .safetensors)');
+  if (opts.model === undefined) throw new UsageError('--model: required (a Gatescope model file, a PyTorch state dict in .safetensors, or a TF.js model.json)');
   if (opts.input === undefined) throw new UsageError('--input: required (a JSON file of T rows of I numbers)');
   const loss = choiceOption<LossKind>(opts.loss, 'loss', ['mse', 'ce'], 'mse');
   const dtype = choiceOption<DType>(opts.dtype, 'dtype', ['f64', 'f32'], 'f64');

@@ -1,0 +1,191 @@
+/**
+ * Keras / TF.js Layers models (model.json and its weight shards, as tensorflowjs_converter and
+ * TF.js's model.save write them) as Gatescope model files, and back.
+ *
+ * A Sequential model: an optional InputLayer, one SimpleRNN, LSTM or GRU, and optionally a Dense
+ * with linear activation. Keras's matrices are the transposes of Gatescope's (kernel is I × G·H),
+ * and its gate blocks run along the columns:
+ * - LSTM columns i f c o (c is Gatescope's g);
+ * - GRU columns z r h (h is g). With reset_after the bias is 2 × 3H, an input row and a recurrent
+ *   row: b_z, b_r are the sums, b_g the input row's, bh_g the recurrent row's (the reset-after
+ *   GRU). Without, the bias is 3H and the GRU is the standard one, r applied before U.
+ * Keras's h = z ⊙ h_{t−1} + (1 − z) ⊙ h̃ is Gatescope's. Weights are taken from the shards in
+ * the manifest's order, by shape: their names differ from one exporter to the next.
+ */
+import type { ModelFile, WeightJson } from '../modelFile';
+import { MODEL_FORMAT, MODEL_VERSION } from '../modelFile';
+import { FormatError } from './pytorch';
+
+/** Keras's column blocks, in its order, as Gatescope's named weights (input, recurrent, bias). */
+const GATES = {
+  rnn: [['W', 'U', 'b']],
+  lstm: [['W_i', 'U_i', 'b_i'], ['W_f', 'U_f', 'b_f'], ['W_g', 'U_g', 'b_g'], ['W_o', 'U_o', 'b_o']],
+  gru: [['W_z', 'U_z', 'b_z'], ['W_r', 'U_r', 'b_r'], ['W_g', 'U_g', 'b_g']],
+} as const satisfies Record<'rnn' | 'lstm' | 'gru', readonly (readonly [string, string, string])[]>;
+
+const RECURRENT = { SimpleRNN: 'rnn', LSTM: 'lstm', GRU: 'gru' } as const;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface Layer {
+  readonly className: string;
+  readonly config: Json;
+}
+
+/** The layers of the model's topology, in either layout (TF.js's save, or the converter's model_config). */
+function layersOf(modelJson: Json): Layer[] {
+  const topology = modelJson.modelTopology;
+  if (!isObject(topology)) throw new FormatError('model.json has no modelTopology object: not a TF.js Layers model');
+  const model = isObject(topology.model_config) ? topology.model_config : topology;
+  const className = model.class_name;
+  if (className !== 'Sequential') {
+    throw new FormatError(`its model is a ${typeof className === 'string' ? className.slice(0, 40) : 'model of no class'}, not a Sequential one`);
+  }
+  const config = model.config;
+  const list = Array.isArray(config) ? config : isObject(config) ? config.layers : undefined;
+  if (!Array.isArray(list)) throw new FormatError('its Sequential model lists no layers');
+  return list.map((l, k) => {
+    if (!isObject(l) || typeof l.class_name !== 'string' || !isObject(l.config)) throw new FormatError(`layer ${k} has no class_name and config`);
+    return { className: l.class_name, config: l.config };
+  });
+}
+
+const nameOf = (l: Layer) => (typeof l.config.name === 'string' ? `${l.className} "${l.config.name.slice(0, 40)}"` : l.className);
+
+/** One weight as the manifest lists it. */
+interface WeightSpec {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly dtype: string;
+}
+
+/** The manifest's weights, in order, with their values from the shards (float32 only). */
+function readWeights(modelJson: Json, shard: (path: string) => Uint8Array | undefined): { spec: WeightSpec; data: Float32Array }[] {
+  const manifest = modelJson.weightsManifest;
+  if (!Array.isArray(manifest)) throw new FormatError('model.json has no weightsManifest');
+  const out: { spec: WeightSpec; data: Float32Array }[] = [];
+  manifest.forEach((group, g) => {
+    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw new FormatError(`weightsManifest[${g}] has no paths and weights`);
+    const parts = group.paths.map((p) => {
+      if (typeof p !== 'string') throw new FormatError(`weightsManifest[${g}].paths holds something other than file names`);
+      const bytes = shard(p);
+      if (!bytes) throw new FormatError(`the weight shard ${p} is missing (model.json names it in weightsManifest[${g}])`);
+      return bytes;
+    });
+    const total = parts.reduce((n, p) => n + p.length, 0);
+    const joined = new Uint8Array(total);
+    parts.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+    let offset = 0;
+    for (const w of group.weights as unknown[]) {
+      if (!isObject(w) || typeof w.name !== 'string' || !Array.isArray(w.shape) || !w.shape.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) {
+        throw new FormatError(`weightsManifest[${g}] has a weight with no name or shape`);
+      }
+      if (w.quantization !== undefined) throw new FormatError(`weight ${w.name} is quantized: Gatescope reads float32 weights`);
+      if (w.dtype !== undefined && w.dtype !== 'float32') throw new FormatError(`weight ${w.name} is ${String(w.dtype).slice(0, 20)}: Gatescope reads float32 weights`);
+      const count = (w.shape as number[]).reduce((a, b) => a * b, 1);
+      if (offset + 4 * count > total) {
+        throw new FormatError(`the shards of weightsManifest[${g}] hold ${total} bytes, too few for weight ${w.name} (${(w.shape as number[]).join('×')} float32 from byte ${offset})`);
+      }
+      const data = new Float32Array(count);
+      const view = new DataView(joined.buffer, joined.byteOffset + offset, 4 * count);
+      for (let k = 0; k < count; k++) data[k] = view.getFloat32(4 * k, true);
+      out.push({ spec: { name: w.name, shape: w.shape as number[], dtype: 'float32' }, data });
+      offset += 4 * count;
+    }
+    if (offset !== total) throw new FormatError(`the shards of weightsManifest[${g}] hold ${total} bytes, but its weights take ${offset}`);
+  });
+  return out;
+}
+
+function expectOption(layer: Layer, key: string, want: unknown, why: string): void {
+  const got = layer.config[key];
+  if (got !== undefined && got !== want) throw new FormatError(`${nameOf(layer)} has ${key} ${JSON.stringify(got)?.slice(0, 30)}: ${why}`);
+}
+
+/** A TF.js Layers model (model.json as parsed JSON, and its shards by path) as a Gatescope model file. */
+export function tfjsToModel(modelJson: unknown, shard: (path: string) => Uint8Array | undefined): ModelFile {
+  if (!isObject(modelJson)) throw new FormatError('model.json is not a JSON object');
+  const layers = layersOf(modelJson).filter((l) => l.className !== 'InputLayer');
+  const bidirectional = layers.find((l) => l.className === 'Bidirectional');
+  if (bidirectional) throw new FormatError(`${nameOf(bidirectional)}: a bidirectional layer; Gatescope reads one direction`);
+  const recurrent = layers.filter((l) => Object.hasOwn(RECURRENT, l.className));
+  if (recurrent.length === 0) throw new FormatError(`no SimpleRNN, LSTM or GRU layer (found ${layers.map(nameOf).join(', ') || 'no layers'})`);
+  if (recurrent.length > 1) throw new FormatError(`${recurrent.length} recurrent layers (${recurrent.map(nameOf).join(', ')}): Gatescope reads one`);
+  const rnn = recurrent[0]!;
+  const others = layers.filter((l) => l !== rnn);
+  const dense = others.find((l) => l.className === 'Dense');
+  const stray = others.filter((l) => l !== dense);
+  if (stray.length) throw new FormatError(`layers Gatescope does not read (${stray.map(nameOf).join(', ')}): it reads one recurrent layer and one Dense`);
+  if (layers.indexOf(rnn) !== 0 || (dense && layers.indexOf(dense) !== 1)) throw new FormatError('the Dense layer comes before the recurrent one: Gatescope reads a Dense readout after it');
+  const cell = RECURRENT[rnn.className as keyof typeof RECURRENT];
+  expectOption(rnn, 'activation', 'tanh', 'Gatescope\'s cells use tanh');
+  if (cell !== 'rnn') {
+    const ra = rnn.config.recurrent_activation;
+    if (ra !== undefined && ra !== 'sigmoid') {
+      throw new FormatError(
+        `${nameOf(rnn)} has recurrent_activation ${JSON.stringify(ra)?.slice(0, 30)}: Gatescope's gates use the logistic sigmoid ` +
+        '(TF.js defaults to hard_sigmoid; build the layer with recurrentActivation: \'sigmoid\', as Keras does by default)',
+      );
+    }
+  }
+  expectOption(rnn, 'go_backwards', false, 'Gatescope reads the sequence forwards');
+  if (dense) {
+    expectOption(dense, 'activation', 'linear', 'Gatescope\'s readout is linear (y = W_y h + b_y)');
+  }
+  const useBias = rnn.config.use_bias !== false;
+  const resetAfter = cell === 'gru' && rnn.config.reset_after === true;
+  const denseBias = dense ? dense.config.use_bias !== false : false;
+
+  const weights = readWeights(modelJson, shard);
+  const expected = 2 + (useBias ? 1 : 0) + (dense ? 1 + (denseBias ? 1 : 0) : 0);
+  if (weights.length !== expected) {
+    throw new FormatError(`the manifest lists ${weights.length} weights (${weights.map((w) => w.spec.name).join(', ')}); this ${rnn.className}${dense ? ' and Dense' : ''} need ${expected}`);
+  }
+  const [kernel, recurrentKernel] = [weights[0]!, weights[1]!];
+  const G = GATES[cell].length;
+  const shapeText = (w: { spec: WeightSpec }) => `${w.spec.name} is ${w.spec.shape.join('×') || 'a scalar'}`;
+  if (recurrentKernel.spec.shape.length !== 2 || recurrentKernel.spec.shape[1] !== G * recurrentKernel.spec.shape[0]!) {
+    throw new FormatError(`${shapeText(recurrentKernel)}, expected H×${G}H for the ${rnn.className}'s recurrent kernel`);
+  }
+  const H = recurrentKernel.spec.shape[0]!;
+  if (typeof rnn.config.units === 'number' && rnn.config.units !== H) throw new FormatError(`${nameOf(rnn)} has ${rnn.config.units} units, but its recurrent kernel is ${H}×${G * H}`);
+  if (kernel.spec.shape.length !== 2 || kernel.spec.shape[1] !== G * H) throw new FormatError(`${shapeText(kernel)}, expected I×${G * H} for the ${rnn.className}'s kernel`);
+  const I = kernel.spec.shape[0]!;
+  const bias = useBias ? weights[2] : undefined;
+  const biasRows = resetAfter ? 2 : 1;
+  if (bias && (bias.spec.shape.length !== biasRows || bias.spec.shape.at(-1) !== G * H || (resetAfter && bias.spec.shape[0] !== 2))) {
+    throw new FormatError(`${shapeText(bias)}, expected ${resetAfter ? `2×${G * H} (reset_after: an input row and a recurrent row)` : `${G * H}`}`);
+  }
+  const denseKernel = dense ? weights[useBias ? 3 : 2] : undefined;
+  const denseBiasW = dense && denseBias ? weights[useBias ? 4 : 3] : undefined;
+  if (denseKernel && (denseKernel.spec.shape.length !== 2 || denseKernel.spec.shape[0] !== H)) throw new FormatError(`${shapeText(denseKernel)}, expected ${H}×O for the Dense kernel`);
+  const O = denseKernel ? denseKernel.spec.shape[1]! : H;
+  if (denseBiasW && (denseBiasW.spec.shape.length !== 1 || denseBiasW.spec.shape[0] !== O)) throw new FormatError(`${shapeText(denseBiasW)}, expected ${O} for the Dense bias`);
+  for (const w of weights) {
+    const bad = w.data.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) throw new FormatError(`weight ${w.spec.name} holds ${w.data[bad]} at index ${bad}: every value must be finite`);
+  }
+
+  // Keras's matrices are (in × out): Gatescope's block rows are its columns.
+  const columns = (w: Float32Array, inSize: number, outSize: number, from: number, n: number): number[][] =>
+    Array.from({ length: n }, (_, r) => Array.from({ length: inSize }, (_, c) => w[c * outSize + from + r]!));
+  const entries = (w: Float32Array | undefined, from: number, n: number): number[] => Array.from({ length: n }, (_, k) => (w ? w[from + k]! : 0));
+  const out: Record<string, WeightJson> = {};
+  GATES[cell].forEach(([W, U, b], block) => {
+    out[W] = columns(kernel.data, I, G * H, block * H, H);
+    out[U] = columns(recurrentKernel.data, H, G * H, block * H, H);
+    const input = entries(bias?.data, block * H, H);
+    const recurrentRow = resetAfter ? entries(bias?.data, G * H + block * H, H) : undefined;
+    out[b] = recurrentRow && W !== 'W_g' ? input.map((v, k) => v + recurrentRow[k]!) : input;
+    if (recurrentRow && W === 'W_g') out.bh_g = recurrentRow;
+  });
+  out.W_y = denseKernel ? columns(denseKernel.data, H, O, 0, O) : Array.from({ length: H }, (_, r) => Array.from({ length: H }, (_, c) => (r === c ? 1 : 0)));
+  out.b_y = entries(denseBiasW?.data, 0, O);
+  return {
+    format: MODEL_FORMAT, version: MODEL_VERSION, cell,
+    ...(cell === 'lstm' ? { peephole: false } : {}),
+    ...(cell === 'gru' ? { resetAfter } : {}),
+    inputSize: I, hiddenSize: H, outputSize: O, weights: out,
+  };
+}
