@@ -7,15 +7,19 @@ import { describe, expect, test, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { parseModel } from '../src/engine/modelFile';
+import { modelToFile, parseModel } from '../src/engine/modelFile';
+import { Network } from '../src/engine/network';
+import { initNetwork } from '../src/engine/init';
+import type { NetSpec } from '../src/engine/spec';
 import { traceSequence } from '../src/engine/trace';
-import { tfjsToModel } from '../src/engine/formats/tfjsLayers';
+import { modelToTfjs, tfjsToModel, type TfjsFiles } from '../src/engine/formats/tfjsLayers';
 import { Rng } from '../src/engine/rng';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from '../src/cli/common';
 import { traceMain } from '../src/cli/trace';
+import { trainMain } from '../src/cli/train';
 
 const I = 2;
 const H = 3;
@@ -216,5 +220,87 @@ describe('trace --model model.json (its shards beside it)', () => {
     const b = await run(['--model', outside, '--input', input()]);
     expect(b).toMatchObject({ code: 2, out: '' });
     expect(b.err).toBe(`--model ${outside}: its weightsManifest names the shard "../x.json", not a file beside it\n`);
+  });
+});
+
+describe('export: tf.loadLayersModel loads Gatescope\'s model.json and predicts the same', () => {
+  const made = (spec: Partial<NetSpec>) => {
+    const net = new Network({ cell: 'lstm', inputSize: I, hiddenSize: H, outputSize: O, peephole: false, resetAfter: false, ...spec }, 'f64');
+    initNetwork(net, new Rng(21));
+    for (const p of [net.b, net.bh, net.by]) for (let k = 0; k < p.w.length; k++) p.w[k] = 0.3 * Math.cos(2 * k + 1);
+    return net;
+  };
+  const load = (files: TfjsFiles) => {
+    const mj = files.modelJson as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
+    const buffer = files.weights.buffer.slice(files.weights.byteOffset, files.weights.byteOffset + files.weights.byteLength) as ArrayBuffer;
+    return tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: mj.modelTopology, weightSpecs: mj.weightsManifest[0]!.weights, weightData: buffer }));
+  };
+
+  test.each([['lstm', {}], ['gru (standard)', { cell: 'gru' }], ['rnn', { cell: 'rnn' }]] as const)('%s', async (name, spec) => {
+    const net = made(spec as Partial<NetSpec>);
+    const files = modelToTfjs(modelToFile(net));
+    const m = await load(files);
+    const y = ((m.predict(tf.tensor3d([X])) as tf.Tensor).arraySync() as number[][][])[0]!;
+    const worst = largest(y, traceSequence(net, X, null).steps.map((s) => s.y));
+    console.log(`export ${name}: largest difference between Gatescope and TF.js running the export: ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThan(2e-6);
+    // And it reads back through the importer to the same numbers.
+    const back = parseModel(tfjsToModel(files.modelJson, () => files.weights), 'f64');
+    expect(largest(y, traceSequence(back, X, null).steps.map((s) => s.y))).toBeLessThan(2e-6);
+  });
+
+  test('the reset-after GRU is written the Keras way; TF.js refuses to run it, Gatescope reads it back', async () => {
+    const net = made({ cell: 'gru', resetAfter: true });
+    const files = modelToTfjs(modelToFile(net));
+    const layer = ((files.modelJson.modelTopology as { config: { layers: { config: Record<string, unknown> }[] } }).config.layers[0]!).config;
+    expect(layer.reset_after).toBe(true);
+    expect((files.modelJson.weightsManifest as { weights: { shape: number[] }[] }[])[0]!.weights[2]!.shape).toEqual([2, 3 * H]);
+    await expect(load(files)).rejects.toThrow(/reset_after/);
+    const back = parseModel(tfjsToModel(files.modelJson, () => files.weights), 'f64');
+    const a = traceSequence(net, X, null).steps;
+    const b = traceSequence(back, X, null).steps;
+    expect(largest(a.map((s) => s.y), b.map((s) => s.y))).toBeLessThan(1e-6);
+  });
+
+  test.each([
+    [{ peephole: true }, /^Keras's LSTM has no peephole connections/],
+    [{ forgetFixed: true }, /^Keras's LSTM always has a forget gate/],
+    [{ cell: 'fnn', window: 2 }, /^the FNN with a window has no Keras layer/],
+  ] as const)('refused: %j', (spec, message) => {
+    expect(() => modelToTfjs(modelToFile(made(spec as Partial<NetSpec>)))).toThrow(message);
+  });
+});
+
+describe('train --save-tfjs DIR', () => {
+  test('writes model.json and weights.bin that tf.loadLayersModel loads, predicting what Gatescope computes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatescope-save-tfjs-'));
+    const out = join(dir, 'model');
+    const json = join(dir, 'm.json');
+    let err = '';
+    const common = ['--task', 'sine', '--cell', 'lstm', '--hidden', '4', '--steps', '25', '--seed', '3', '--quiet', '--kernels', 'js'];
+    const io = { out: () => {}, err: (t: string) => void (err += t) };
+    expect(await runMain(trainMain, [...common, '--save-tfjs', out, '--save', json], io)).toBe(0);
+    expect(err).toBe('');
+    const modelJson = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as { modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] };
+    expect(modelJson.weightsManifest[0]!.paths).toEqual(['weights.bin']);
+    const bin = readFileSync(join(out, 'weights.bin'));
+    // A handler that reads the two files as a web server would serve them.
+    const handler: tf.io.IOHandler = {
+      load: async () => ({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0]!.weights, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer }),
+    };
+    const m = await tfl.loadLayersModel(handler);
+    const x = [[0.2], [0.9], [-0.4], [0.1], [0.6]];
+    const y = ((m.predict(tf.tensor3d([x])) as tf.Tensor).arraySync() as number[][][])[0]!;
+    const net = parseModel(JSON.parse(readFileSync(json, 'utf8')), 'f64');
+    expect(largest(y, traceSequence(net, x, null).steps.map((s) => s.y))).toBeLessThan(2e-6);
+  });
+
+  test('a cell Keras has no layer for is refused before training, and no folder is made', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'gatescope-save-tfjs-')), 'never');
+    let err = '';
+    const code = await runMain(trainMain, ['--task', 'sine', '--cell', 'fnn', '--steps', '1000000', '--save-tfjs', dir], { out: () => {}, err: (t) => void (err += t) });
+    expect(code).toBe(2);
+    expect(err).toBe(`--save-tfjs ${dir}: the FNN with a window has no Keras layer (SimpleRNN, LSTM and GRU are recurrent)\n`);
+    expect(existsSync(dir)).toBe(false);
   });
 });

@@ -1,23 +1,19 @@
 /**
  * npm run -s train -- --cell lstm|gru|rnn|fnn [--peephole] [--reset-after] [--window K] --task NAME [--length T]
  *   [--hidden H] [--batch B] [--steps N] [--lr X] [--optimizer adam|sgd] [--clip X] [--seed S]
- *   [--kernels js|wasm] [--save model.json|model.safetensors] …
+ *   [--kernels js|wasm] [--save model.json|model.safetensors] [--save-tfjs DIR] …
  * Trains headlessly (progress on stderr) and prints one JSON object:
  *   { "finalLoss", "baselineLoss", "gradientRatioLog10": { "init", "trained" }, "curve": [[step, loss], …] }
  *   (see docs/cli.md)
  */
-import { accessSync, closeSync, constants, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CELL_KINDS, MAX_SIZE, WINDOW_RANGE, type CellKind } from '../engine/spec';
 import { placeNetwork } from '../engine/placement';
 import { Rng } from '../engine/rng';
 import { initNetwork } from '../engine/init';
 import { PULSE_DEFAULTS, generatedTaskSpec, makeTask, taskMinLength, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
 import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
-import { modelToFile } from '../engine/modelFile';
-import { FormatError, modelToStateDict } from '../engine/formats/pytorch';
-import { writeSafetensors } from '../engine/formats/safetensors';
-import type { Network } from '../engine/network';
+import { checkFolder, checkWritable, modelBytes, tfjsFiles, writeOut } from './saveModel';
 import { log10GradientRatio } from '../engine/gradientReach';
 import { F32_MAX, MAX_STEPS, invalid, parseInputs, parseTargets, shapeOf } from '../engine/validate';
 import type { OptimizerKind } from '../engine/optim';
@@ -39,7 +35,7 @@ export function trainMain(argv: string[], io: Io): number {
     hidden: { type: 'string' }, batch: { type: 'string' }, steps: { type: 'string' },
     lr: { type: 'string' }, optimizer: { type: 'string' }, momentum: { type: 'string' }, clip: { type: 'string' },
     seed: { type: 'string' }, 'forget-bias': { type: 'string' }, 'recurrent-scale': { type: 'string' },
-    save: { type: 'string' }, quiet: { type: 'boolean' }, kernels: { type: 'string' },
+    save: { type: 'string' }, 'save-tfjs': { type: 'string' }, quiet: { type: 'boolean' }, kernels: { type: 'string' },
   });
   const kernels = kernelsOption(o.kernels);
   const cell = choiceOption<CellKind>(o.cell, 'cell', CELL_KINDS);
@@ -97,7 +93,7 @@ export function trainMain(argv: string[], io: Io): number {
     throw new UsageError(`--length × --batch × --hidden: ${task.length}×${batch}×${hidden} needs about ${Math.round((floats * 4) / 2 ** 20)} MiB of buffers, more than the 1024 MiB allowed`);
   }
 
-  if (o.save !== undefined) checkWritable(o.save);
+  if (o.save !== undefined) checkWritable(o.save, '--save');
 
   const placed = placeNetwork(kernels, {
     cell, inputSize: task.inputSize, hiddenSize: hidden, outputSize: task.outputSize,
@@ -105,9 +101,12 @@ export function trainMain(argv: string[], io: Io): number {
   }, [{ T: task.length, B: batch }, { T: task.length, B: EVAL_CHUNK }]);
   if (!placed.ok) throw new UsageError(`--kernels wasm: ${placed.reason}`);
   const net = placed.net;
-  // A .safetensors file is a PyTorch state dict: a cell PyTorch has no layer for is refused now, not after training.
-  const torch = o.save !== undefined && /\.safetensors$/i.test(o.save);
-  if (torch) saveBytes(net, o.save!, true);
+  // A cell the target framework has no layer for is refused now, not after training.
+  if (o.save !== undefined) modelBytes(net, o.save);
+  if (o['save-tfjs'] !== undefined) {
+    tfjsFiles(net, o['save-tfjs']);
+    checkFolder(o['save-tfjs']);
+  }
   const rng = new Rng(seed);
   initNetwork(net, rng, { forgetBias, recurrentScale });
   const trainer = new Trainer(net, task, batch, { kind: optimizer, lr, momentum, clip }, rng.fork());
@@ -142,13 +141,11 @@ export function trainMain(argv: string[], io: Io): number {
   if (!Number.isFinite(finalLoss) || net.params().some((p) => p.w.some((v) => !Number.isFinite(v)))) {
     throw new UsageError(`training diverged: the weights are no longer finite after step ${steps}; try a smaller --lr or a --clip`);
   }
-  if (o.save !== undefined) {
-    const bytes = torch ? saveBytes(net, o.save, false) : `${JSON.stringify(modelToFile(net))}\n`;
-    try {
-      writeFileSync(o.save, bytes);
-    } catch (e) {
-      throw new UsageError(`--save ${o.save}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+  if (o.save !== undefined) writeOut(o.save, '--save', modelBytes(net, o.save));
+  if (o['save-tfjs'] !== undefined) {
+    const files = tfjsFiles(net, o['save-tfjs']);
+    writeOut(join(o['save-tfjs'], 'model.json'), '--save-tfjs', `${JSON.stringify(files.modelJson)}\n`);
+    writeOut(join(o['save-tfjs'], 'weights.bin'), '--save-tfjs', files.weights);
   }
   const gradientRatioLog10 = { init: finite(reachInit), trained: finite(log10GradientRatio(net, task)) };
   io.out(`${JSON.stringify({ finalLoss, baselineLoss: baseline, gradientRatioLog10, curve })}\n`);
@@ -157,50 +154,5 @@ export function trainMain(argv: string[], io: Io): number {
 
 /** JSON has no NaN: a ratio with no target to measure from is null. */
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
-
-/** The network as a PyTorch state dict in safetensors; a FormatError names the cell PyTorch lacks. */
-function saveBytes(net: Network, path: string, checkOnly: boolean): Uint8Array {
-  try {
-    const tensors = modelToStateDict(modelToFile(net));
-    return checkOnly ? new Uint8Array(0) : writeSafetensors(tensors, { format: 'pt' });
-  } catch (e) {
-    if (e instanceof FormatError) throw new UsageError(`--save ${path}: ${e.message}`);
-    throw e;
-  }
-}
-
-/**
- * Fail before training, not after, when --save cannot be written: the path must be a regular file
- * (or none yet) in a folder that exists, and opening it for writing must work (a probe that
- * leaves an existing file as it is, and removes a file it had to create).
- */
-function checkWritable(path: string): void {
-  const full = resolve(path);
-  // The kernel's pseudo-filesystems take a write only to refuse it afterwards (EIO).
-  if (/^\/(proc|sys)(\/|$)/.test(full)) throw new UsageError(`--save ${path}: is in ${full.startsWith('/proc') ? '/proc' : '/sys'}, not a place for files`);
-  let existed = false;
-  try {
-    const stat = statSync(full);
-    existed = true;
-    if (stat.isDirectory()) throw new UsageError(`--save ${path}: is a directory`);
-    if (!stat.isFile()) throw new UsageError(`--save ${path}: not a regular file`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') throw new UsageError(`--save ${path}: a part of the path is a file, not a folder`);
-    // does not exist yet: its folder must
-  }
-  try {
-    accessSync(dirname(full), constants.W_OK);
-  } catch {
-    throw new UsageError(`--save ${path}: the folder ${dirname(full)} does not exist or cannot be written`);
-  }
-  try {
-    closeSync(openSync(full, 'a'));
-    if (!existed) unlinkSync(full);
-  } catch (e) {
-    throw new UsageError(`--save ${path}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-}
 
 if (isEntry(import.meta.url)) runProcess(trainMain);

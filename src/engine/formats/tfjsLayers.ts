@@ -189,3 +189,77 @@ export function tfjsToModel(modelJson: unknown, shard: (path: string) => Uint8Ar
     inputSize: I, hiddenSize: H, outputSize: O, weights: out,
   };
 }
+
+/** A TF.js Layers model: model.json (as an object) and its one shard, weights.bin. */
+export interface TfjsFiles {
+  readonly modelJson: Record<string, unknown>;
+  readonly weights: Uint8Array;
+}
+
+const KERAS_CLASS = { rnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' } as const;
+
+/**
+ * A model file as a TF.js Layers model that tf.loadLayersModel loads: a Sequential of the
+ * recurrent layer (returning the whole sequence) and a linear Dense. A GRU with reset-after is
+ * written the Keras way (reset_after: true, a 2 × 3H bias), which TF.js's own layers cannot run.
+ */
+export function modelToTfjs(model: ModelFile): TfjsFiles {
+  const { cell, inputSize: I, hiddenSize: H, outputSize: O, weights: w } = model;
+  if (cell === 'fnn') throw new FormatError('the FNN with a window has no Keras layer (SimpleRNN, LSTM and GRU are recurrent)');
+  if (cell === 'lstm' && model.peephole) throw new FormatError('Keras\'s LSTM has no peephole connections: an LSTM with peepholes cannot be exported to TF.js');
+  if (cell === 'lstm' && model.forgetFixed) throw new FormatError('Keras\'s LSTM always has a forget gate: the LSTM with f fixed at 1 cannot be exported to TF.js');
+  const resetAfter = cell === 'gru' && model.resetAfter === true;
+  const gates = GATES[cell];
+  const G = gates.length;
+  const at = (m: WeightJson, r: number, c: number) => (m as number[][])[r]![c]!;
+  /** Gatescope's block matrices (rows out, columns in) as one Keras kernel (in × G·out). */
+  const kernel = (names: readonly string[], inSize: number) => {
+    const out = new Float32Array(inSize * G * H);
+    names.forEach((name, block) => {
+      for (let r = 0; r < H; r++) for (let c = 0; c < inSize; c++) out[c * G * H + block * H + r] = at(w[name]!, r, c);
+    });
+    return out;
+  };
+  const Wk = kernel(gates.map(([W]) => W), I);
+  const Uk = kernel(gates.map(([, U]) => U), H);
+  const bias = new Float32Array((resetAfter ? 2 : 1) * G * H);
+  gates.forEach(([, , b], block) => (w[b] as number[]).forEach((v, k) => (bias[block * H + k] = v)));
+  if (resetAfter) (w.bh_g as number[]).forEach((v, k) => (bias[G * H + 2 * H + k] = v));
+  const Wy = new Float32Array(H * O);
+  for (let r = 0; r < O; r++) for (let c = 0; c < H; c++) Wy[c * O + r] = at(w.W_y!, r, c);
+  const by = Float32Array.from(w.b_y as number[]);
+  const name = cell === 'rnn' ? 'simple_rnn' : cell;
+  const parts: [string, readonly number[], Float32Array][] = [
+    [`${name}/kernel`, [I, G * H], Wk],
+    [`${name}/recurrent_kernel`, [H, G * H], Uk],
+    [`${name}/bias`, resetAfter ? [2, G * H] : [G * H], bias],
+    ['readout/kernel', [H, O], Wy],
+    ['readout/bias', [O], by],
+  ];
+  const total = parts.reduce((n, [, , d]) => n + d.length, 0);
+  const weights = new Uint8Array(4 * total);
+  const view = new DataView(weights.buffer);
+  let offset = 0;
+  for (const [, , d] of parts) for (const v of d) view.setFloat32(4 * offset++, v, true);
+  const layer = {
+    class_name: KERAS_CLASS[cell],
+    config: {
+      name, trainable: true, batch_input_shape: [null, null, I], dtype: 'float32', units: H, activation: 'tanh',
+      ...(cell === 'rnn' ? {} : { recurrent_activation: 'sigmoid' }),
+      ...(cell === 'gru' ? { reset_after: resetAfter } : {}),
+      use_bias: true, return_sequences: true, return_state: false, go_backwards: false, stateful: false, unroll: false,
+      dropout: 0, recurrent_dropout: 0,
+    },
+  };
+  const readout = { class_name: 'Dense', config: { name: 'readout', trainable: true, units: O, activation: 'linear', use_bias: true } };
+  return {
+    modelJson: {
+      format: 'layers-model',
+      generatedBy: 'Gatescope',
+      convertedBy: null,
+      modelTopology: { class_name: 'Sequential', config: { name: 'gatescope', layers: [layer, readout] }, keras_version: 'tfjs-layers 4.22.0', backend: 'tensor_flow.js' },
+      weightsManifest: [{ paths: ['weights.bin'], weights: parts.map(([n, shape]) => ({ name: n, shape: [...shape], dtype: 'float32' })) }],
+    },
+    weights,
+  };
+}
