@@ -304,3 +304,18 @@ describe('train --save-tfjs DIR', () => {
     expect(existsSync(dir)).toBe(false);
   });
 });
+
+describe('a Keras GRU with reset_after: true, which TF.js cannot run, against torch', () => {
+  test('the converter\'s layout (model_config, InputLayer, one shard) reads to torch\'s h and y at every step', () => {
+    // tools/make_torch_fixtures.py wrote torch's GRU fixture in Keras's layout: the reset-after GRU is torch's GRU.
+    const dir = 'test/fixtures/torch/keras-gru-reset-after';
+    const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as unknown;
+    const model = tfjsToModel(json, (p) => (p === 'group1-shard1of1.bin' ? new Uint8Array(readFileSync(join(dir, p))) : undefined));
+    expect(model).toMatchObject({ cell: 'gru', resetAfter: true, inputSize: 2, hiddenSize: 3, outputSize: 2 });
+    const want = JSON.parse(readFileSync('test/fixtures/torch/gru.json', 'utf8')) as { input: number[][]; steps: { h: number[]; y: number[] }[] };
+    const steps = traceSequence(parseModel(model, 'f64'), want.input, null).steps;
+    const worst = Math.max(largest(want.steps.map((s) => s.h), steps.map((s) => s.h)), largest(want.steps.map((s) => s.y), steps.map((s) => s.y)));
+    console.log(`Keras reset-after GRU against torch.nn: largest difference ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThan(1e-12);
+  });
+});

@@ -151,6 +151,50 @@ def check_export(name, kind, x):
     (OUT / f"{name}.json").write_text(json.dumps(out, indent=1) + "\n")
 
 
+def keras_gru_from_torch(name):
+    """
+    The torch GRU fixture `name` written as a Keras GRU with reset_after=True, as
+    tensorflowjs_converter writes a Keras model (model.json with keras model_config, one shard):
+    PyTorch's blocks r z n become Keras's z r h, the matrices are transposed (Keras's kernels are
+    in × out), and the two biases become the 2 × 3H bias (input row, recurrent row). torch's
+    outputs for the original are the expected ones: Keras's reset-after GRU is torch's GRU.
+    """
+    t = load_safetensors(OUT / f"{name}.safetensors")
+    r, z, g = (slice(0, H), slice(H, 2 * H), slice(2 * H, 3 * H))
+    reorder = lambda m: torch.cat([m[z], m[r], m[g]], 0)
+    kernel = reorder(t["rnn.weight_ih_l0"]).T.contiguous()
+    recurrent = reorder(t["rnn.weight_hh_l0"]).T.contiguous()
+    bias = torch.stack([reorder(t["rnn.bias_ih_l0"]), reorder(t["rnn.bias_hh_l0"])]).contiguous()
+    dense_kernel = t["readout.weight"].T.contiguous()
+    dense_bias = t["readout.bias"].contiguous()
+    folder = OUT / "keras-gru-reset-after"
+    folder.mkdir(exist_ok=True)
+    weights = [("gru/gru_cell/kernel", kernel), ("gru/gru_cell/recurrent_kernel", recurrent), ("gru/gru_cell/bias", bias), ("dense/kernel", dense_kernel), ("dense/bias", dense_bias)]
+    (folder / "group1-shard1of1.bin").write_bytes(b"".join(w.numpy().astype("<f4").tobytes() for _, w in weights))
+    model = {
+        "format": "layers-model",
+        "generatedBy": "keras v2.15.0 (written by tools/make_torch_fixtures.py in the converter's layout)",
+        "convertedBy": "TensorFlow.js Converter v4.22.0",
+        "modelTopology": {
+            "keras_version": "2.15.0",
+            "backend": "tensorflow",
+            "model_config": {
+                "class_name": "Sequential",
+                "config": {
+                    "name": "sequential",
+                    "layers": [
+                        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, None, I], "dtype": "float32", "name": "input_1"}},
+                        {"class_name": "GRU", "config": {"name": "gru", "units": H, "activation": "tanh", "recurrent_activation": "sigmoid", "use_bias": True, "return_sequences": True, "reset_after": True, "go_backwards": False}},
+                        {"class_name": "Dense", "config": {"name": "dense", "units": O, "activation": "linear", "use_bias": True}},
+                    ],
+                },
+            },
+        },
+        "weightsManifest": [{"paths": ["group1-shard1of1.bin"], "weights": [{"name": k, "shape": list(w.shape), "dtype": "float32"} for k, w in weights]}],
+    }
+    (folder / "model.json").write_text(json.dumps(model, indent=1) + "\n")
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     root = Path(__file__).resolve().parent.parent
@@ -158,6 +202,7 @@ def main():
     x = torch.linspace(-1.5, 1.5, T * I, dtype=torch.float32).reshape(1, T, I).sin() * 1.3
     for kind in ("lstm", "gru", "rnn"):
         check_export(f"export-{kind}", kind, x)
+    keras_gru_from_torch("gru")
     make("lstm", "lstm", (I, H), note="nn.LSTM + nn.Linear")
     make("gru", "gru", (I, H), seed=1, note="nn.GRU + nn.Linear (PyTorch's GRU is the reset-after cell)")
     make("rnn", "rnn", (I, H), seed=2, note="nn.RNN (tanh) + nn.Linear")
