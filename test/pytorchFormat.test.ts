@@ -90,7 +90,7 @@ describe('refused, with the reason named', () => {
 
   test.each<[string, (t: Map<string, { shape: number[]; data: number[] }>) => void, RegExp]>([
     ['no layer', (t) => { t.delete('rnn.weight_ih_l0'); }, /^no recurrent layer: no tensor ends in weight_ih_l0 \(found rnn\.weight_hh_l0, rnn\.bias_ih_l0, rnn\.bias_hh_l0, readout\.weight and 1 more\)$/],
-    ['two layers side by side', (t) => { t.set('other.weight_ih_l0', t.get('rnn.weight_ih_l0')!); t.set('other.weight_hh_l0', t.get('rnn.weight_hh_l0')!); }, /^two recurrent layers \(rnn\.weight_ih_l0, other\.weight_ih_l0\): Gatescope reads one$/],
+    ['two layers side by side', (t) => { t.set('other.weight_ih_l0', t.get('rnn.weight_ih_l0')!); t.set('other.weight_hh_l0', t.get('rnn.weight_hh_l0')!); }, /^2 recurrent layers \(rnn\.weight_ih_l0, other\.weight_ih_l0\): Gatescope reads one$/],
     ['no recurrent matrix', (t) => { t.delete('rnn.weight_hh_l0'); }, /^rnn\.weight_ih_l0 has no rnn\.weight_hh_l0 beside it$/],
     ['rows that fit no cell', (t) => { const w = t.get('rnn.weight_hh_l0')!; t.set('rnn.weight_hh_l0', { shape: [6, 3], data: w.data.slice(0, 18) }); }, /^rnn\.weight_hh_l0 is 6×3: its rows are not 1, 3 or 4 times its 3 columns \(RNN, GRU, LSTM\)$/],
     ['an input matrix that disagrees', (t) => { const w = t.get('rnn.weight_ih_l0')!; t.set('rnn.weight_ih_l0', { shape: [8, 2], data: w.data.slice(0, 16) }); }, /^rnn\.weight_ih_l0 is 8×2, expected 12×2/],

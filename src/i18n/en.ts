@@ -6,6 +6,7 @@
 import type { CellKind } from '../engine/spec';
 import type { PresetId } from '../presets';
 import { problemText, type Problem } from '../engine/validate';
+import { formatProblemText, type FormatProblem } from '../engine/formats/problems';
 import { lessonEn } from './lessonEn';
 
 type NodeTitles = Readonly<Record<string, string>>;
@@ -16,6 +17,8 @@ export const en = {
   lesson: lessonEn,
   /** The engine's validation problems, worded (the engine's own English). */
   validation: problemText as (p: Problem) => string,
+  /** What stops a model of another framework being read or written, worded (the engine's own English). */
+  formatProblem: formatProblemText as (p: FormatProblem) => string,
   /** Joining texts: between sentences, between list items, and between two full sentences. */
   punct: { sentence: '. ', list: '; ', space: ' ' },
   app: {

@@ -5,12 +5,14 @@
  */
 import type { Messages } from './en';
 import { problemJa } from './validationJa';
+import { formatProblemJa } from './formatJa';
 import { lessonJa } from './lessonJa';
 
 export const ja: Messages = {
   language: { name: '日本語', switchLabel: '言語' },
   lesson: lessonJa,
   validation: problemJa,
+  formatProblem: formatProblemJa,
   punct: { sentence: '。', list: '、', space: '' },
   app: {
     tagline: '再帰型ネットワークの内部を、すべての値をその場で計算して見せます。',

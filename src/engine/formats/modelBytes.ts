@@ -6,8 +6,9 @@
  * command-line tools both read models through here.
  */
 import { MAX_JSON_DEPTH, jsonDepth } from '../validate';
-import { looksLikeSafetensors, readSafetensors, SafetensorsError } from './safetensors';
-import { FormatError, stateDictToModel } from './pytorch';
+import { looksLikeSafetensors, readSafetensors } from './safetensors';
+import { stateDictToModel } from './pytorch';
+import { FormatError } from './problems';
 import { tfjsToModel } from './tfjsLayers';
 
 /** A TF.js model's weight shard by the path model.json gives it, or undefined when there is none. */
@@ -34,7 +35,7 @@ export function modelFromBytes(bytes: Uint8Array, shard: ShardSource = () => und
     try {
       return { source: 'safetensors', model: stateDictToModel(readSafetensors(bytes)) };
     } catch (e) {
-      if (e instanceof SafetensorsError || e instanceof FormatError) throw new ModelBytesError('safetensors', `a safetensors file, but ${e.message}`);
+      if (e instanceof FormatError) throw new ModelBytesError('safetensors', `a safetensors file, but ${e.message}`);
       throw e;
     }
   }

@@ -14,11 +14,9 @@
 import type { ModelFile, WeightJson } from '../modelFile';
 import { MODEL_FORMAT, MODEL_VERSION } from '../modelFile';
 import type { SafetensorsFile, Tensor, TensorOut } from './safetensors';
+import { formatError as fail } from './problems';
 
-/** What stops a state dict from being read, or a model from being written as one. */
-export class FormatError extends Error {
-  override readonly name = 'FormatError';
-}
+export { FormatError } from './problems';
 
 /** How many gate blocks each cell's weight_hh_l0 stacks. */
 const BLOCKS = { 1: 'rnn', 3: 'gru', 4: 'lstm' } as const;
@@ -50,48 +48,47 @@ function sumOf(a: Tensor | undefined, b: Tensor | undefined, from: number, n: nu
   return out;
 }
 
-const shapeText = (t: Tensor) => t.shape.join('×') || 'a scalar';
+const shapeText = (t: Tensor) => t.shape.join('×') || '()';
 
 function expectShape(key: string, t: Tensor | undefined, shape: readonly number[]): void {
   if (!t) return;
   if (t.shape.length !== shape.length || t.shape.some((n, k) => n !== shape[k])) {
-    throw new FormatError(`${key} is ${shapeText(t)}, expected ${shape.join('×')} (it must agree with the other weights)`);
+    throw fail({ kind: 'shape', key, got: shapeText(t), want: shape.join('×') });
   }
 }
 
 /** A state dict's tensors as a Gatescope model file (to be checked by parseModel like any other). */
 export function stateDictToModel(file: SafetensorsFile): ModelFile {
   const keys = [...file.tensors.keys()];
-  const list = (ks: readonly string[]) => (ks.length > 4 ? `${ks.slice(0, 4).join(', ')} and ${ks.length - 4} more` : ks.join(', '));
   const deeper = keys.filter((k) => /_l[1-9]\d*(_reverse)?$/.test(k));
-  if (deeper.length) throw new FormatError(`more than one layer (${list(deeper)}): Gatescope reads a single recurrent layer`);
+  if (deeper.length) throw fail({ kind: 'layers', names: deeper });
   const reverse = keys.filter((k) => k.endsWith('_reverse'));
-  if (reverse.length) throw new FormatError(`a bidirectional layer (${list(reverse)}): Gatescope reads one direction`);
+  if (reverse.length) throw fail({ kind: 'bidirectional', names: reverse });
   const projection = keys.filter((k) => /weight_hr_l0$/.test(k));
-  if (projection.length) throw new FormatError(`an LSTM with proj_size (${list(projection)}): Gatescope's LSTM has no projection`);
+  if (projection.length) throw fail({ kind: 'projection', names: projection });
   const layers = keys.filter((k) => k.endsWith('weight_ih_l0'));
-  if (layers.length === 0) throw new FormatError(`no recurrent layer: no tensor ends in weight_ih_l0 (found ${list(keys) || 'none'})`);
-  if (layers.length > 1) throw new FormatError(`two recurrent layers (${list(layers)}): Gatescope reads one`);
+  if (layers.length === 0) throw fail({ kind: 'noRecurrent', found: keys, from: 'pytorch' });
+  if (layers.length > 1) throw fail({ kind: 'recurrentCount', names: layers });
   const prefix = layers[0]!.slice(0, -'weight_ih_l0'.length);
   const get = (name: string) => file.tensors.get(prefix + name);
   const Wih = get('weight_ih_l0')!;
   const Whh = get('weight_hh_l0');
-  if (!Whh) throw new FormatError(`${prefix}weight_ih_l0 has no ${prefix}weight_hh_l0 beside it`);
+  if (!Whh) throw fail({ kind: 'missingTensor', key: `${prefix}weight_hh_l0`, beside: `${prefix}weight_ih_l0` });
   for (const [key, t] of [[`${prefix}weight_ih_l0`, Wih], [`${prefix}weight_hh_l0`, Whh]] as const) {
-    if (t.shape.length !== 2) throw new FormatError(`${key} is ${shapeText(t)}, not a matrix`);
+    if (t.shape.length !== 2) throw fail({ kind: 'notMatrix', key, got: shapeText(t) });
   }
   const H = Whh.shape[1]!;
   const blocks = H > 0 && Whh.shape[0]! % H === 0 ? Whh.shape[0]! / H : 0;
   const cell = BLOCKS[blocks as keyof typeof BLOCKS];
   if (!cell) {
-    throw new FormatError(`${prefix}weight_hh_l0 is ${shapeText(Whh)}: its rows are not 1, 3 or 4 times its ${H} columns (RNN, GRU, LSTM)`);
+    throw fail({ kind: 'gateRows', key: `${prefix}weight_hh_l0`, got: shapeText(Whh), columns: H });
   }
   const I = Wih.shape[1]!;
   expectShape(`${prefix}weight_ih_l0`, Wih, [blocks * H, I]);
   const bih = get('bias_ih_l0');
   const bhh = get('bias_hh_l0');
   if ((bih === undefined) !== (bhh === undefined)) {
-    throw new FormatError(`${prefix}${bih ? 'bias_ih_l0' : 'bias_hh_l0'} has no ${prefix}${bih ? 'bias_hh_l0' : 'bias_ih_l0'} beside it`);
+    throw fail({ kind: 'missingTensor', key: `${prefix}${bih ? 'bias_hh_l0' : 'bias_ih_l0'}`, beside: `${prefix}${bih ? 'bias_ih_l0' : 'bias_hh_l0'}` });
   }
   expectShape(`${prefix}bias_ih_l0`, bih, [blocks * H]);
   expectShape(`${prefix}bias_hh_l0`, bhh, [blocks * H]);
@@ -99,7 +96,7 @@ export function stateDictToModel(file: SafetensorsFile): ModelFile {
 
   // The readout: a matrix *.weight with H columns outside the layer, and its *.bias if any.
   const candidates = keys.filter((k) => !layerKeys.has(k) && k.endsWith('weight') && file.tensors.get(k)!.shape.length === 2 && file.tensors.get(k)!.shape[1] === H);
-  if (candidates.length > 1) throw new FormatError(`more than one readout fits (${list(candidates)}, each a matrix from H = ${H}): keep one nn.Linear`);
+  if (candidates.length > 1) throw fail({ kind: 'readouts', names: candidates, hidden: H });
   const readoutKey = candidates[0];
   const Wy = readoutKey === undefined ? undefined : file.tensors.get(readoutKey)!;
   const biasKey = readoutKey === undefined ? undefined : `${readoutKey.slice(0, -'weight'.length)}bias`;
@@ -109,12 +106,12 @@ export function stateDictToModel(file: SafetensorsFile): ModelFile {
   const used = new Set([...layerKeys, ...(readoutKey ? [readoutKey] : []), ...(by ? [biasKey!] : [])].filter((k) => file.tensors.has(k)));
   const unused = keys.filter((k) => !used.has(k));
   if (unused.length) {
-    throw new FormatError(`tensors Gatescope does not use (${list(unused)}): it reads one recurrent layer and one nn.Linear readout from H = ${H}`);
+    throw fail({ kind: 'unused', names: unused, hidden: H });
   }
   for (const key of used) {
     const t = file.tensors.get(key)!;
     const bad = t.data.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw new FormatError(`${key} holds ${t.data[bad]} at index ${bad}: every value must be finite`);
+    if (bad >= 0) throw fail({ kind: 'nonFinite', key, value: String(t.data[bad]), index: bad });
   }
 
   const weights: Record<string, WeightJson> = {};
@@ -147,12 +144,11 @@ const flat = (m: WeightJson): number[] => (m as (number | number[])[]).flat();
  */
 export function modelToStateDict(model: ModelFile): TensorOut[] {
   const { cell, inputSize: I, hiddenSize: H, outputSize: O, weights: w } = model;
-  if (cell === 'fnn') throw new FormatError('the FNN with a window has no PyTorch layer (nn.RNN, nn.LSTM and nn.GRU are recurrent)');
-  if (cell === 'lstm' && model.peephole) throw new FormatError('nn.LSTM has no peephole connections: an LSTM with peepholes cannot be exported to PyTorch');
-  if (cell === 'lstm' && model.forgetFixed) throw new FormatError('nn.LSTM always has a forget gate: the LSTM with f fixed at 1 cannot be exported to PyTorch');
-  if (cell === 'gru' && !model.resetAfter) {
-    throw new FormatError('nn.GRU is the reset-after GRU (r applied after U h): the standard GRU cannot be exported to PyTorch');
-  }
+  const refuse = (what: 'peephole' | 'forgetFixed' | 'standardGru' | 'fnn') => fail({ kind: 'unexportable', what, to: 'pytorch' });
+  if (cell === 'fnn') throw refuse('fnn');
+  if (cell === 'lstm' && model.peephole) throw refuse('peephole');
+  if (cell === 'lstm' && model.forgetFixed) throw refuse('forgetFixed');
+  if (cell === 'gru' && !model.resetAfter) throw refuse('standardGru');
   const gates = GATES[cell];
   const G = gates.length;
   const Wih = gates.flatMap(([W]) => flat(w[W]!));

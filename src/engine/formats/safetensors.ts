@@ -6,6 +6,7 @@
  * before it touches the data, and reads F32, F64, F16 and BF16 (little-endian) into float64.
  */
 import { MAX_JSON_DEPTH, jsonDepth } from '../validate';
+import { formatError as fail } from './problems';
 
 /** The dtypes read, with their sizes in bytes. */
 export const FLOAT_DTYPES = { F32: 4, F64: 8, F16: 2, BF16: 2 } as const;
@@ -24,10 +25,6 @@ export interface SafetensorsFile {
   readonly metadata: Readonly<Record<string, string>>;
 }
 
-/** What is wrong with a file, in words the caller prefixes with the file's name. */
-export class SafetensorsError extends Error {
-  override readonly name = 'SafetensorsError';
-}
 
 /** The header is at most this long (the reference implementation's limit). */
 export const MAX_HEADER_BYTES = 100_000_000;
@@ -72,69 +69,69 @@ function decode(view: DataView, dtype: FloatDType, begin: number, count: number)
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 
-/** Read a safetensors file; any inconsistency is a SafetensorsError that names the tensor. */
+/** Read a safetensors file; any inconsistency is a FormatError that names the tensor. */
 export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
-  if (bytes.length < 8) throw new SafetensorsError(`the file is ${bytes.length} bytes, shorter than the 8-byte header length`);
+  if (bytes.length < 8) throw fail({ kind: 'tooShort', bytes: bytes.length });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
-  if (n > MAX_HEADER_BYTES) throw new SafetensorsError(`its header would be ${n} bytes, more than the ${MAX_HEADER_BYTES} allowed`);
-  if (8 + n > bytes.length) throw new SafetensorsError(`its header should be ${n} bytes, but the file has only ${bytes.length - 8} after the length`);
+  if (n > MAX_HEADER_BYTES) throw fail({ kind: 'headerTooLong', bytes: n, max: MAX_HEADER_BYTES });
+  if (8 + n > bytes.length) throw fail({ kind: 'headerPastEnd', bytes: n, have: bytes.length - 8 });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + n));
   } catch {
-    throw new SafetensorsError('its header is not UTF-8 text');
+    throw fail({ kind: 'headerNotUtf8' });
   }
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new SafetensorsError(`its header is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw fail({ kind: 'headerTooDeep', limit: MAX_JSON_DEPTH });
   let header: unknown;
   try {
     header = JSON.parse(text);
   } catch (e) {
-    throw new SafetensorsError(`its header is not JSON (${(e as Error).message.split('\n')[0]})`);
+    throw fail({ kind: 'headerNotJson', detail: (e as Error).message.split('\n')[0]! });
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new SafetensorsError('its header is not a JSON object');
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw fail({ kind: 'headerNotObject' });
   const dataStart = 8 + n;
   const dataBytes = bytes.length - dataStart;
   const metadata: Record<string, string> = {};
   const entries: { name: string; dtype: FloatDType; shape: number[]; begin: number; end: number }[] = [];
   for (const [name, value] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SafetensorsError('its __metadata__ is not an object of strings');
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail({ kind: 'metadataNotStrings', key: null });
       for (const [k, v] of Object.entries(value)) {
-        if (typeof v !== 'string') throw new SafetensorsError(`its __metadata__.${k} is not a string`);
+        if (typeof v !== 'string') throw fail({ kind: 'metadataNotStrings', key: k });
         metadata[k] = v;
       }
       continue;
     }
     const t = value as { dtype?: unknown; shape?: unknown; data_offsets?: unknown } | null;
-    if (typeof t !== 'object' || t === null) throw new SafetensorsError(`tensor ${name}: not an object with dtype, shape and data_offsets`);
-    if (typeof t.dtype !== 'string') throw new SafetensorsError(`tensor ${name}: no dtype`);
+    if (typeof t !== 'object' || t === null) throw fail({ kind: 'tensorMalformed', name, what: 'entry' });
+    if (typeof t.dtype !== 'string') throw fail({ kind: 'tensorMalformed', name, what: 'dtype' });
     if (!Object.hasOwn(FLOAT_DTYPES, t.dtype)) {
-      throw new SafetensorsError(`tensor ${name}: dtype ${JSON.stringify(t.dtype).slice(0, 20)} is not read (F32, F64, F16 or BF16)`);
+      throw fail({ kind: 'dtypeNotRead', name, dtype: JSON.stringify(t.dtype).slice(0, 20) });
     }
     const dtype = t.dtype as FloatDType;
-    if (!Array.isArray(t.shape) || !t.shape.every(isCount)) throw new SafetensorsError(`tensor ${name}: its shape is not a list of sizes`);
+    if (!Array.isArray(t.shape) || !t.shape.every(isCount)) throw fail({ kind: 'tensorMalformed', name, what: 'shape' });
     const offsets = t.data_offsets;
     if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
-      throw new SafetensorsError(`tensor ${name}: its data_offsets are not [begin, end]`);
+      throw fail({ kind: 'tensorMalformed', name, what: 'offsets' });
     }
     const shape = t.shape as number[];
     const count = shape.reduce((a, b) => a * b, 1);
     const [begin, end] = offsets as [number, number];
     if (end - begin !== count * FLOAT_DTYPES[dtype]) {
-      throw new SafetensorsError(`tensor ${name}: shape ${shape.join('×') || 'scalar'} of ${dtype} needs ${count * FLOAT_DTYPES[dtype]} bytes, its data_offsets give ${end - begin}`);
+      throw fail({ kind: 'lengthMismatch', name, shape: shape.join('×') || '()', dtype, need: count * FLOAT_DTYPES[dtype], got: end - begin });
     }
-    if (end > dataBytes) throw new SafetensorsError(`tensor ${name}: its data ends at byte ${end}, past the ${dataBytes} bytes of data in the file`);
+    if (end > dataBytes) throw fail({ kind: 'dataPastEnd', name, end, have: dataBytes });
     entries.push({ name, dtype, shape, begin, end });
   }
   entries.sort((a, b) => a.begin - b.begin);
   let covered = 0;
   for (const e of entries) {
-    if (e.begin < covered) throw new SafetensorsError(`tensor ${e.name}: its bytes overlap another tensor's`);
-    if (e.begin > covered) throw new SafetensorsError(`bytes ${covered}–${e.begin} of the data belong to no tensor`);
+    if (e.begin < covered) throw fail({ kind: 'overlap', name: e.name });
+    if (e.begin > covered) throw fail({ kind: 'hole', from: covered, to: e.begin });
     covered = e.end;
   }
-  if (covered !== dataBytes) throw new SafetensorsError(`the header accounts for ${covered} bytes of data, the file has ${dataBytes}`);
+  if (covered !== dataBytes) throw fail({ kind: 'unaccounted', covered, have: dataBytes });
   const tensors = new Map<string, Tensor>();
   for (const e of entries) {
     const count = (e.end - e.begin) / FLOAT_DTYPES[e.dtype];

@@ -14,7 +14,7 @@
  */
 import type { ModelFile, WeightJson } from '../modelFile';
 import { MODEL_FORMAT, MODEL_VERSION } from '../modelFile';
-import { FormatError } from './pytorch';
+import { formatError as fail } from './problems';
 
 /** Keras's column blocks, in its order, as Gatescope's named weights (input, recurrent, bias). */
 const GATES = {
@@ -36,17 +36,17 @@ interface Layer {
 /** The layers of the model's topology, in either layout (TF.js's save, or the converter's model_config). */
 function layersOf(modelJson: Json): Layer[] {
   const topology = modelJson.modelTopology;
-  if (!isObject(topology)) throw new FormatError('model.json has no modelTopology object: not a TF.js Layers model');
+  if (!isObject(topology)) throw fail({ kind: 'noTopology' });
   const model = isObject(topology.model_config) ? topology.model_config : topology;
   const className = model.class_name;
   if (className !== 'Sequential') {
-    throw new FormatError(`its model is a ${typeof className === 'string' ? className.slice(0, 40) : 'model of no class'}, not a Sequential one`);
+    throw fail({ kind: 'notSequential', className: typeof className === 'string' ? className.slice(0, 40) : null });
   }
   const config = model.config;
   const list = Array.isArray(config) ? config : isObject(config) ? config.layers : undefined;
-  if (!Array.isArray(list)) throw new FormatError('its Sequential model lists no layers');
+  if (!Array.isArray(list)) throw fail({ kind: 'noLayerList' });
   return list.map((l, k) => {
-    if (!isObject(l) || typeof l.class_name !== 'string' || !isObject(l.config)) throw new FormatError(`layer ${k} has no class_name and config`);
+    if (!isObject(l) || typeof l.class_name !== 'string' || !isObject(l.config)) throw fail({ kind: 'layerMalformed', index: k });
     return { className: l.class_name, config: l.config };
   });
 }
@@ -63,14 +63,14 @@ interface WeightSpec {
 /** The manifest's weights, in order, with their values from the shards (float32 only). */
 function readWeights(modelJson: Json, shard: (path: string) => Uint8Array | undefined): { spec: WeightSpec; data: Float32Array }[] {
   const manifest = modelJson.weightsManifest;
-  if (!Array.isArray(manifest)) throw new FormatError('model.json has no weightsManifest');
+  if (!Array.isArray(manifest)) throw fail({ kind: 'manifest', group: null, what: 'none' });
   const out: { spec: WeightSpec; data: Float32Array }[] = [];
   manifest.forEach((group, g) => {
-    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw new FormatError(`weightsManifest[${g}] has no paths and weights`);
+    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw fail({ kind: 'manifest', group: g, what: 'group' });
     const parts = group.paths.map((p) => {
-      if (typeof p !== 'string') throw new FormatError(`weightsManifest[${g}].paths holds something other than file names`);
+      if (typeof p !== 'string') throw fail({ kind: 'manifest', group: g, what: 'paths' });
       const bytes = shard(p);
-      if (!bytes) throw new FormatError(`the weight shard ${p} is missing (model.json names it in weightsManifest[${g}])`);
+      if (!bytes) throw fail({ kind: 'missingShard', path: p, group: g });
       return bytes;
     });
     const total = parts.reduce((n, p) => n + p.length, 0);
@@ -79,13 +79,13 @@ function readWeights(modelJson: Json, shard: (path: string) => Uint8Array | unde
     let offset = 0;
     for (const w of group.weights as unknown[]) {
       if (!isObject(w) || typeof w.name !== 'string' || !Array.isArray(w.shape) || !w.shape.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) {
-        throw new FormatError(`weightsManifest[${g}] has a weight with no name or shape`);
+        throw fail({ kind: 'manifest', group: g, what: 'weight' });
       }
-      if (w.quantization !== undefined) throw new FormatError(`weight ${w.name} is quantized: Gatescope reads float32 weights`);
-      if (w.dtype !== undefined && w.dtype !== 'float32') throw new FormatError(`weight ${w.name} is ${String(w.dtype).slice(0, 20)}: Gatescope reads float32 weights`);
+      if (w.quantization !== undefined) throw fail({ kind: 'notFloat32', name: w.name, dtype: null });
+      if (w.dtype !== undefined && w.dtype !== 'float32') throw fail({ kind: 'notFloat32', name: w.name, dtype: String(w.dtype).slice(0, 20) });
       const count = (w.shape as number[]).reduce((a, b) => a * b, 1);
       if (offset + 4 * count > total) {
-        throw new FormatError(`the shards of weightsManifest[${g}] hold ${total} bytes, too few for weight ${w.name} (${(w.shape as number[]).join('×')} float32 from byte ${offset})`);
+        throw fail({ kind: 'shardShort', group: g, bytes: total, name: w.name, shape: (w.shape as number[]).join('×'), offset });
       }
       const data = new Float32Array(count);
       const view = new DataView(joined.buffer, joined.byteOffset + offset, 4 * count);
@@ -93,45 +93,37 @@ function readWeights(modelJson: Json, shard: (path: string) => Uint8Array | unde
       out.push({ spec: { name: w.name, shape: w.shape as number[], dtype: 'float32' }, data });
       offset += 4 * count;
     }
-    if (offset !== total) throw new FormatError(`the shards of weightsManifest[${g}] hold ${total} bytes, but its weights take ${offset}`);
+    if (offset !== total) throw fail({ kind: 'shardLong', group: g, bytes: total, used: offset });
   });
   return out;
 }
 
-function expectOption(layer: Layer, key: string, want: unknown, why: string): void {
+function expectOption(layer: Layer, key: string, value: unknown, want: 'tanh' | 'sigmoid' | 'forwards' | 'linear'): void {
   const got = layer.config[key];
-  if (got !== undefined && got !== want) throw new FormatError(`${nameOf(layer)} has ${key} ${JSON.stringify(got)?.slice(0, 30)}: ${why}`);
+  if (got !== undefined && got !== value) throw fail({ kind: 'option', layer: nameOf(layer), key, value: JSON.stringify(got)?.slice(0, 30) ?? '', want });
 }
 
 /** A TF.js Layers model (model.json as parsed JSON, and its shards by path) as a Gatescope model file. */
 export function tfjsToModel(modelJson: unknown, shard: (path: string) => Uint8Array | undefined): ModelFile {
-  if (!isObject(modelJson)) throw new FormatError('model.json is not a JSON object');
+  if (!isObject(modelJson)) throw fail({ kind: 'notModelObject' });
   const layers = layersOf(modelJson).filter((l) => l.className !== 'InputLayer');
   const bidirectional = layers.find((l) => l.className === 'Bidirectional');
-  if (bidirectional) throw new FormatError(`${nameOf(bidirectional)}: a bidirectional layer; Gatescope reads one direction`);
+  if (bidirectional) throw fail({ kind: 'bidirectional', names: [nameOf(bidirectional)] });
   const recurrent = layers.filter((l) => Object.hasOwn(RECURRENT, l.className));
-  if (recurrent.length === 0) throw new FormatError(`no SimpleRNN, LSTM or GRU layer (found ${layers.map(nameOf).join(', ') || 'no layers'})`);
-  if (recurrent.length > 1) throw new FormatError(`${recurrent.length} recurrent layers (${recurrent.map(nameOf).join(', ')}): Gatescope reads one`);
+  if (recurrent.length === 0) throw fail({ kind: 'noRecurrent', found: layers.map(nameOf), from: 'tfjs' });
+  if (recurrent.length > 1) throw fail({ kind: 'recurrentCount', names: recurrent.map(nameOf) });
   const rnn = recurrent[0]!;
   const others = layers.filter((l) => l !== rnn);
   const dense = others.find((l) => l.className === 'Dense');
   const stray = others.filter((l) => l !== dense);
-  if (stray.length) throw new FormatError(`layers Gatescope does not read (${stray.map(nameOf).join(', ')}): it reads one recurrent layer and one Dense`);
-  if (layers.indexOf(rnn) !== 0 || (dense && layers.indexOf(dense) !== 1)) throw new FormatError('the Dense layer comes before the recurrent one: Gatescope reads a Dense readout after it');
+  if (stray.length) throw fail({ kind: 'strayLayers', names: stray.map(nameOf) });
+  if (layers.indexOf(rnn) !== 0 || (dense && layers.indexOf(dense) !== 1)) throw fail({ kind: 'denseFirst' });
   const cell = RECURRENT[rnn.className as keyof typeof RECURRENT];
-  expectOption(rnn, 'activation', 'tanh', 'Gatescope\'s cells use tanh');
-  if (cell !== 'rnn') {
-    const ra = rnn.config.recurrent_activation;
-    if (ra !== undefined && ra !== 'sigmoid') {
-      throw new FormatError(
-        `${nameOf(rnn)} has recurrent_activation ${JSON.stringify(ra)?.slice(0, 30)}: Gatescope's gates use the logistic sigmoid ` +
-        '(TF.js defaults to hard_sigmoid; build the layer with recurrentActivation: \'sigmoid\', as Keras does by default)',
-      );
-    }
-  }
-  expectOption(rnn, 'go_backwards', false, 'Gatescope reads the sequence forwards');
+  expectOption(rnn, 'activation', 'tanh', 'tanh');
+  if (cell !== 'rnn') expectOption(rnn, 'recurrent_activation', 'sigmoid', 'sigmoid');
+  expectOption(rnn, 'go_backwards', false, 'forwards');
   if (dense) {
-    expectOption(dense, 'activation', 'linear', 'Gatescope\'s readout is linear (y = W_y h + b_y)');
+    expectOption(dense, 'activation', 'linear', 'linear');
   }
   const useBias = rnn.config.use_bias !== false;
   const resetAfter = cell === 'gru' && rnn.config.reset_after === true;
@@ -140,31 +132,31 @@ export function tfjsToModel(modelJson: unknown, shard: (path: string) => Uint8Ar
   const weights = readWeights(modelJson, shard);
   const expected = 2 + (useBias ? 1 : 0) + (dense ? 1 + (denseBias ? 1 : 0) : 0);
   if (weights.length !== expected) {
-    throw new FormatError(`the manifest lists ${weights.length} weights (${weights.map((w) => w.spec.name).join(', ')}); this ${rnn.className}${dense ? ' and Dense' : ''} need ${expected}`);
+    throw fail({ kind: 'weightCount', names: weights.map((w) => w.spec.name), layer: rnn.className, dense: dense !== undefined, need: expected });
   }
   const [kernel, recurrentKernel] = [weights[0]!, weights[1]!];
   const G = GATES[cell].length;
-  const shapeText = (w: { spec: WeightSpec }) => `${w.spec.name} is ${w.spec.shape.join('×') || 'a scalar'}`;
+  const shapeOf = (w: { spec: WeightSpec }, want: string) => fail({ kind: 'shape', key: w.spec.name, got: w.spec.shape.join('×') || '()', want });
   if (recurrentKernel.spec.shape.length !== 2 || recurrentKernel.spec.shape[1] !== G * recurrentKernel.spec.shape[0]!) {
-    throw new FormatError(`${shapeText(recurrentKernel)}, expected H×${G}H for the ${rnn.className}'s recurrent kernel`);
+    throw shapeOf(recurrentKernel, G === 1 ? 'H×H' : `H×${G}H`);
   }
   const H = recurrentKernel.spec.shape[0]!;
-  if (typeof rnn.config.units === 'number' && rnn.config.units !== H) throw new FormatError(`${nameOf(rnn)} has ${rnn.config.units} units, but its recurrent kernel is ${H}×${G * H}`);
-  if (kernel.spec.shape.length !== 2 || kernel.spec.shape[1] !== G * H) throw new FormatError(`${shapeText(kernel)}, expected I×${G * H} for the ${rnn.className}'s kernel`);
+  if (typeof rnn.config.units === 'number' && rnn.config.units !== H) throw fail({ kind: 'units', layer: nameOf(rnn), units: rnn.config.units, got: `${H}×${G * H}` });
+  if (kernel.spec.shape.length !== 2 || kernel.spec.shape[1] !== G * H) throw shapeOf(kernel, `I×${G * H}`);
   const I = kernel.spec.shape[0]!;
   const bias = useBias ? weights[2] : undefined;
   const biasRows = resetAfter ? 2 : 1;
   if (bias && (bias.spec.shape.length !== biasRows || bias.spec.shape.at(-1) !== G * H || (resetAfter && bias.spec.shape[0] !== 2))) {
-    throw new FormatError(`${shapeText(bias)}, expected ${resetAfter ? `2×${G * H} (reset_after: an input row and a recurrent row)` : `${G * H}`}`);
+    throw shapeOf(bias, resetAfter ? `2×${G * H}` : `${G * H}`);
   }
   const denseKernel = dense ? weights[useBias ? 3 : 2] : undefined;
   const denseBiasW = dense && denseBias ? weights[useBias ? 4 : 3] : undefined;
-  if (denseKernel && (denseKernel.spec.shape.length !== 2 || denseKernel.spec.shape[0] !== H)) throw new FormatError(`${shapeText(denseKernel)}, expected ${H}×O for the Dense kernel`);
+  if (denseKernel && (denseKernel.spec.shape.length !== 2 || denseKernel.spec.shape[0] !== H)) throw shapeOf(denseKernel, `${H}×O`);
   const O = denseKernel ? denseKernel.spec.shape[1]! : H;
-  if (denseBiasW && (denseBiasW.spec.shape.length !== 1 || denseBiasW.spec.shape[0] !== O)) throw new FormatError(`${shapeText(denseBiasW)}, expected ${O} for the Dense bias`);
+  if (denseBiasW && (denseBiasW.spec.shape.length !== 1 || denseBiasW.spec.shape[0] !== O)) throw shapeOf(denseBiasW, `${O}`);
   for (const w of weights) {
     const bad = w.data.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw new FormatError(`weight ${w.spec.name} holds ${w.data[bad]} at index ${bad}: every value must be finite`);
+    if (bad >= 0) throw fail({ kind: 'nonFinite', key: w.spec.name, value: String(w.data[bad]), index: bad });
   }
 
   // Keras's matrices are (in × out): Gatescope's block rows are its columns.
@@ -205,9 +197,9 @@ const KERAS_CLASS = { rnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' } as const;
  */
 export function modelToTfjs(model: ModelFile): TfjsFiles {
   const { cell, inputSize: I, hiddenSize: H, outputSize: O, weights: w } = model;
-  if (cell === 'fnn') throw new FormatError('the FNN with a window has no Keras layer (SimpleRNN, LSTM and GRU are recurrent)');
-  if (cell === 'lstm' && model.peephole) throw new FormatError('Keras\'s LSTM has no peephole connections: an LSTM with peepholes cannot be exported to TF.js');
-  if (cell === 'lstm' && model.forgetFixed) throw new FormatError('Keras\'s LSTM always has a forget gate: the LSTM with f fixed at 1 cannot be exported to TF.js');
+  if (cell === 'fnn') throw fail({ kind: 'unexportable', what: 'fnn', to: 'tfjs' });
+  if (cell === 'lstm' && model.peephole) throw fail({ kind: 'unexportable', what: 'peephole', to: 'tfjs' });
+  if (cell === 'lstm' && model.forgetFixed) throw fail({ kind: 'unexportable', what: 'forgetFixed', to: 'tfjs' });
   const resetAfter = cell === 'gru' && model.resetAfter === true;
   const gates = GATES[cell];
   const G = gates.length;
