@@ -151,6 +151,15 @@ def check_export(name, kind, x):
     (OUT / f"{name}.json").write_text(json.dumps(out, indent=1) + "\n")
 
 
+def make_for_page(name, kind, inputs, hidden, outputs, seed):
+    """A model sized for one of the page's tasks (the adding problem: 2 inputs, 1 output), for the e2e test."""
+    torch.manual_seed(seed)
+    rnn = {"lstm": nn.LSTM, "gru": nn.GRU, "rnn": nn.RNN}[kind](inputs, hidden, batch_first=True)
+    state = {"rnn." + k: v for k, v in rnn.state_dict().items()}
+    state.update({"readout." + k: v for k, v in nn.Linear(hidden, outputs).state_dict().items()})
+    save_safetensors(OUT / f"{name}.safetensors", state, {"format": "pt"})
+
+
 def keras_gru_from_torch(name):
     """
     The torch GRU fixture `name` written as a Keras GRU with reset_after=True, as
@@ -203,6 +212,8 @@ def main():
     for kind in ("lstm", "gru", "rnn"):
         check_export(f"export-{kind}", kind, x)
     keras_gru_from_torch("gru")
+    make_for_page("lstm-adding", "lstm", 2, 5, 1, seed=9)
+    make_for_page("gru-adding", "gru", 2, 6, 1, seed=10)
     make("lstm", "lstm", (I, H), note="nn.LSTM + nn.Linear")
     make("gru", "gru", (I, H), seed=1, note="nn.GRU + nn.Linear (PyTorch's GRU is the reset-after cell)")
     make("rnn", "rnn", (I, H), seed=2, note="nn.RNN (tanh) + nn.Linear")

@@ -363,6 +363,14 @@ export const ja: Messages = {
     modelNote:
       'モデルファイルには、ドキュメントに記載した形式で重みが入っています。読み込んだモデルは学習したモデルと同じように調べられ、' +
       '「再生」を押すとそこから学習を続けます。',
+    formats: '読み込めるのは Gatescope のモデルファイル、PyTorch の state dict（.safetensors）、TF.js Layers のモデルです。TF.js のモデルは model.json と .bin ファイルをまとめて選ぶか、ここにドロップしてください。',
+    toPytorch: 'モデルを PyTorch 形式で書き出す',
+    toTfjs: 'モデルを TF.js Layers 形式で書き出す',
+    dropHere: 'モデルのファイルをここにドロップ',
+    exportRefused: (detail: string) => `モデルを書き出せませんでした：${detail}。`,
+    notText: 'モデルファイル（JSON）でも PyTorch の safetensors ファイルでもありません',
+    formatSafetensors: (detail: string) => `PyTorch の safetensors ファイルですが、${detail}`,
+    formatTfjs: (detail: string) => `TF.js Layers のモデルですが、${detail}`,
     imported: (cell: string, H: string, name: string) => `${name} から ${cell}（H = ${H}）を読み込みました。`,
     importFailed: (name: string, why: string) => `${name} を読み込めませんでした（${why}）。現在のモデルはそのままです。`,
     tooLarge: (size: string) => `ファイルが ${size} MB あり、上限の 5 MB を超えています`,

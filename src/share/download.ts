@@ -1,6 +1,6 @@
 /** Saving a file from the page: a temporary object URL on a link with a download name. */
-export function download(name: string, data: Blob | string, type = 'application/octet-stream'): void {
-  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
+export function download(name: string, data: Blob | string | Uint8Array, type = 'application/octet-stream'): void {
+  const blob = data instanceof Blob ? data : new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,22 +1,30 @@
 /**
- * Checking a model file before it replaces the current model: its size, that it is JSON, its
- * format and version, then everything else through the engine's own validation (shapes,
- * numbers within float32, known weights), and that the page can run it (a task that feeds its
- * inputs, a hidden size the page allows). The config it yields keeps the page's training
- * settings and takes the model's cell, variants and size.
+ * Checking a model file before it replaces the current model: its size; what it is (a Gatescope
+ * model file, a PyTorch state dict in safetensors, a TF.js Layers model.json with its shards among
+ * the files given), told by the content; for a Gatescope file its format and version; then
+ * everything through the engine's own validation (shapes, numbers within float32, known weights),
+ * and that the page can run it (a task that feeds its inputs, a hidden size the page allows). The
+ * config it yields keeps the page's training settings and takes the model's cell, variants and size.
  */
 import { MODEL_FORMAT, MODEL_VERSION, parseModel } from '../engine/modelFile';
 import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, generatedTaskSpec, makeTask, pulseMinLength, taskMinLength } from '../engine/tasks';
-import { MAX_JSON_DEPTH, ValidationError, jsonDepth, type Problem } from '../engine/validate';
+import { ValidationError, type Problem } from '../engine/validate';
+import { ModelBytesError, modelFromBytes, type ModelSource } from '../engine/formats/modelBytes';
+import { looksLikeSafetensors } from '../engine/formats/safetensors';
+import type { FormatProblem } from '../engine/formats/problems';
 import type { RunConfig, TrainTask } from '../worker/protocol';
 import { RANGES } from './urlState';
 
-/** The largest model file accepted: 5 MB. */
+/** The largest model accepted, all its files together: 5 MB. */
 export const MAX_MODEL_BYTES = 5 * 1024 * 1024;
 
 export type ImportProblem =
   | { readonly kind: 'tooLarge'; readonly bytes: number }
   | { readonly kind: 'notJson'; readonly detail: string }
+  /** Not UTF-8 text, and not a safetensors file either. */
+  | { readonly kind: 'notText' }
+  /** A safetensors file or a TF.js model that is not one Gatescope reads (or is malformed): why. */
+  | { readonly kind: 'format'; readonly source: 'safetensors' | 'tfjs'; readonly problem: FormatProblem }
   /** Nested deeper than any model file is (counted before parsing, up to the limit). */
   | { readonly kind: 'tooDeep'; readonly limit: number }
   | { readonly kind: 'wrongFormat'; readonly got: string }
@@ -27,7 +35,7 @@ export type ImportProblem =
   | { readonly kind: 'hiddenTooLarge'; readonly hidden: number; readonly max: number };
 
 export type ImportResult =
-  | { readonly ok: true; readonly config: RunConfig; readonly model: unknown }
+  | { readonly ok: true; readonly config: RunConfig; readonly model: unknown; readonly source: ModelSource; readonly name: string }
   | { readonly ok: false; readonly problem: ImportProblem };
 
 /** The current task if it feeds the model's inputs and outputs, else the first task that does. */
@@ -48,16 +56,48 @@ function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-export function checkModel(text: string, bytes: number, current: RunConfig): ImportResult {
+/** One file chosen or dropped: its name, its size, and its bytes (empty when too large to read). */
+export interface ImportFile {
+  readonly name: string;
+  readonly size: number;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * The model among the files: a safetensors file, else a TF.js model.json, else the first JSON
+ * file, else the first file. The others are the shards a model.json may name.
+ */
+function mainFile(files: readonly ImportFile[]): ImportFile {
+  const json = files.filter((f) => /\.json$/i.test(f.name));
+  const tfjs = json.find((f) => new TextDecoder().decode(f.bytes.subarray(0, 65536)).includes('"modelTopology"'));
+  return files.find((f) => looksLikeSafetensors(f.bytes)) ?? tfjs ?? json[0] ?? files[0]!;
+}
+
+/** Check the files the user gave (one model file, or a model.json with its shards). */
+export function checkModelFiles(files: readonly ImportFile[], current: RunConfig): ImportResult {
   const fail = (problem: ImportProblem): ImportResult => ({ ok: false, problem });
-  if (bytes > MAX_MODEL_BYTES) return fail({ kind: 'tooLarge', bytes });
-  if (jsonDepth(text) > MAX_JSON_DEPTH) return fail({ kind: 'tooDeep', limit: MAX_JSON_DEPTH });
-  let json: unknown;
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (total > MAX_MODEL_BYTES) return fail({ kind: 'tooLarge', bytes: total });
+  const main = mainFile(files);
+  let read;
   try {
-    json = JSON.parse(text);
+    read = modelFromBytes(main.bytes, (path) => files.find((f) => f !== main && f.name === path.split('/').pop())?.bytes);
   } catch (e) {
-    return fail({ kind: 'notJson', detail: (e as Error).message });
+    if (!(e instanceof ModelBytesError)) throw e;
+    const p = e.problem;
+    return fail(p.kind === 'format' ? p : p.kind === 'tooDeep' ? { kind: 'tooDeep', limit: p.limit } : p.kind === 'notJson' ? { kind: 'notJson', detail: p.detail } : { kind: 'notText' });
   }
+  const result = checkParsed(read.model, current);
+  return result.ok ? { ...result, source: read.source, name: main.name } : result;
+}
+
+/** One Gatescope model file as text (`bytes`, its size, is checked before the text is read). */
+export function checkModel(text: string, bytes: number, current: RunConfig): ImportResult {
+  return checkModelFiles([{ name: 'model.json', size: bytes, bytes: bytes > MAX_MODEL_BYTES ? new Uint8Array(0) : new TextEncoder().encode(text) }], current);
+}
+
+function checkParsed(json: unknown, current: RunConfig): ImportResult {
+  const fail = (problem: ImportProblem): ImportResult => ({ ok: false, problem });
   const obj = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
   if (!obj || obj.format !== MODEL_FORMAT) return fail({ kind: 'wrongFormat', got: shown(obj ? obj.format : json) });
   if (obj.version !== MODEL_VERSION) return fail({ kind: 'wrongVersion', got: shown(obj.version), want: MODEL_VERSION });
@@ -77,5 +117,5 @@ export function checkModel(text: string, bytes: number, current: RunConfig): Imp
     ...current, cell, hidden: H, peephole, resetAfter, forgetFixed: net.spec.forgetFixed === true, task, length,
     window: net.spec.window ?? current.window,
   };
-  return { ok: true, config, model: json };
+  return { ok: true, config, model: json, source: 'gatescope', name: 'model.json' };
 }

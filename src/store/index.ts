@@ -51,6 +51,9 @@ export interface RunSlice {
   example: number;
 }
 
+/** The formats a model is exported in: Gatescope's file, a PyTorch state dict, a TF.js Layers model. */
+export type ModelExport = 'gatescope' | 'pytorch' | 'tfjs';
+
 export interface SnapshotSlice {
   /** The latest snapshot; views that redraw every frame read it through subscribe. */
   snapshot: Snapshot | null;
@@ -65,8 +68,10 @@ export interface SnapshotSlice {
   /** The network's held-out loss ÷ baseline and the step it was scored at, or null. */
   evaluation: { step: number; ratio: number } | null;
   /** The last model file sent by the worker (JSON text and its training step), for download. */
-  modelFile: { json: string; step: number } | null;
-  requestModel: () => void;
+  /** The model file the worker sent, and the format the user asked to save it in. */
+  modelFile: { json: string; step: number; as: ModelExport } | null;
+  modelExport: ModelExport;
+  requestModel: (as?: ModelExport) => void;
   clearModelFile: () => void;
   /** Replace the model by a validated model file's weights, with the config that fits it. */
   loadModel: (config: RunConfig, model: unknown) => void;
@@ -260,7 +265,11 @@ export const useStore = create<Store>()((set, get, api) => {
     engine: null,
     evaluation: null,
     modelFile: null,
-    requestModel: () => get().send({ type: 'export-model' }),
+    modelExport: 'gatescope',
+    requestModel: (as = 'gatescope') => {
+      set({ modelExport: as });
+      get().send({ type: 'export-model' });
+    },
     clearModelFile: () => set({ modelFile: null }),
     loadModel: (config, model) => {
       takeOver();
@@ -352,7 +361,7 @@ export const useStore = create<Store>()((set, get, api) => {
         set({ evaluation: { step: event.step, ratio: event.ratio } });
         return;
       case 'model':
-        set({ modelFile: { json: event.json, step: event.step } });
+        set({ modelFile: { json: event.json, step: event.step, as: get().modelExport } });
         return;
       case 'gradient-check':
         set({ gradientCheck: { results: event.results, step: event.step, ms: event.ms } });

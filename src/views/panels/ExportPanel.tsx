@@ -1,16 +1,23 @@
 /**
- * Export and import: the probe trace (CSV, JSON) and the model file. An imported file is
- * checked (size, JSON, format, version, then the engine's validation) before anything changes;
- * a bad one leaves the current model as it is and says what is wrong, naming the field. Text
- * from a file is only ever shown as text, never inserted as HTML.
+ * Export and import: the probe trace (CSV, JSON) and the model, as Gatescope's model file, a
+ * PyTorch state dict (.safetensors) or a TF.js Layers model (model.json and weights.bin). Imported
+ * files, chosen or dropped together, are checked (size, what they are, format, version, then the
+ * engine's validation) before anything changes; a bad one leaves the current model as it is and
+ * says what is wrong, naming the field. Text from a file is only ever shown as text, never
+ * inserted as HTML.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../../store';
 import { useMessages, useNumberFormat, type Messages } from '../../i18n';
 import { download } from '../../share/download';
 import { traceCsv, traceJson } from '../../share/traceExport';
-import { MAX_MODEL_BYTES, checkModel, type ImportProblem } from '../../share/modelImport';
+import { MAX_MODEL_BYTES, checkModelFiles, type ImportFile, type ImportProblem } from '../../share/modelImport';
 import type { CellKind } from '../../engine/spec';
+import type { ModelFile } from '../../engine/modelFile';
+import { modelToStateDict } from '../../engine/formats/pytorch';
+import { writeSafetensors } from '../../engine/formats/safetensors';
+import { modelToTfjs } from '../../engine/formats/tfjsLayers';
+import { FormatError, type FormatProblem } from '../../engine/formats/problems';
 
 function describeProblem(m: Messages, p: ImportProblem, mb: (bytes: number) => string): string {
   const e = m.exporting;
@@ -31,7 +38,41 @@ function describeProblem(m: Messages, p: ImportProblem, mb: (bytes: number) => s
       return e.hiddenTooLarge(String(p.hidden), String(p.max));
     case 'taskMismatch':
       return e.taskMismatch(String(p.inputs), String(p.outputs), m.settings.tasks[p.task]);
+    case 'notText':
+      return e.notText;
+    case 'format':
+      return p.source === 'safetensors' ? e.formatSafetensors(m.formatProblem(p.problem)) : e.formatTfjs(m.formatProblem(p.problem));
   }
+}
+
+/** Save the worker's model file in the format asked for; a FormatError's problem if it has none. */
+function saveModel(json: string, as: 'gatescope' | 'pytorch' | 'tfjs', base: string): FormatProblem | null {
+  if (as === 'gatescope') {
+    download(`${base}.model.json`, json, 'application/json');
+    return null;
+  }
+  try {
+    const model = JSON.parse(json) as ModelFile;
+    if (as === 'pytorch') {
+      download(`${base}.safetensors`, writeSafetensors(modelToStateDict(model), { format: 'pt' }), 'application/octet-stream');
+    } else {
+      const files = modelToTfjs(model);
+      download('model.json', JSON.stringify(files.modelJson), 'application/json');
+      download('weights.bin', files.weights, 'application/octet-stream');
+    }
+    return null;
+  } catch (err) {
+    if (err instanceof FormatError) return err.problem;
+    throw err;
+  }
+}
+
+/** The files as the importer takes them: each read unless together they are too large to be a model. */
+async function readFiles(list: readonly File[]): Promise<ImportFile[]> {
+  const total = list.reduce((n, f) => n + f.size, 0);
+  return Promise.all(
+    list.map(async (f) => ({ name: f.name, size: f.size, bytes: total > MAX_MODEL_BYTES ? new Uint8Array(0) : new Uint8Array(await f.arrayBuffer()) })),
+  );
 }
 
 /** A file name for what the page shows now: cell, size, task and training step. */
@@ -48,26 +89,28 @@ export function ExportPanel() {
   const modelFile = useStore((s) => s.modelFile);
   // What the last import did, worded when drawn (so it follows a change of language).
   const [said, setSaid] = useState<{ name: string; outcome: ImportProblem | { kind: 'imported'; cell: CellKind; hidden: number } } | null>(null);
+  const [refused, setRefused] = useState<FormatProblem | null>(null);
+  const [dropping, setDropping] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  // The worker answers "export-model" with the file: save it once.
+  // The worker answers "export-model" with the file: save it once, in the format asked for.
   useEffect(() => {
     if (!modelFile) return;
-    download(`${baseName()}.model.json`, modelFile.json, 'application/json');
+    setRefused(saveModel(modelFile.json, modelFile.as, baseName()));
     useStore.getState().clearModelFile();
   }, [modelFile]);
 
-  const importFile = async (file: File) => {
+  const importFiles = async (list: readonly File[]) => {
+    if (list.length === 0) return;
     const current = useStore.getState().config;
-    // The size is checked before the file is read.
-    const text = file.size > MAX_MODEL_BYTES ? '' : await file.text();
-    const result = checkModel(text, file.size, current);
+    const result = checkModelFiles(await readFiles(list), current);
+    const name = result.ok ? result.name : list.map((f) => f.name).join(', ');
     if (!result.ok) {
-      setSaid({ name: file.name, outcome: result.problem });
+      setSaid({ name, outcome: result.problem });
       return;
     }
     useStore.getState().loadModel(result.config, result.model);
-    setSaid({ name: file.name, outcome: { kind: 'imported', cell: result.config.cell, hidden: result.config.hidden } });
+    setSaid({ name, outcome: { kind: 'imported', cell: result.config.cell, hidden: result.config.hidden } });
   };
   const mb = (bytes: number) => fmt.fixed(bytes / (1024 * 1024), 1);
   const ok = said?.outcome.kind === 'imported';
@@ -78,7 +121,24 @@ export function ExportPanel() {
       : e.importFailed(said.name, describeProblem(m, said.outcome, mb));
 
   return (
-    <section className="panel export" aria-label={e.heading}>
+    <section
+      className={`panel export${dropping ? ' export-dropping' : ''}`}
+      aria-label={e.heading}
+      data-testid="export-panel"
+      onDragOver={(ev) => {
+        if (!ev.dataTransfer.types.includes('Files')) return;
+        ev.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(ev) => {
+        if (!ev.currentTarget.contains(ev.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={(ev) => {
+        ev.preventDefault();
+        setDropping(false);
+        void importFiles(Array.from(ev.dataTransfer.files));
+      }}
+    >
       <h2>{e.heading}</h2>
       <div className="export-row">
         <button type="button" className="small-button" disabled={!snapshot} onClick={() => snapshot && download(`${baseName()}.trace.csv`, traceCsv(snapshot), 'text/csv')}>
@@ -93,6 +153,15 @@ export function ExportPanel() {
         <button type="button" className="small-button" disabled={!snapshot} onClick={() => useStore.getState().requestModel()}>
           {e.model}
         </button>
+        <button type="button" className="small-button" disabled={!snapshot} onClick={() => useStore.getState().requestModel('pytorch')}>
+          {e.toPytorch}
+        </button>
+        <button type="button" className="small-button" disabled={!snapshot} onClick={() => useStore.getState().requestModel('tfjs')}>
+          {e.toTfjs}
+        </button>
+        <span className="muted small">{e.modelNote}</span>
+      </div>
+      <div className="export-row">
         <button type="button" className="small-button" onClick={() => fileInput.current?.click()}>
           {e.importModel}
         </button>
@@ -101,15 +170,21 @@ export function ExportPanel() {
           hidden
           data-testid="model-file"
           type="file"
-          accept=".json,application/json"
+          multiple
+          accept=".json,.safetensors,.bin,application/json"
           onChange={(ev) => {
-            const file = ev.target.files?.[0];
-            ev.target.value = ''; // the same file can be chosen again
-            if (file) void importFile(file);
+            const files = Array.from(ev.target.files ?? []);
+            ev.target.value = ''; // the same files can be chosen again
+            void importFiles(files);
           }}
         />
-        <span className="muted small">{e.modelNote}</span>
+        <span className="muted small">{dropping ? e.dropHere : e.formats}</span>
       </div>
+      {refused && (
+        <p className="check-fail" role="alert" data-export-refused={refused.kind}>
+          {e.exportRefused(m.formatProblem(refused))}
+        </p>
+      )}
       {words && (
         <p className={ok ? 'check-pass' : 'check-fail'} role={ok ? 'status' : 'alert'}>
           {words}
