@@ -121,7 +121,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const hidden = numberOption(opts.hidden, 'hidden', 64, { min: 1, max: MAX_SIZE, integer: true });
   const every = numberOption(opts.every, 'every', 30, { min: 5, max: 3600 });
   const warmup = numberOption(opts.warmup, 'warmup', 120, { min: 0, max: 24 * 3600 });
-  if (!existsSync('dist/index.html')) throw new UsageError('dist/index.html: no build to soak; run npm run build first');
   if (opts.json !== undefined) {
     try {
       writeFileSync(opts.json, '');
@@ -129,6 +128,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       throw new UsageError(`--json ${opts.json}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'unwritable'})`);
     }
   }
+  if (!existsSync('dist/index.html')) throw new UsageError('dist/index.html: no build to soak; run npm run build first');
   if (!existsSync(CHROMIUM)) throw new UsageError(`${CHROMIUM}: no Chromium there (install Debian's chromium, or set CHROMIUM_PATH)`);
 
   const server = await preview({ preview: { host: '127.0.0.1', port: PORT, strictPort: true }, logLevel: 'silent' }).catch((e: Error) => {

@@ -47,6 +47,7 @@ const EXAMPLES: { [K in FormatProblem['kind']]: Extract<FormatProblem, { kind: K
   shardLong: [{ kind: 'shardLong', group: 0, bytes: 252, used: 248 }],
   weightCount: [{ kind: 'weightCount', names: ['a', 'b'], layer: 'LSTM', dense: true, need: 5 }],
   units: [{ kind: 'units', layer: 'LSTM "lstm"', units: 4, got: '3×12' }],
+  size: (['inputs', 'hidden', 'outputs'] as const).map((what) => ({ kind: 'size' as const, what, got: 2048, max: 1024 })),
   unexportable: [
     ...(['peephole', 'forgetFixed', 'standardGru', 'fnn'] as const).map((what) => ({ kind: 'unexportable' as const, what, to: 'pytorch' as const })),
     ...(['peephole', 'forgetFixed', 'fnn'] as const).map((what) => ({ kind: 'unexportable' as const, what, to: 'tfjs' as const })),

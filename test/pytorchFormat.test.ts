@@ -99,6 +99,7 @@ describe('refused, with the reason named', () => {
     ['two readouts', (t) => { t.set('head.weight', t.get('readout.weight')!); }, /^more than one readout fits \(readout\.weight, head\.weight, each a matrix from H = 3\): keep one nn\.Linear$/],
     ['a readout bias that disagrees', (t) => { t.set('readout.bias', { shape: [5], data: [0, 0, 0, 0, 0] }); }, /^readout\.bias is 5, expected 2/],
     ['an embedding', (t) => { t.set('embed.weight', { shape: [10, 2], data: new Array(20).fill(0.1) }); }, /^tensors Gatescope does not use \(embed\.weight\): it reads one recurrent layer and one nn\.Linear readout from H = 3$/],
+    ['an embedding as wide as H, with no readout: not taken for one', (t) => { t.delete('readout.weight'); t.delete('readout.bias'); t.set('emb.weight', { shape: [10, 3], data: new Array(30).fill(0.1) }); }, /^tensors Gatescope does not use \(emb\.weight\)/],
     ['a non-finite value', (t) => { t.get('rnn.weight_hh_l0')!.data[5] = Number.NaN; }, /^rnn\.weight_hh_l0 holds NaN at index 5: every value must be finite$/],
   ])('%s', (_name, change, message) => {
     expect(() => stateDictToModel(edited(change))).toThrow(message);

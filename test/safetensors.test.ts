@@ -53,6 +53,20 @@ describe('reading', () => {
   });
 });
 
+describe('odd but valid, and recognised when cut short', () => {
+  test('an empty tensor at the same offset as another reads in either order', () => {
+    for (const header of [{ b: { dtype: 'F32', shape: [1], data_offsets: [0, 4] }, a: { dtype: 'F32', shape: [0], data_offsets: [0, 0] } }, { a: { dtype: 'F32', shape: [0], data_offsets: [0, 0] }, b: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } }]) {
+      expect(readSafetensors(file(header, f32(2))).tensors.get('a')!.data.length).toBe(0);
+    }
+  });
+  test('a file whose header runs past its end is still taken for a safetensors file, and says so', () => {
+    const whole = writeSafetensors([{ name: 'w', shape: [2], data: [1, 2] }]);
+    const cut = whole.subarray(0, 20);
+    expect(looksLikeSafetensors(cut)).toBe(true);
+    expect(() => readSafetensors(cut)).toThrow(/^its header should be \d+ bytes, but the file has only 12 after the length$/);
+  });
+});
+
 describe('malformed files, each named', () => {
   const ok = { a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] } };
   const tooLong = new Uint8Array(16);
@@ -77,6 +91,7 @@ describe('malformed files, each named', () => {
     ['overlapping tensors', file({ a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] }, b: { dtype: 'F32', shape: [1], data_offsets: [4, 8] } }, new Array(8).fill(0)), /^tensor b: its bytes overlap another tensor's$/],
     ['a hole', file({ a: { dtype: 'F32', shape: [1], data_offsets: [4, 8] } }, new Array(8).fill(0)), /^bytes 0–4 of the data belong to no tensor$/],
     ['bytes after the last tensor', file(ok, new Array(12).fill(0)), /^the header accounts for 8 bytes of data, the file has 12$/],
+    ['a shape whose size overflows', file({ a: { dtype: 'F32', shape: [...new Array(20).fill(2 ** 53 - 1), 0], data_offsets: [0, 0] } }), /^tensor a: its shape is not a list of sizes$/],
   ])('%s', (_name, bytes, message) => {
     expect(() => readSafetensors(bytes)).toThrow(message);
   });

@@ -13,6 +13,7 @@ import { initNetwork } from '../src/engine/init';
 import type { NetSpec } from '../src/engine/spec';
 import { traceSequence } from '../src/engine/trace';
 import { modelToTfjs, tfjsToModel, type TfjsFiles } from '../src/engine/formats/tfjsLayers';
+import { modelFromBytes } from '../src/engine/formats/modelBytes';
 import { Rng } from '../src/engine/rng';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -317,5 +318,34 @@ describe('a Keras GRU with reset_after: true, which TF.js cannot run, against to
     const worst = Math.max(largest(want.steps.map((s) => s.h), steps.map((s) => s.h)), largest(want.steps.map((s) => s.y), steps.map((s) => s.y)));
     console.log(`Keras reset-after GRU against torch.nn: largest difference ${worst.toExponential(2)}`);
     expect(worst).toBeLessThan(1e-12);
+  });
+});
+
+describe('hostile or odd files (from a review)', () => {
+  test('a hidden size of 0 is refused before any array is made (an output size of 2^40 would not fit)', () => {
+    const json = {
+      modelTopology: { class_name: 'Sequential', config: { layers: [
+        { class_name: 'SimpleRNN', config: { name: 'r', units: 0, use_bias: false } },
+        { class_name: 'Dense', config: { name: 'd', units: 2 ** 40, use_bias: false } },
+      ] } },
+      weightsManifest: [{ paths: [], weights: [{ name: 'k', shape: [1, 0] }, { name: 'u', shape: [0, 0] }, { name: 'dk', shape: [0, 2 ** 40] }] }],
+    };
+    expect(() => tfjsToModel(json, () => undefined)).toThrow(/^its hidden size is 0; Gatescope's sizes run from 1 to 1024$/);
+  });
+
+  test('a model.json with a topology but no manifest is named as a TF.js model without one', () => {
+    expect(() => modelFromBytes(new TextEncoder().encode(JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: [] } } })))).toThrow(
+      /^a TF\.js Layers model, but (its Sequential model lists no layers|model\.json has no weightsManifest|no SimpleRNN, LSTM or GRU layer \(found none\))$/,
+    );
+  });
+
+  test('train --save-tfjs whose weights.bin cannot be written is refused before training', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatescope-save-tfjs-'));
+    mkdirSync(join(dir, 'weights.bin'));
+    let err = '';
+    const code = await runMain(trainMain, ['--task', 'sine', '--cell', 'gru', '--steps', '1000000', '--save-tfjs', dir], { out: () => {}, err: (t) => void (err += t) });
+    expect(code).toBe(2);
+    expect(err).toMatch(/^--save-tfjs .*weights\.bin: is a directory\n$/);
+    expect(existsSync(join(dir, 'model.json'))).toBe(false);
   });
 });

@@ -54,6 +54,7 @@ export function checkFolder(dir: string): void {
     }
   }
   checkWritable(resolve(full, 'model.json'), '--save-tfjs');
+  checkWritable(resolve(full, 'weights.bin'), '--save-tfjs');
 }
 
 /**

@@ -3,10 +3,12 @@
  * English words come from the engine itself (formatProblemText); these say the same things. Names
  * of tensors, layers and keys stay as the file has them.
  */
-import type { FormatProblem, Unexportable } from '../engine/formats/problems';
+import { clipName, type FormatProblem, type Unexportable } from '../engine/formats/problems';
 
-const list = (names: readonly string[]): string =>
-  names.length > 4 ? `${names.slice(0, 4).join('、')} ほか ${names.length - 4} 個` : names.join('、');
+const list = (names: readonly string[]): string => {
+  const shown = names.slice(0, 4).map(clipName).join('、');
+  return names.length > 4 ? `${shown} ほか ${names.length - 4} 個` : shown;
+};
 
 const UNEXPORTABLE: { pytorch: Record<Unexportable, string>; tfjs: Record<Exclude<Unexportable, 'standardGru'>, string> } = {
   pytorch: {
@@ -81,12 +83,13 @@ export function formatProblemJa(p: FormatProblem): string {
         : p.what === 'group' ? `weightsManifest[${p.group}] に paths と weights がありません`
         : p.what === 'paths' ? `weightsManifest[${p.group}].paths にファイル名でないものがあります`
         : `weightsManifest[${p.group}] に名前か形のない重みがあります`;
-    case 'missingShard': return `重みのシャード ${p.path} がありません（model.json の weightsManifest[${p.group}] が指しています）`;
+    case 'missingShard': return `重みのシャード ${clipName(p.path)} がありません（model.json の weightsManifest[${p.group}] が指しています）`;
     case 'notFloat32': return p.dtype === null ? `重み ${p.name} は量子化されています。Gatescope が読むのは float32 の重みです` : `重み ${p.name} は ${p.dtype} です。Gatescope が読むのは float32 の重みです`;
     case 'shardShort': return `weightsManifest[${p.group}] のシャードは ${p.bytes} バイトで、重み ${p.name}（${p.offset} バイト目からの float32、${p.shape}）には足りません`;
     case 'shardLong': return `weightsManifest[${p.group}] のシャードは ${p.bytes} バイトありますが、重みが使うのは ${p.used} バイトです`;
     case 'weightCount': return `マニフェストに重みが ${p.names.length} 個あります（${list(p.names)}）。この ${p.layer}${p.dense ? ' と Dense' : ''} には ${p.need} 個要ります`;
     case 'units': return `${p.layer} のユニット数は ${p.units} ですが、再帰カーネルは ${p.got} です`;
+    case 'size': return `${{ inputs: '入力のサイズ', hidden: '隠れ層のサイズ', outputs: '出力のサイズ' }[p.what]}が ${p.got} です。Gatescope のサイズは 1 から ${p.max} までです`;
     case 'unexportable': return p.to === 'pytorch' ? UNEXPORTABLE.pytorch[p.what] : UNEXPORTABLE.tfjs[p.what];
   }
 }

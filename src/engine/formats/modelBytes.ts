@@ -73,6 +73,6 @@ export function modelFromBytes(bytes: Uint8Array, shard: ShardSource = () => und
     throw new ModelBytesError({ kind: 'notJson', detail: (e as Error).message.split('\n')[0]! });
   }
   const obj = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
-  if (obj && 'modelTopology' in obj && 'weightsManifest' in obj) return { source: 'tfjs', model: fromFormat('tfjs', () => tfjsToModel(obj, shard)) };
+  if (obj && 'modelTopology' in obj) return { source: 'tfjs', model: fromFormat('tfjs', () => tfjsToModel(obj, shard)) };
   return { source: 'gatescope', model: json };
 }

@@ -4,6 +4,7 @@
  * its language (src/i18n/formatJa.ts), and in English here, as the command-line tools print it.
  * Names of tensors, layers and keys are the file's own; shapes are written as 12×2.
  */
+import { MAX_SIZE } from '../spec';
 
 /** A cell that a framework has no layer for. */
 export type Unexportable = 'peephole' | 'forgetFixed' | 'standardGru' | 'fnn';
@@ -55,6 +56,8 @@ export type FormatProblem =
   | { readonly kind: 'shardLong'; readonly group: number; readonly bytes: number; readonly used: number }
   | { readonly kind: 'weightCount'; readonly names: readonly string[]; readonly layer: string; readonly dense: boolean; readonly need: number }
   | { readonly kind: 'units'; readonly layer: string; readonly units: number; readonly got: string }
+  /** The model's input, hidden or output size is 0 or above the engine's limit. */
+  | { readonly kind: 'size'; readonly what: 'inputs' | 'hidden' | 'outputs'; readonly got: number; readonly max: number }
   // Writing.
   | { readonly kind: 'unexportable'; readonly what: Unexportable; readonly to: 'pytorch' }
   | { readonly kind: 'unexportable'; readonly what: Exclude<Unexportable, 'standardGru'>; readonly to: 'tfjs' };
@@ -89,6 +92,13 @@ const WANTS = {
 
 /** A FormatError of this problem (for `throw formatError({...})`). */
 export const formatError = (p: FormatProblem): FormatError => new FormatError(p);
+
+/** Every size from 1 to the engine's limit, checked before any array of that size is made. */
+export function checkSizes(I: number, H: number, O: number): void {
+  for (const [what, got] of [['inputs', I], ['hidden', H], ['outputs', O]] as const) {
+    if (got < 1 || got > MAX_SIZE) throw formatError({ kind: 'size', what, got, max: MAX_SIZE });
+  }
+}
 
 /** The English words for a problem. */
 export function formatProblemText(p: FormatProblem): string {
@@ -137,17 +147,22 @@ export function formatProblemText(p: FormatProblem): string {
         : p.what === 'group' ? `weightsManifest[${p.group}] has no paths and weights`
         : p.what === 'paths' ? `weightsManifest[${p.group}].paths holds something other than file names`
         : `weightsManifest[${p.group}] has a weight with no name or shape`;
-    case 'missingShard': return `the weight shard ${p.path} is missing (model.json names it in weightsManifest[${p.group}])`;
+    case 'missingShard': return `the weight shard ${clipName(p.path)} is missing (model.json names it in weightsManifest[${p.group}])`;
     case 'notFloat32': return p.dtype === null ? `weight ${p.name} is quantized: Gatescope reads float32 weights` : `weight ${p.name} is ${p.dtype}: Gatescope reads float32 weights`;
     case 'shardShort': return `the shards of weightsManifest[${p.group}] hold ${p.bytes} bytes, too few for weight ${p.name} (${p.shape} float32 from byte ${p.offset})`;
     case 'shardLong': return `the shards of weightsManifest[${p.group}] hold ${p.bytes} bytes, but its weights take ${p.used}`;
     case 'weightCount': return `the manifest lists ${p.names.length} weights (${listNames(p.names)}); this ${p.layer}${p.dense ? ' and Dense' : ''} need ${p.need}`;
     case 'units': return `${p.layer} has ${p.units} units, but its recurrent kernel is ${p.got}`;
+    case 'size': return `its ${{ inputs: 'input size', hidden: 'hidden size', outputs: 'output size' }[p.what]} is ${p.got}; Gatescope's sizes run from 1 to ${p.max}`;
     case 'unexportable': return p.to === 'pytorch' ? UNEXPORTABLE.pytorch[p.what] : UNEXPORTABLE.tfjs[p.what];
   }
 }
 
-/** Names in a message: the first four, then how many more. */
+/** A name from a file, cut to 80 characters (a hostile file's names can be any length). */
+export const clipName = (name: string): string => (name.length > 80 ? `${name.slice(0, 79)}…` : name);
+
+/** Names in a message: the first four, each clipped, then how many more. */
 export function listNames(names: readonly string[]): string {
-  return names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+  const shown = names.slice(0, 4).map(clipName).join(', ');
+  return names.length > 4 ? `${shown} and ${names.length - 4} more` : shown;
 }

@@ -14,7 +14,7 @@
 import type { ModelFile, WeightJson } from '../modelFile';
 import { MODEL_FORMAT, MODEL_VERSION } from '../modelFile';
 import type { SafetensorsFile, Tensor, TensorOut } from './safetensors';
-import { formatError as fail } from './problems';
+import { checkSizes, formatError as fail } from './problems';
 
 export { FormatError } from './problems';
 
@@ -95,13 +95,15 @@ export function stateDictToModel(file: SafetensorsFile): ModelFile {
   const layerKeys = new Set(['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0'].map((k) => prefix + k));
 
   // The readout: a matrix *.weight with H columns outside the layer, and its *.bias if any.
-  const candidates = keys.filter((k) => !layerKeys.has(k) && k.endsWith('weight') && file.tensors.get(k)!.shape.length === 2 && file.tensors.get(k)!.shape[1] === H);
+  // (An embedding's V × I matrix has H columns when I = H: it is never the readout.)
+  const candidates = keys.filter((k) => !layerKeys.has(k) && k.endsWith('.weight') && !/emb/i.test(k) && file.tensors.get(k)!.shape.length === 2 && file.tensors.get(k)!.shape[1] === H);
   if (candidates.length > 1) throw fail({ kind: 'readouts', names: candidates, hidden: H });
   const readoutKey = candidates[0];
   const Wy = readoutKey === undefined ? undefined : file.tensors.get(readoutKey)!;
   const biasKey = readoutKey === undefined ? undefined : `${readoutKey.slice(0, -'weight'.length)}bias`;
   const by = biasKey === undefined ? undefined : file.tensors.get(biasKey);
   const O = Wy ? Wy.shape[0]! : H;
+  checkSizes(I, H, O);
   if (by) expectShape(biasKey!, by, [O]);
   const used = new Set([...layerKeys, ...(readoutKey ? [readoutKey] : []), ...(by ? [biasKey!] : [])].filter((k) => file.tensors.has(k)));
   const unused = keys.filter((k) => !used.has(k));

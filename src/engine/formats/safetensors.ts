@@ -29,12 +29,16 @@ export interface SafetensorsFile {
 /** The header is at most this long (the reference implementation's limit). */
 export const MAX_HEADER_BYTES = 100_000_000;
 
-/** Whether these bytes begin like a safetensors file: a plausible header length, then "{". */
+/**
+ * Whether these bytes begin like a safetensors file: a plausible header length, then "{". (A
+ * header longer than the file still counts, so that its reader can say so; JSON text read as a
+ * length is far beyond the limit.)
+ */
 export function looksLikeSafetensors(bytes: Uint8Array): boolean {
-  if (bytes.length < 10) return false;
+  if (bytes.length < 9) return false;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
-  return n >= 2 && n <= Math.min(MAX_HEADER_BYTES, bytes.length - 8) && bytes[8] === 0x7b;
+  return n >= 2 && n <= MAX_HEADER_BYTES && bytes[8] === 0x7b;
 }
 
 /** IEEE half precision to a number. */
@@ -117,6 +121,7 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
     }
     const shape = t.shape as number[];
     const count = shape.reduce((a, b) => a * b, 1);
+    if (!Number.isSafeInteger(count * FLOAT_DTYPES[dtype])) throw fail({ kind: 'tensorMalformed', name, what: 'shape' });
     const [begin, end] = offsets as [number, number];
     if (end - begin !== count * FLOAT_DTYPES[dtype]) {
       throw fail({ kind: 'lengthMismatch', name, shape: shape.join('×') || '()', dtype, need: count * FLOAT_DTYPES[dtype], got: end - begin });
@@ -124,7 +129,7 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
     if (end > dataBytes) throw fail({ kind: 'dataPastEnd', name, end, have: dataBytes });
     entries.push({ name, dtype, shape, begin, end });
   }
-  entries.sort((a, b) => a.begin - b.begin);
+  entries.sort((a, b) => a.begin - b.begin || a.end - b.end);
   let covered = 0;
   for (const e of entries) {
     if (e.begin < covered) throw fail({ kind: 'overlap', name: e.name });

@@ -14,7 +14,7 @@
  */
 import type { ModelFile, WeightJson } from '../modelFile';
 import { MODEL_FORMAT, MODEL_VERSION } from '../modelFile';
-import { formatError as fail } from './problems';
+import { checkSizes, formatError as fail } from './problems';
 
 /** Keras's column blocks, in its order, as Gatescope's named weights (input, recurrent, bias). */
 const GATES = {
@@ -84,6 +84,7 @@ function readWeights(modelJson: Json, shard: (path: string) => Uint8Array | unde
       if (w.quantization !== undefined) throw fail({ kind: 'notFloat32', name: w.name, dtype: null });
       if (w.dtype !== undefined && w.dtype !== 'float32') throw fail({ kind: 'notFloat32', name: w.name, dtype: String(w.dtype).slice(0, 20) });
       const count = (w.shape as number[]).reduce((a, b) => a * b, 1);
+      if (!Number.isSafeInteger(4 * count)) throw fail({ kind: 'manifest', group: g, what: 'weight' });
       if (offset + 4 * count > total) {
         throw fail({ kind: 'shardShort', group: g, bytes: total, name: w.name, shape: (w.shape as number[]).join('×'), offset });
       }
@@ -153,6 +154,7 @@ export function tfjsToModel(modelJson: unknown, shard: (path: string) => Uint8Ar
   const denseBiasW = dense && denseBias ? weights[useBias ? 4 : 3] : undefined;
   if (denseKernel && (denseKernel.spec.shape.length !== 2 || denseKernel.spec.shape[0] !== H)) throw shapeOf(denseKernel, `${H}×O`);
   const O = denseKernel ? denseKernel.spec.shape[1]! : H;
+  checkSizes(I, H, O);
   if (denseBiasW && (denseBiasW.spec.shape.length !== 1 || denseBiasW.spec.shape[0] !== O)) throw shapeOf(denseBiasW, `${O}`);
   for (const w of weights) {
     const bad = w.data.findIndex((v) => !Number.isFinite(v));
