@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, stableBox } from './fixtures';
 
 test('the page loads without console errors and passes an axe scan', async ({ app, consoleErrors }) => {
   await app.open();
@@ -191,7 +191,8 @@ test('heatmaps: one per gate and state, and a click moves the cursor to that ste
   await expect(heatmaps.locator('figure[data-series="dh"] figcaption')).toContainText('|∂L/∂h|');
   await expect(heatmaps.locator('figure[data-series="dc"]')).toHaveCount(1);
   const canvas = heatmaps.locator('figure[data-series="f"] canvas');
-  const box = (await canvas.boundingBox())!;
+  // Measured once the page has stopped moving (fonts and the equations arriving can reflow it).
+  const box = await stableBox(canvas);
   // Step 21 of 40 (middle of its column), unit 4 of 8 (middle of its row).
   await canvas.click({ position: { x: box.width * (20.5 / 40), y: box.height * (3.5 / 8) } });
   await expect(page.getByRole('slider', { name: 'Time step' })).toHaveValue('21');

@@ -46,6 +46,9 @@ for (const [name, inject, kind] of [
     if (kind === 'unresponsive') await app.screenshot(`fault-${name.split(' ').at(-1)}`, page.locator('main, body').first());
     // Honest status: not "training", and nothing advances.
     await expect(app.status).toContainText('worker stopped');
+    // The link catches up with the step shown (its writes are spaced 300 ms apart), and stays there.
+    const linkStep = () => page.evaluate(() => Number(/[#&]step=(\d+)/.exec(window.location.hash)?.[1] ?? 0));
+    await expect.poll(linkStep).toBe(step);
     const hash = await page.evaluate(() => window.location.hash);
     await page.waitForTimeout(600);
     expect(await app.stepCount()).toBe(step);

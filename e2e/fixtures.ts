@@ -123,6 +123,19 @@ export async function cspViolationsOf(page: Page): Promise<CspViolation[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: CspViolation[] }).__cspViolations ?? []).catch(() => []);
 }
 
+/** An element's box once layout has settled: fonts loaded, and the same box two frames apart. */
+export async function stableBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  await locator.page().evaluate(() => document.fonts.ready.then(() => undefined));
+  let last = await locator.boundingBox();
+  for (let k = 0; k < 50; k++) {
+    await locator.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const now = await locator.boundingBox();
+    if (now && last && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+    last = now;
+  }
+  throw new Error('the element kept moving');
+}
+
 export const test = base.extend<{ consoleErrors: string[]; cspViolations: CspViolation[]; app: AppPage }>({
   // Every document the page opens records each CSP violation it reports, and the test ends by
   // checking there were none. A test that provokes violations on purpose empties the list itself.
