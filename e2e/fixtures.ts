@@ -118,11 +118,6 @@ export interface CspViolation {
   sample: string;
 }
 
-/** The violations recorded in the page since it loaded (the init script's list; [] before). */
-export async function cspViolationsOf(page: Page): Promise<CspViolation[]> {
-  return page.evaluate(() => (window as unknown as { __cspViolations?: CspViolation[] }).__cspViolations ?? []).catch(() => []);
-}
-
 /** An element's box once layout has settled: fonts loaded, and the same box two frames apart. */
 export async function stableBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   await locator.page().evaluate(() => document.fonts.ready.then(() => undefined));
@@ -144,12 +139,9 @@ export const test = base.extend<{ consoleErrors: string[]; cspViolations: CspVio
       const seen: CspViolation[] = [];
       await page.exposeFunction('__reportCspViolation', (v: CspViolation) => void seen.push(v));
       await page.addInitScript(() => {
-        const w = window as unknown as { __cspViolations: unknown[]; __reportCspViolation(v: unknown): void };
-        w.__cspViolations = [];
+        const w = window as unknown as { __reportCspViolation(v: unknown): void };
         document.addEventListener('securitypolicyviolation', (e) => {
-          const v = { directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}`, sample: e.sample };
-          w.__cspViolations.push(v);
-          void w.__reportCspViolation(v);
+          void w.__reportCspViolation({ directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}`, sample: e.sample });
         });
       });
       await use(seen);

@@ -11,8 +11,7 @@ import { initNetwork } from '../src/engine/init';
 import { modelToFile } from '../src/engine/modelFile';
 import { Network } from '../src/engine/network';
 import { Rng } from '../src/engine/rng';
-import { modelToStateDict } from '../src/engine/formats/pytorch';
-import { writeSafetensors } from '../src/engine/formats/safetensors';
+import { modelToSafetensors } from '../src/engine/formats/pytorch';
 import type { NetSpec } from '../src/engine/spec';
 
 export const EXPORTS = {
@@ -30,7 +29,7 @@ export function exportNetwork(spec: NetSpec): Network {
 }
 
 export function exportBytes(spec: NetSpec): Uint8Array {
-  return writeSafetensors(modelToStateDict(modelToFile(exportNetwork(spec))), { format: 'pt' });
+  return modelToSafetensors(modelToFile(exportNetwork(spec)));
 }
 
 if (process.argv[1]?.endsWith('gatescopeExports.ts')) {

@@ -7,8 +7,7 @@ import { accessSync, closeSync, constants, mkdirSync, openSync, statSync, unlink
 import { dirname, resolve } from 'node:path';
 import { modelToFile } from '../engine/modelFile';
 import type { Network } from '../engine/network';
-import { FormatError, modelToStateDict } from '../engine/formats/pytorch';
-import { writeSafetensors } from '../engine/formats/safetensors';
+import { FormatError, modelToSafetensors } from '../engine/formats/pytorch';
 import { modelToTfjs, type TfjsFiles } from '../engine/formats/tfjsLayers';
 import { UsageError } from './common';
 
@@ -24,7 +23,7 @@ function named<T>(label: string, path: string, make: () => T): T {
 /** The bytes --save writes: a state dict for a .safetensors name, else the model file. */
 export function modelBytes(net: Network, path: string): Uint8Array | string {
   if (!/\.safetensors$/i.test(path)) return `${JSON.stringify(modelToFile(net))}\n`;
-  return named('--save', path, () => writeSafetensors(modelToStateDict(modelToFile(net)), { format: 'pt' }));
+  return named('--save', path, () => modelToSafetensors(modelToFile(net)));
 }
 
 export function tfjsFiles(net: Network, dir: string): TfjsFiles {

@@ -93,6 +93,13 @@ const WANTS = {
 /** A FormatError of this problem (for `throw formatError({...})`). */
 export const formatError = (p: FormatProblem): FormatError => new FormatError(p);
 
+/** Every value of a tensor finite; else a problem naming the first that is not. */
+export function checkFinite(key: string, data: ArrayLike<number>): void {
+  for (let k = 0; k < data.length; k++) {
+    if (!Number.isFinite(data[k]!)) throw formatError({ kind: 'nonFinite', key, value: String(data[k]), index: k });
+  }
+}
+
 /** Every size from 1 to the engine's limit, checked before any array of that size is made. */
 export function checkSizes(I: number, H: number, O: number): void {
   for (const [what, got] of [['inputs', I], ['hidden', H], ['outputs', O]] as const) {

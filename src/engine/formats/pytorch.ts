@@ -13,8 +13,8 @@
  */
 import type { ModelFile, WeightJson } from '../modelFile';
 import { MODEL_FORMAT, MODEL_VERSION } from '../modelFile';
-import type { SafetensorsFile, Tensor, TensorOut } from './safetensors';
-import { checkSizes, formatError as fail } from './problems';
+import { writeSafetensors, type SafetensorsFile, type Tensor, type TensorOut } from './safetensors';
+import { checkFinite, checkSizes, formatError as fail } from './problems';
 
 export { FormatError } from './problems';
 
@@ -110,11 +110,7 @@ export function stateDictToModel(file: SafetensorsFile): ModelFile {
   if (unused.length) {
     throw fail({ kind: 'unused', names: unused, hidden: H });
   }
-  for (const key of used) {
-    const t = file.tensors.get(key)!;
-    const bad = t.data.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw fail({ kind: 'nonFinite', key, value: String(t.data[bad]), index: bad });
-  }
+  for (const key of used) checkFinite(key, file.tensors.get(key)!.data);
 
   const weights: Record<string, WeightJson> = {};
   GATES[cell].forEach(([W, U, b], block) => {
@@ -165,4 +161,9 @@ export function modelToStateDict(model: ModelFile): TensorOut[] {
     { name: 'readout.weight', shape: [O, H], data: flat(w.W_y!) },
     { name: 'readout.bias', shape: [O], data: flat(w.b_y!) },
   ];
+}
+
+/** A model file as the bytes of a PyTorch safetensors file (modelToStateDict's tensors, float32). */
+export function modelToSafetensors(model: ModelFile): Uint8Array {
+  return writeSafetensors(modelToStateDict(model), { format: 'pt' });
 }

@@ -14,7 +14,7 @@
  */
 import type { ModelFile, WeightJson } from '../modelFile';
 import { MODEL_FORMAT, MODEL_VERSION } from '../modelFile';
-import { checkSizes, formatError as fail } from './problems';
+import { checkFinite, checkSizes, formatError as fail } from './problems';
 
 /** Keras's column blocks, in its order, as Gatescope's named weights (input, recurrent, bias). */
 const GATES = {
@@ -156,10 +156,7 @@ export function tfjsToModel(modelJson: unknown, shard: (path: string) => Uint8Ar
   const O = denseKernel ? denseKernel.spec.shape[1]! : H;
   checkSizes(I, H, O);
   if (denseBiasW && (denseBiasW.spec.shape.length !== 1 || denseBiasW.spec.shape[0] !== O)) throw shapeOf(denseBiasW, `${O}`);
-  for (const w of weights) {
-    const bad = w.data.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw fail({ kind: 'nonFinite', key: w.spec.name, value: String(w.data[bad]), index: bad });
-  }
+  for (const w of weights) checkFinite(w.spec.name, w.data);
 
   // Keras's matrices are (in × out): Gatescope's block rows are its columns.
   const columns = (w: Float32Array, inSize: number, outSize: number, from: number, n: number): number[][] =>

@@ -14,8 +14,7 @@ import { traceCsv, traceJson } from '../../share/traceExport';
 import { MAX_MODEL_BYTES, checkModelFiles, type ImportFile, type ImportProblem } from '../../share/modelImport';
 import type { CellKind } from '../../engine/spec';
 import type { ModelFile } from '../../engine/modelFile';
-import { modelToStateDict } from '../../engine/formats/pytorch';
-import { writeSafetensors } from '../../engine/formats/safetensors';
+import { modelToSafetensors } from '../../engine/formats/pytorch';
 import { modelToTfjs } from '../../engine/formats/tfjsLayers';
 import { FormatError, type FormatProblem } from '../../engine/formats/problems';
 
@@ -54,7 +53,7 @@ function saveModel(json: string, as: 'gatescope' | 'pytorch' | 'tfjs', base: str
   try {
     const model = JSON.parse(json) as ModelFile;
     if (as === 'pytorch') {
-      download(`${base}.safetensors`, writeSafetensors(modelToStateDict(model), { format: 'pt' }), 'application/octet-stream');
+      download(`${base}.safetensors`, modelToSafetensors(model), 'application/octet-stream');
     } else {
       const files = modelToTfjs(model);
       download('model.json', JSON.stringify(files.modelJson), 'application/json');
