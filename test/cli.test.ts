@@ -201,7 +201,7 @@ describe('train', () => {
 
   test.each([
     [['--task', 'adding'], /^--cell: required \(one of fnn, rnn, lstm, gru\)$/],
-    [['--cell', 'lstm', '--task', 'copying'], /^--task: expected one of sine, remember-first, adding, timed-pulse, custom, got "copying"$/],
+    [['--cell', 'lstm', '--task', 'copying'], /^--task: expected one of sine, remember-first, adding, timed-pulse, custom, data, got "copying"$/],
     [['--cell', 'lstm', '--task', 'adding', '--hidden', '0'], /^--hidden: expected an integer from 1 up to 1024, got "0"$/],
     [['--cell', 'lstm', '--task', 'adding', '--hidden', '2000'], /^--hidden: expected an integer from 1 up to 1024, got "2000"$/],
     [['--cell', 'lstm', '--task', 'adding', '--lr', 'fast'], /^--lr: expected a number above 0 up to 10, got "fast"$/],

@@ -12,6 +12,8 @@ import { KERNEL_KINDS, type KernelKind } from '../engine/backend';
 import type { DType } from '../engine/tensor';
 import { loadSimdKernels } from '../engine/wasm/simd';
 import { ModelBytesError, modelFromBytes } from '../engine/formats/modelBytes';
+import { parseSequences, sequenceText, type ParsedSequences } from '../engine/sequenceFile';
+import { SequenceError } from '../engine/sequenceProblems';
 
 /** A problem with the command line itself: reported like a ValidationError. */
 export class UsageError extends Error {}
@@ -74,6 +76,30 @@ export function readModel(path: string, label: string): unknown {
     return modelFromBytes(new Uint8Array(readRegular(path, label)), shard).model;
   } catch (e) {
     if (e instanceof ModelBytesError) throw new UsageError(`${label} ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** A regular file's text (UTF-8); `label` names it in messages. */
+export function readText(path: string, label: string): string {
+  return readRegular(path, label).toString('utf8');
+}
+
+/** A file of sequences (CSV or JSON, told by its content); a problem names the file, then its place in it. */
+export function readSequences(path: string, label: string): ParsedSequences {
+  return sequenceFileCheck(path, label, () => {
+    const text = sequenceText(new Uint8Array(readRegular(path, label)));
+    if (text === null) throw new UsageError(`${label} ${path}: not UTF-8 text (a CSV or JSON file of sequences)`);
+    return parseSequences(text);
+  });
+}
+
+/** Run `read`, turning a SequenceError into a UsageError that names the file. */
+export function sequenceFileCheck<T>(path: string, label: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof SequenceError) throw new UsageError(`${label} ${path}: ${e.message}`);
     throw e;
   }
 }

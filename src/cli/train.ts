@@ -2,6 +2,7 @@
  * npm run -s train -- --cell lstm|gru|rnn|fnn [--peephole] [--reset-after] [--window K] --task NAME [--length T]
  *   [--hidden H] [--batch B] [--steps N] [--lr X] [--optimizer adam|sgd] [--clip X] [--seed S]
  *   [--kernels js|wasm] [--save model.json|model.safetensors] [--save-tfjs DIR] …
+ *   (--task data --data FILE.csv|FILE.json [--loss mse|ce] trains on the user's own sequences)
  * Trains headlessly (progress on stderr) and prints one JSON object:
  *   { "finalLoss", "baselineLoss", "gradientRatioLog10": { "init", "trained" }, "curve": [[step, loss], …] }
  *   (see docs/cli.md)
@@ -18,11 +19,13 @@ import { log10GradientRatio } from '../engine/gradientReach';
 import { F32_MAX, MAX_STEPS, invalid, parseInputs, parseTargets, shapeOf } from '../engine/validate';
 import type { OptimizerKind } from '../engine/optim';
 import {
-  UsageError, choiceOption, isEntry, kernelsOption, numberOption, parseOptions, readJson, runProcess, type Io,
+  UsageError, choiceOption, isEntry, kernelsOption, numberOption, parseOptions, readJson, readSequences, runProcess, sequenceFileCheck, type Io,
 } from './common';
+import { checkTrainable, defaultLoss } from '../engine/sequences';
+import type { LossKind } from '../engine/loss';
 
 /** Default sequence length per task. */
-const DEFAULT_LENGTH: Record<Exclude<TaskName, 'custom'>, number> = { sine: 50, 'remember-first': 50, adding: 100, 'timed-pulse': 50 };
+const DEFAULT_LENGTH: Record<Exclude<TaskName, 'custom' | 'data'>, number> = { sine: 50, 'remember-first': 50, adding: 100, 'timed-pulse': 50 };
 
 /** The most floats one training workspace may hold (about 1 GiB of float32). */
 const MAX_WORKSPACE = 2 ** 28;
@@ -31,7 +34,7 @@ export function trainMain(argv: string[], io: Io): number {
   const o = parseOptions(argv, {
     cell: { type: 'string' }, peephole: { type: 'boolean' }, 'reset-after': { type: 'boolean' }, window: { type: 'string' },
     task: { type: 'string' }, length: { type: 'string' }, noise: { type: 'string' }, delay: { type: 'string' }, width: { type: 'string' },
-    input: { type: 'string' }, target: { type: 'string' },
+    input: { type: 'string' }, target: { type: 'string' }, data: { type: 'string' }, loss: { type: 'string' },
     hidden: { type: 'string' }, batch: { type: 'string' }, steps: { type: 'string' },
     lr: { type: 'string' }, optimizer: { type: 'string' }, momentum: { type: 'string' }, clip: { type: 'string' },
     seed: { type: 'string' }, 'forget-bias': { type: 'string' }, 'recurrent-scale': { type: 'string' },
@@ -55,8 +58,19 @@ export function trainMain(argv: string[], io: Io): number {
   const forgetBias = numberOption(o['forget-bias'], 'forget-bias', 1, { min: -10, max: 10 });
   const recurrentScale = numberOption(o['recurrent-scale'], 'recurrent-scale', 1, { min: 0, max: 10 });
 
+  if (o.data !== undefined && taskName !== 'data') throw new UsageError(`--data: only used with --task data, not ${taskName}`);
+  if (o.loss !== undefined && taskName !== 'data') throw new UsageError(`--loss: only used with --task data (the other tasks set their own loss)`);
   let spec: TaskSpec;
-  if (taskName === 'custom') {
+  if (taskName === 'data') {
+    if (o.data === undefined) throw new UsageError('--data: required with --task data (a CSV or JSON file of sequences; see docs/cli.md)');
+    for (const key of ['length', 'noise', 'delay', 'width', 'input', 'target'] as const) {
+      if (o[key] !== undefined) throw new UsageError(`--${key}: not used with --task data (the data file sets the sequences)`);
+    }
+    const parsed = readSequences(o.data, '--data');
+    const loss = choiceOption<LossKind>(o.loss, 'loss', ['mse', 'ce'], defaultLoss(parsed.set));
+    sequenceFileCheck(o.data, '--data', () => checkTrainable(parsed.set, loss, parsed.placeOf));
+    spec = { name: 'data', set: parsed.set, loss };
+  } else if (taskName === 'custom') {
     if (o.input === undefined) throw new UsageError('--input: required with --task custom (a JSON file of T rows of I numbers)');
     if (o.target === undefined) throw new UsageError('--target: required with --task custom (T rows of O numbers or null)');
     if (o.length !== undefined) throw new UsageError('--length: not used with --task custom (the input file sets the length)');
@@ -148,7 +162,12 @@ export function trainMain(argv: string[], io: Io): number {
     writeOut(join(o['save-tfjs'], 'weights.bin'), '--save-tfjs', files.weights);
   }
   const gradientRatioLog10 = { init: finite(reachInit), trained: finite(log10GradientRatio(net, task)) };
-  io.out(`${JSON.stringify({ finalLoss, baselineLoss: baseline, gradientRatioLog10, curve })}\n`);
+  // Your data: how the set was split, and the loss it was trained with.
+  const split = task.heldOut?.split;
+  const data = split && spec.name === 'data'
+    ? { data: { sequences: spec.set.sequences.length, train: split.train.length, heldOut: split.shared ? 0 : split.heldOut.length, loss: spec.loss } }
+    : {};
+  io.out(`${JSON.stringify({ finalLoss, baselineLoss: baseline, gradientRatioLog10, curve, ...data })}\n`);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 import type { Rng } from './rng';
 import type { LossKind } from './loss';
 import type { Workspace } from './workspace';
+import { longest, splitSequences, writePadded, type Sequence, type SequenceSet, type Split } from './sequences';
 
 export type TaskSpec =
   /** Next-step prediction of sin(ω t + φ), with ω and φ drawn per sequence. */
@@ -20,14 +21,19 @@ export type TaskSpec =
    */
   | { readonly name: 'timed-pulse'; readonly length: number; readonly delay: number; readonly width: number }
   /** One fixed sequence given by the user; every sequence of a batch is a copy. */
-  | { readonly name: 'custom'; readonly inputs: readonly (readonly number[])[]; readonly targets: readonly (readonly number[] | null)[]; readonly loss?: LossKind };
+  | { readonly name: 'custom'; readonly inputs: readonly (readonly number[])[]; readonly targets: readonly (readonly number[] | null)[]; readonly loss?: LossKind }
+  /**
+   * The user's own set of sequences (src/engine/sequences.ts): batches draw training sequences,
+   * padded to the longest; the held-out ones are scored, each once.
+   */
+  | { readonly name: 'data'; readonly set: SequenceSet; readonly loss: LossKind };
 
 export type TaskName = TaskSpec['name'];
-export const TASK_NAMES: readonly TaskName[] = ['sine', 'remember-first', 'adding', 'timed-pulse', 'custom'];
+export const TASK_NAMES: readonly TaskName[] = ['sine', 'remember-first', 'adding', 'timed-pulse', 'custom', 'data'];
 
-/** The tasks the engine generates (all but `custom`). */
-export type GeneratedTaskName = Exclude<TaskName, 'custom'>;
-export const GENERATED_TASK_NAMES = TASK_NAMES.filter((name): name is GeneratedTaskName => name !== 'custom');
+/** The tasks the engine generates (all but `custom` and `data`). */
+export type GeneratedTaskName = Exclude<TaskName, 'custom' | 'data'>;
+export const GENERATED_TASK_NAMES = TASK_NAMES.filter((name): name is GeneratedTaskName => name !== 'custom' && name !== 'data');
 
 /** The timed pulse's delay and width unless said otherwise. */
 export const PULSE_DEFAULTS = { delay: 15, width: 5 } as const;
@@ -62,6 +68,8 @@ export interface Task {
   readonly loss: LossKind;
   /** Fill ws.x, ws.target and ws.mask with ws.B fresh sequences of ws.T = length steps. */
   fill(rng: Rng, ws: Workspace): void;
+  /** A fixed held-out set (the user's data), scored sequence by sequence in place of generated ones; and its split. */
+  readonly heldOut?: { readonly sequences: readonly Sequence[]; readonly train: readonly Sequence[]; readonly split: Split };
 }
 
 /** Angular frequencies of the sine task, in radians per step: periods of about 16 to 60 steps. */
@@ -161,6 +169,18 @@ export function makeTask(spec: TaskSpec): Task {
         spec, length: inputs.length, inputSize: I, outputSize: O, loss: spec.loss ?? 'mse',
         fill(_rng, ws) {
           for (let b = 0; b < ws.B; b++) writeSequence(ws, b, inputs, targets);
+        },
+      };
+    }
+    case 'data': {
+      const { set } = spec;
+      const split = splitSequences(set.sequences.length);
+      const train = split.train.map((k) => set.sequences[k]!);
+      return {
+        spec, length: longest(set), inputSize: set.I, outputSize: set.O, loss: spec.loss,
+        heldOut: { sequences: split.heldOut.map((k) => set.sequences[k]!), train, split },
+        fill(rng, ws) {
+          for (let b = 0; b < ws.B; b++) writePadded(ws, b, train[rng.int(train.length)]!, set.I, set.O);
         },
       };
     }

@@ -8,6 +8,7 @@ import type { Network } from './network';
 import { Optimizer, type OptimizerOptions } from './optim';
 import type { Task } from './tasks';
 import type { Workspace } from './workspace';
+import { writePadded } from './sequences';
 
 /**
  * The parts of one training step, in order. Each is done in small units, so that a caller
@@ -154,7 +155,7 @@ export const HELD_OUT_SIZE = 256;
 export interface Evaluation {
   /** Loss of the network on the held-out set. */
   readonly loss: number;
-  /** Loss on the same set of always predicting the mean target (per output). */
+  /** Loss on the same set of always predicting the mean target (per output; for the user's data, the training sequences' mean). */
   readonly baseline: number;
 }
 
@@ -167,24 +168,39 @@ export const EVAL_CHUNK = 16;
  */
 export function evaluate(net: Network, task: Task, count = HELD_OUT_SIZE, seed = HELD_OUT_SEED): Evaluation {
   const O = net.spec.outputSize;
+  // The user's data: its held-out sequences, each once.
+  const fixed = task.heldOut?.sequences;
+  if (fixed) count = fixed.length;
   const chunk = Math.min(count, EVAL_CHUNK);
   const ws = net.createWorkspace(task.length, chunk);
   const rows = ws.T * chunk;
   /** Fill the next chunk; sequences past `count` are masked out. */
   const next = (rng: Rng, done: number): void => {
-    task.fill(rng, ws);
+    if (fixed) for (let b = 0; b < chunk; b++) writePadded(ws, b, fixed[Math.min(done + b, count - 1)]!, net.spec.inputSize, O);
+    else task.fill(rng, ws);
     for (let r = 0; r < rows; r++) if (done + (r % chunk) >= count) ws.mask[r] = 0;
   };
-  // Pass 1: the mean target of each output over the whole set.
+  // Pass 1: the mean target of each output over the whole set (for the user's data, over the
+  // training sequences: the baseline must not see the held-out targets it is scored on).
   const mean = new Float64Array(O);
   let steps = 0;
   let rng = new Rng(seed);
-  for (let done = 0; done < count; done += chunk) {
-    next(rng, done);
-    for (let r = 0; r < rows; r++) {
-      if (!ws.mask[r]) continue;
-      steps++;
-      for (let k = 0; k < O; k++) mean[k] += ws.target[r * O + k];
+  if (task.heldOut) {
+    for (const s of task.heldOut.train) {
+      for (let t = 0; t < s.T; t++) {
+        if (!s.mask[t]) continue;
+        steps++;
+        for (let k = 0; k < O; k++) mean[k] += s.target[t * O + k]!;
+      }
+    }
+  } else {
+    for (let done = 0; done < count; done += chunk) {
+      next(rng, done);
+      for (let r = 0; r < rows; r++) {
+        if (!ws.mask[r]) continue;
+        steps++;
+        for (let k = 0; k < O; k++) mean[k] += ws.target[r * O + k];
+      }
     }
   }
   for (let k = 0; k < O; k++) mean[k] /= Math.max(steps, 1);
