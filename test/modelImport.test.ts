@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../src/store';
 import { MAX_MODEL_BYTES, checkModel } from '../src/share/modelImport';
 import { en } from '../src/i18n/en';
 import { ja } from '../src/i18n/ja';
+import { parseSequences } from '../src/engine/sequenceFile';
 
 function modelText(cell: 'lstm' | 'gru' | 'rnn', I = 1, H = 4, extra: Record<string, unknown> = {}): string {
   const net = new Network({ cell, inputSize: I, hiddenSize: H, outputSize: 1, peephole: cell === 'lstm', resetAfter: false });
@@ -45,11 +46,31 @@ test.each([
   ['another format', '{"format": "keras"}', 19, { kind: 'wrongFormat', got: '"keras"' }],
   ['another version', modelText('rnn', 1, 4, { version: 2 }), 0, { kind: 'wrongVersion', got: '2', want: 1 }],
   ['a hidden size the page does not allow', modelText('rnn', 1, 200), 0, { kind: 'hiddenTooLarge', hidden: 200, max: 128 }],
-  ['three inputs', modelText('rnn', 3), 0, { kind: 'taskMismatch', inputs: 3, outputs: 1 }],
 ] as const)('%s', (_label, text, bytes, problem) => {
   const result = checkModel(text, bytes || text.length, DEFAULT_CONFIG);
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.problem).toMatchObject(problem);
+});
+
+test('a model no task fits runs on the user’s sequences of its shape, or waits for them', () => {
+  const text = modelText('rnn', 3);
+  const waiting = checkModel(text, text.length, DEFAULT_CONFIG);
+  expect(waiting.ok && waiting.waitsForData).toEqual({ inputs: 3, outputs: 1 });
+  const held = { set: parseSequences('a,b,c,y\n1,2,3,4\n1,2,3,\n').set, name: 'mine.csv' };
+  const fed = checkModel(text, text.length, DEFAULT_CONFIG, held);
+  expect(fed.ok && !fed.waitsForData && fed.config.task).toBe('data');
+  expect(fed.ok && fed.config.data?.name).toBe('mine.csv');
+  // Sequences without targets feed it too (to be shown, not trained on); other sizes do not.
+  const bare = checkModel(text, text.length, DEFAULT_CONFIG, { set: parseSequences('1,2,3\n4,5,6\n').set, name: 'x.csv' });
+  expect(bare.ok && bare.config.data?.set.O).toBe(1);
+  const other = checkModel(text, text.length, DEFAULT_CONFIG, { set: parseSequences('a,b,y\n1,2,3\n1,2,3\n').set, name: 'x.csv' });
+  expect(other.ok && other.waitsForData).toEqual({ inputs: 3, outputs: 1 });
+  // A run on data that fits the model keeps it; a model with a task of its own leaves the data.
+  const onData = checkModel(text, text.length, { ...DEFAULT_CONFIG, task: 'data', data: { set: held.set, loss: 'mse', name: 'mine.csv' } });
+  expect(onData.ok && onData.config.task).toBe('data');
+  const one = modelText('gru');
+  const leaves = checkModel(one, one.length, { ...DEFAULT_CONFIG, task: 'data', data: { set: held.set, loss: 'mse', name: 'mine.csv' } });
+  expect(leaves.ok && [leaves.config.task, leaves.config.data]).toEqual(['sine', undefined]);
 });
 
 test('wrong shapes and non-finite numbers are named by the engine’s validation, with the field', () => {

@@ -22,6 +22,7 @@ import { GradientCheckPanel } from '../views/panels/GradientCheckPanel';
 import { CostPanel } from '../views/panels/CostPanel';
 import { ComparisonPanel } from '../views/panels/ComparisonPanel';
 import { ExportPanel } from '../views/panels/ExportPanel';
+import { SequencePanel } from '../views/panels/SequencePanel';
 import { GradientByStep } from '../views/charts/GradientByStep';
 import { LessonPanel } from '../views/lesson/LessonPanel';
 
@@ -106,6 +107,7 @@ export function App() {
             {!embed && <GradientCheckPanel />}
             {!embed && <CostPanel />}
             {!embed && <ExportPanel />}
+            {!embed && <SequencePanel />}
           </ErrorBoundary>
         </main>
       </div>

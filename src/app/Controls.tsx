@@ -130,9 +130,12 @@ export function Controls() {
           <option value="remember-first">{s.tasks['remember-first']}</option>
           <option value="adding">{s.tasks.adding}</option>
           <option value="timed-pulse">{s.tasks['timed-pulse']}</option>
+          {config.task === 'data' && <option value="data">{s.tasks.data}</option>}
         </select>
       </div>
-      {config.task === 'remember-first' ? (
+      {config.task === 'data' && config.data ? (
+        <p className="muted small" data-testid="data-task">{config.data.name}</p>
+      ) : config.task === 'remember-first' ? (
         // The delay: how many steps the first input must be kept before it is asked for.
         <NumberField label={s.delay} value={config.length - 1} min={RANGES.length.min} max={RANGES.length.max - 1} integer onCommit={(delay) => configure({ length: delay + 1 })} />
       ) : (

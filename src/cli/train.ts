@@ -13,7 +13,7 @@ import { placeNetwork } from '../engine/placement';
 import { Rng } from '../engine/rng';
 import { initNetwork } from '../engine/init';
 import { PULSE_DEFAULTS, generatedTaskSpec, makeTask, taskMinLength, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
-import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
+import { EVAL_CHUNK, Trainer, evaluate, trainingFloats } from '../engine/trainer';
 import { checkFolder, checkWritable, modelBytes, tfjsFiles, writeOut } from './saveModel';
 import { log10GradientRatio } from '../engine/gradientReach';
 import { F32_MAX, MAX_STEPS, invalid, parseInputs, parseTargets, shapeOf } from '../engine/validate';
@@ -102,7 +102,7 @@ export function trainMain(argv: string[], io: Io): number {
   const task = makeTask(spec);
   const G = cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
   // Buffers of the training batch, or of the held-out set's chunks if those are larger.
-  const floats = task.length * Math.max(batch, EVAL_CHUNK) * hidden * (3 * G + 8);
+  const floats = trainingFloats(task.length, batch, hidden, G);
   if (floats > MAX_WORKSPACE) {
     throw new UsageError(`--length × --batch × --hidden: ${task.length}×${batch}×${hidden} needs about ${Math.round((floats * 4) / 2 ** 20)} MiB of buffers, more than the 1024 MiB allowed`);
   }

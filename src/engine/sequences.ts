@@ -124,6 +124,11 @@ export function checkFits(set: SequenceSet, I: number, O: number): void {
   if (set.O !== 0 && set.O !== O) throw new SequenceError({ kind: 'outputsMismatch', got: set.O, want: O });
 }
 
+/** A set without targets, sized for a network of O outputs (its steps still have no target); any other set as it is. */
+export function fitOutputs(set: SequenceSet, O: number): SequenceSet {
+  return set.O === 0 ? { ...set, O, targetNames: [] } : set;
+}
+
 /**
  * Write sequence `seq` into slot b of a batch of ws.T ≥ seq.T steps, padded at its end with zero
  * inputs and no targets. A sequence without targets (O = 0) leaves every step without one.

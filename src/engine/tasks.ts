@@ -43,8 +43,8 @@ export function pulseMinLength(delay: number, width: number): number {
   return delay + width + 1;
 }
 
-/** The shortest sequence a generated task takes: the adding problem needs two halves, the pulse room to fit. */
-export function taskMinLength(name: GeneratedTaskName, pulse: { readonly delay: number; readonly width: number } = PULSE_DEFAULTS): number {
+/** The shortest sequence a generated task takes: the adding problem needs two halves, the pulse room to fit (the user's data sets its own). */
+export function taskMinLength(name: GeneratedTaskName | 'data', pulse: { readonly delay: number; readonly width: number } = PULSE_DEFAULTS): number {
   return name === 'adding' ? 2 : name === 'timed-pulse' ? pulseMinLength(pulse.delay, pulse.width) : 1;
 }
 

@@ -162,6 +162,11 @@ export interface Evaluation {
 /** Held-out sequences per forward pass, so that evaluating needs no more memory than a small batch. */
 export const EVAL_CHUNK = 16;
 
+/** About how many floats a training workspace of T steps holds (or a held-out chunk's, if larger), for size limits. */
+export function trainingFloats(T: number, batch: number, H: number, G: number): number {
+  return T * Math.max(batch, EVAL_CHUNK) * H * (3 * G + 8);
+}
+
 /**
  * Loss and baseline on a fixed, seeded held-out set of `count` sequences, generated and run
  * EVAL_CHUNK at a time (the generators draw sequence after sequence, so the set is the same).

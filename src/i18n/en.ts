@@ -7,6 +7,7 @@ import type { CellKind } from '../engine/spec';
 import type { PresetId } from '../presets';
 import { problemText, type Problem } from '../engine/validate';
 import { formatProblemText, type FormatProblem } from '../engine/formats/problems';
+import { sequenceProblemText, type SequenceProblem } from '../engine/sequenceProblems';
 import { lessonEn } from './lessonEn';
 
 type NodeTitles = Readonly<Record<string, string>>;
@@ -19,6 +20,8 @@ export const en = {
   validation: problemText as (p: Problem) => string,
   /** What stops a model of another framework being read or written, worded (the engine's own English). */
   formatProblem: formatProblemText as (p: FormatProblem) => string,
+  /** What is wrong with a file of the user's sequences, worded (the engine's own English). */
+  sequenceProblem: sequenceProblemText as (p: SequenceProblem) => string,
   /** Joining texts: between sentences, between list items, and between two full sentences. */
   punct: { sentence: '. ', list: '; ', space: ' ' },
   app: {
@@ -91,7 +94,7 @@ export const en = {
     forgetBias: 'Forget-gate bias',
     taskHeading: 'Task',
     task: 'Task',
-    tasks: { sine: 'Sine wave (next step)', 'remember-first': 'Remember the first input', adding: 'Adding problem', 'timed-pulse': 'Timed pulse' },
+    tasks: { sine: 'Sine wave (next step)', 'remember-first': 'Remember the first input', adding: 'Adding problem', 'timed-pulse': 'Timed pulse', data: 'Your data' },
     pulseDelay: 'Pulse delay (steps after the trigger)',
     pulseWidth: 'Pulse width (steps)',
     delay: 'Delay (steps to remember)',
@@ -311,12 +314,53 @@ export const en = {
     ] as readonly (readonly [string, string])[],
     note: 'The keys act anywhere on the page except while you type in a field, and inside the equations, where ← → step through the terms. After you reach a button or a link with Tab, Space presses it; after a click, Space plays and pauses.',
   },
+  sequences: {
+    heading: 'Your sequences',
+    intro: 'Show a sequence of your own on the network, or train on a set of them. CSV: one row per step; a header row names the columns: target or y (y1, target_2, …) for targets, seq or id for the sequence id, any other name for an input; an empty target row is a step without a target. JSON: rows, {"inputs", "targets"}, or {"sequences": [...]}.',
+    choose: 'Choose a file…',
+    dropHere: 'Drop a CSV or JSON file here',
+    paste: 'Paste a sequence or a set',
+    read: 'Read the pasted text',
+    pasted: 'the pasted text',
+    targetsFile: 'Targets from another file…',
+    summary: (name: string, sequences: string, steps: string, inputs: string, targets: string) =>
+      `${name}: ${sequences}, ${steps}; inputs ${inputs}; targets ${targets}.`,
+    oneSequence: 'one sequence',
+    manySequences: (n: string) => `${n} sequences`,
+    stepsRange: (lo: string, hi: string) => (lo === hi ? `${hi} steps` : `${lo}–${hi} steps`),
+    noTargets: 'none',
+    readFailed: (name: string, why: string) => `${name} was not read, nothing changed: ${why}.`,
+    notText: 'the file is not UTF-8 text',
+    targetsFailed: (name: string, why: string) => `The targets in ${name} were not added: ${why}.`,
+    whichSequence: 'Sequence',
+    show: 'Show on the network',
+    train: 'Train on these',
+    loss: 'Loss',
+    losses: { mse: 'Mean squared error', ce: 'Cross-entropy (one class per step)' },
+    ceNeedsClasses: 'Cross-entropy needs target rows that are class distributions (one-hot).',
+    refused: (why: string) => `Not done: ${why}.`,
+    showing: (id: string, T: string, name: string) => `The network shows your sequence ${id} (${T} steps) from ${name}.`,
+    backToExamples: 'Back to the task’s examples',
+    trainingOn: (name: string, train: string, held: string) => `Training on ${name}: ${train} sequences trained on, ${held} held out for the score.`,
+    trainingShared: (name: string) => `Training on ${name}: its one sequence is trained on and scored; nothing is held out.`,
+    viewOnly: 'These sequences have no targets: they can be shown on the network, not trained on.',
+    waiting: (name: string, inputs: string, outputs: string) =>
+      `${name} takes ${inputs} inputs and gives ${outputs} outputs per step, a shape none of the tasks has. Bring sequences of that shape here to run it.`,
+    tooLong: (steps: string, batch: string, hidden: string, mib: string, max: string) =>
+      `the longest sequence has ${steps} steps: at batch ${batch} and H = ${hidden}, training needs about ${mib} MiB, more than the ${max} MiB the page allows (lower the batch size or the hidden size)`,
+    score: 'Score the held-out sequences',
+    scored: (ratio: string, step: string) => `Held-out loss ÷ baseline (predicting the training targets’ mean): ${ratio}, at step ${step}.`,
+    noScore: 'No held-out step has a target, so there is no score.',
+    linkNote: 'A link cannot carry your sequences.',
+  },
   share: {
     copy: 'Copy link',
     copied: 'Link copied: it opens this run at this step, unit and time.',
     copyFailed: 'The link could not be copied; the address bar holds it.',
     changedMidRun: 'Settings changed during this run: the link trains with the current ones from the start, so its numbers can differ.',
     importedModel: 'This model was imported: a link cannot carry its weights, so it replays a fresh run from the seed instead.',
+    ownData: 'This run trains on your own sequences: a link cannot carry them, so it opens the same network on the sine task instead.',
+    ownProbe: 'The sequence on display is your own: a link cannot carry it, so it shows the task’s example instead.',
     ignored: (fields: string) => `Some settings in the link were ignored and their defaults used: ${fields}.`,
     andMore: (n: string) => `, and ${n} more`,
     reason: {
@@ -373,7 +417,6 @@ export const en = {
     wrongVersion: (got: string, want: string) => `its version is ${got}; this Gatescope reads version ${want}`,
     invalid: (path: string, problem: string) => `${path}: ${problem}`,
     hiddenTooLarge: (H: string, max: string) => `its hidden size is ${H}, more than the ${max} this page runs`,
-    taskMismatch: (I: string, O: string, task: string) => `the model has ${I} input(s) and ${O} output(s), which the task “${task}” cannot feed`,
   },
   equations: {
     region: 'Equations',

@@ -6,6 +6,7 @@
 import type { Messages } from './en';
 import { problemJa } from './validationJa';
 import { formatProblemJa } from './formatJa';
+import { sequenceProblemJa } from './sequenceJa';
 import { lessonJa } from './lessonJa';
 
 export const ja: Messages = {
@@ -13,6 +14,7 @@ export const ja: Messages = {
   lesson: lessonJa,
   validation: problemJa,
   formatProblem: formatProblemJa,
+  sequenceProblem: sequenceProblemJa,
   punct: { sentence: '。', list: '、', space: '' },
   app: {
     tagline: '再帰型ネットワークの内部を、すべての値をその場で計算して見せます。',
@@ -84,7 +86,7 @@ export const ja: Messages = {
     forgetBias: '忘却ゲートのバイアス',
     taskHeading: 'タスク',
     task: 'タスク',
-    tasks: { sine: '正弦波（次の値の予測）', 'remember-first': '最初の入力を覚える', adding: '加算問題', 'timed-pulse': 'タイミングパルス' },
+    tasks: { sine: '正弦波（次の値の予測）', 'remember-first': '最初の入力を覚える', adding: '加算問題', 'timed-pulse': 'タイミングパルス', data: '自分のデータ' },
     pulseDelay: 'パルスの遅れ（トリガーからの時刻数）',
     pulseWidth: 'パルスの幅（時刻数）',
     delay: '遅延（覚えておく時刻数）',
@@ -316,12 +318,53 @@ export const ja: Messages = {
     ],
     note: '入力欄に入力している間を除き、ページのどこでもキーが使えます。数式の中では ← → で項を順にたどります。Tab キーでボタンやリンクに移ったときは Space でそれを押します。クリックした後は、Space で再生と一時停止を切り替えます。',
   },
+  sequences: {
+    heading: '自分の系列',
+    intro: '手元の系列をネットワークに通して見たり、系列の集まりで学習させたりできます。CSV は 1 行が 1 時刻です。見出し行で列の役割を決めます：target や y（y1、target_2 など）は目標、seq や id は系列 ID、それ以外の名前は入力です。目標の行が空の時刻には目標がありません。JSON は行の配列、{"inputs", "targets"}、{"sequences": [...]} のいずれかです。',
+    choose: 'ファイルを選ぶ…',
+    dropHere: 'CSV か JSON のファイルをここにドロップ',
+    paste: '系列（または系列の集まり）を貼り付ける',
+    read: '貼り付けた内容を読む',
+    pasted: '貼り付けた内容',
+    targetsFile: '目標を別のファイルから…',
+    summary: (name: string, sequences: string, steps: string, inputs: string, targets: string) =>
+      `${name}：${sequences}、${steps}。入力 ${inputs}。目標 ${targets}。`,
+    oneSequence: '系列 1 個',
+    manySequences: (n: string) => `系列 ${n} 個`,
+    stepsRange: (lo: string, hi: string) => (lo === hi ? `${hi} 時刻` : `${lo}〜${hi} 時刻`),
+    noTargets: 'なし',
+    readFailed: (name: string, why: string) => `${name} は読み込んでいません（何も変わっていません）：${why}。`,
+    notText: 'UTF-8 のテキストではありません',
+    targetsFailed: (name: string, why: string) => `${name} の目標は加えていません：${why}。`,
+    whichSequence: '系列',
+    show: 'ネットワークに通して表示',
+    train: 'この系列で学習',
+    loss: '損失',
+    losses: { mse: '平均二乗誤差', ce: '交差エントロピー（時刻ごとに 1 クラス）' },
+    ceNeedsClasses: '交差エントロピーには、目標の各行がクラスの分布（one-hot）である必要があります。',
+    refused: (why: string) => `実行していません：${why}。`,
+    showing: (id: string, T: string, name: string) => `${name} の系列 ${id}（${T} 時刻）をネットワークに通して表示しています。`,
+    backToExamples: 'タスクの例に戻す',
+    trainingOn: (name: string, train: string, held: string) => `${name} で学習中：学習に ${train} 系列、評価用に ${held} 系列を取り分けています。`,
+    trainingShared: (name: string) => `${name} で学習中：系列が 1 個だけなので、同じ系列で学習と評価をしています（取り分けた系列はありません）。`,
+    viewOnly: 'この系列には目標がありません。ネットワークに通して表示はできますが、学習はできません。',
+    waiting: (name: string, inputs: string, outputs: string) =>
+      `${name} は時刻ごとに入力 ${inputs} 個・出力 ${outputs} 個のモデルで、この形のタスクはありません。同じ形の系列をここに持ち込むと動かせます。`,
+    tooLong: (steps: string, batch: string, hidden: string, mib: string, max: string) =>
+      `いちばん長い系列が ${steps} 時刻あります。バッチ ${batch}、H = ${hidden} では学習に約 ${mib} MiB が要り、このページの上限 ${max} MiB を超えます（バッチサイズか隠れユニット数を小さくしてください）`,
+    score: '取り分けた系列で評価',
+    scored: (ratio: string, step: string) => `取り分けた系列での損失 ÷ 基準（学習用の目標の平均を予測）：${ratio}（ステップ ${step}）。`,
+    noScore: '取り分けた系列のどの時刻にも目標がないため、評価できません。',
+    linkNote: 'リンクには自分の系列を含められません。',
+  },
   share: {
     copy: 'リンクをコピー',
     copied: 'リンクをコピーしました。この学習を、今のステップ・ユニット・時刻の状態で開けます。',
     copyFailed: 'リンクをコピーできませんでした。リンクはアドレスバーに表示されています。',
     changedMidRun: 'この学習の途中で設定が変更されました。リンクを開くと現在の設定で最初から学習し直すため、数値が異なることがあります。',
     importedModel: 'このモデルは読み込んだものです。リンクには重みを含められないため、リンクを開くとシードから新しく学習し直した結果になります。',
+    ownData: 'この学習は自分の系列で行っています。リンクには系列を含められないため、リンクを開くと同じネットワークを正弦波のタスクで開きます。',
+    ownProbe: '表示中の系列は自分で持ち込んだものです。リンクには含められないため、リンクを開くとタスクの例を表示します。',
     ignored: (fields: string) => `リンク内の一部の設定を無視し、既定値を使いました：${fields}。`,
     andMore: (n: string) => `、ほか ${n} 件`,
     reason: {
@@ -380,8 +423,6 @@ export const ja: Messages = {
     wrongVersion: (got: string, want: string) => `バージョンが ${got} です。この Gatescope が読めるのはバージョン ${want} です`,
     invalid: (path: string, problem: string) => `${path} が正しくありません：${problem}`,
     hiddenTooLarge: (H: string, max: string) => `隠れ層のサイズが ${H} で、このページで動かせる ${max} を超えています`,
-    taskMismatch: (I: string, O: string, task: string) =>
-      `モデルの入力は ${I} 個、出力は ${O} 個で、タスク「${task}」のデータを与えられません`,
   },
   equations: {
     region: '数式',

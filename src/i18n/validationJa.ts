@@ -6,6 +6,11 @@ import type { Expected, Problem, Seen } from '../engine/validate';
 
 const quote = (s: string): string => `「${s}」`;
 
+/** What a value was, in Japanese. */
+export function seenJa(s: Seen): string {
+  return seen(s);
+}
+
 function seen(s: Seen): string {
   switch (s.kind) {
     case 'null': return 'null';

@@ -3,8 +3,10 @@
  * model file, a PyTorch state dict in safetensors, a TF.js Layers model.json with its shards among
  * the files given), told by the content; for a Gatescope file its format and version; then
  * everything through the engine's own validation (shapes, numbers within float32, known weights),
- * and that the page can run it (a task that feeds its inputs, a hidden size the page allows). The
- * config it yields keeps the page's training settings and takes the model's cell, variants and size.
+ * and that the page can run it (a hidden size the page allows). The config it yields keeps the
+ * page's training settings and takes the model's cell, variants and size, and a task that feeds
+ * it: the user's data on display, a generated task, or the user's sequences held; with none, the
+ * model waits for sequences of its shape.
  */
 import { MODEL_FORMAT, MODEL_VERSION, parseModel } from '../engine/modelFile';
 import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, generatedTaskSpec, makeTask, pulseMinLength, taskMinLength } from '../engine/tasks';
@@ -12,7 +14,8 @@ import { ValidationError, type Problem } from '../engine/validate';
 import { ModelBytesError, modelFromBytes, type ModelSource } from '../engine/formats/modelBytes';
 import { looksLikeSafetensors } from '../engine/formats/safetensors';
 import type { FormatProblem } from '../engine/formats/problems';
-import type { RunConfig, TrainTask } from '../worker/protocol';
+import type { RunConfig, RunData, TrainTask } from '../worker/protocol';
+import { defaultLoss, fitOutputs, type SequenceSet } from '../engine/sequences';
 import { RANGES } from './urlState';
 
 /** The largest model accepted, all its files together: 5 MB. */
@@ -31,22 +34,36 @@ export type ImportProblem =
   | { readonly kind: 'wrongVersion'; readonly got: string; readonly want: number }
   /** A field the engine's validation refused: where, and what is wrong with it. */
   | { readonly kind: 'invalid'; readonly path: string; readonly problem: Problem }
-  | { readonly kind: 'taskMismatch'; readonly inputs: number; readonly outputs: number; readonly task: TrainTask }
   | { readonly kind: 'hiddenTooLarge'; readonly hidden: number; readonly max: number };
 
 export type ImportResult =
-  | { readonly ok: true; readonly config: RunConfig; readonly model: unknown; readonly source: ModelSource; readonly name: string }
+  | {
+    readonly ok: true; readonly config: RunConfig; readonly model: unknown; readonly source: ModelSource; readonly name: string;
+    /** No task and none of the user's sequences fit its sizes: it waits for sequences of this shape. */
+    readonly waitsForData?: { readonly inputs: number; readonly outputs: number };
+  }
   | { readonly ok: false; readonly problem: ImportProblem };
 
-/** The current task if it feeds the model's inputs and outputs, else the first task that does. */
+/** The current generated task if it feeds the model's inputs and outputs, else the first task that does. */
 function taskFor(I: number, O: number, current: TrainTask): TrainTask | null {
-  const fits = (name: TrainTask) => {
+  const fits = (name: Exclude<TrainTask, 'data'>) => {
     // Sizes do not depend on the length: any length every task accepts will do.
     const task = makeTask(generatedTaskSpec(name, pulseMinLength(PULSE_DEFAULTS.delay, PULSE_DEFAULTS.width)));
     return task.inputSize === I && task.outputSize === O;
   };
-  if (fits(current)) return current;
+  if (current !== 'data' && fits(current)) return current;
   return GENERATED_TASK_NAMES.find(fits) ?? null;
+}
+
+/** Whether the user's sequences feed a model of I inputs and O outputs (sequences without targets feed any). */
+function dataFits(set: SequenceSet, I: number, O: number): boolean {
+  return set.I === I && (set.O === O || set.O === 0);
+}
+
+/** The user's sequences the page holds (the importer may run the model on them): the set and the file's name. */
+export interface HeldSequences {
+  readonly set: SequenceSet;
+  readonly name: string;
 }
 
 /** A value as the file has it (JSON, cut at 40 characters), the same in every language; "–" when absent. */
@@ -74,7 +91,7 @@ function mainFile(files: readonly ImportFile[]): ImportFile {
 }
 
 /** Check the files the user gave (one model file, or a model.json with its shards). */
-export function checkModelFiles(files: readonly ImportFile[], current: RunConfig): ImportResult {
+export function checkModelFiles(files: readonly ImportFile[], current: RunConfig, sequences: HeldSequences | null = null): ImportResult {
   const fail = (problem: ImportProblem): ImportResult => ({ ok: false, problem });
   const total = files.reduce((n, f) => n + f.size, 0);
   if (total > MAX_MODEL_BYTES) return fail({ kind: 'tooLarge', bytes: total });
@@ -87,16 +104,16 @@ export function checkModelFiles(files: readonly ImportFile[], current: RunConfig
     const p = e.problem;
     return fail(p.kind === 'format' ? p : p.kind === 'tooDeep' ? { kind: 'tooDeep', limit: p.limit } : p.kind === 'notJson' ? { kind: 'notJson', detail: p.detail } : { kind: 'notText' });
   }
-  const result = checkParsed(read.model, current);
+  const result = checkParsed(read.model, current, sequences);
   return result.ok ? { ...result, source: read.source, name: main.name } : result;
 }
 
 /** One Gatescope model file as text (`bytes`, its size, is checked before the text is read). */
-export function checkModel(text: string, bytes: number, current: RunConfig): ImportResult {
-  return checkModelFiles([{ name: 'model.json', size: bytes, bytes: bytes > MAX_MODEL_BYTES ? new Uint8Array(0) : new TextEncoder().encode(text) }], current);
+export function checkModel(text: string, bytes: number, current: RunConfig, sequences: HeldSequences | null = null): ImportResult {
+  return checkModelFiles([{ name: 'model.json', size: bytes, bytes: bytes > MAX_MODEL_BYTES ? new Uint8Array(0) : new TextEncoder().encode(text) }], current, sequences);
 }
 
-function checkParsed(json: unknown, current: RunConfig): ImportResult {
+function checkParsed(json: unknown, current: RunConfig, sequences: HeldSequences | null): ImportResult {
   const fail = (problem: ImportProblem): ImportResult => ({ ok: false, problem });
   const obj = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
   if (!obj || obj.format !== MODEL_FORMAT) return fail({ kind: 'wrongFormat', got: shown(obj ? obj.format : json) });
@@ -110,12 +127,22 @@ function checkParsed(json: unknown, current: RunConfig): ImportResult {
   }
   const { cell, hiddenSize: H, inputSize: I, outputSize: O, peephole, resetAfter } = net.spec;
   if (H > RANGES.hidden.max) return fail({ kind: 'hiddenTooLarge', hidden: H, max: RANGES.hidden.max });
-  const task = taskFor(I, O, current.task);
-  if (!task) return fail({ kind: 'taskMismatch', inputs: I, outputs: O, task: current.task });
-  const length = Math.max(current.length, taskMinLength(task, { delay: current.pulseDelay, width: current.pulseWidth }));
-  const config: RunConfig = {
-    ...current, cell, hidden: H, peephole, resetAfter, forgetFixed: net.spec.forgetFixed === true, task, length,
+  const base: RunConfig = {
+    ...current, cell, hidden: H, peephole, resetAfter, forgetFixed: net.spec.forgetFixed === true,
     window: net.spec.window ?? current.window,
   };
-  return { ok: true, config, model: json, source: 'gatescope', name: 'model.json' };
+  const ok = { ok: true, model: json, source: 'gatescope', name: 'model.json' } as const;
+  // The user's data on display first, then a generated task, then the sequences the page holds.
+  if (current.task === 'data' && current.data && dataFits(current.data.set, I, O)) return { ...ok, config: base };
+  const task = taskFor(I, O, current.task);
+  if (task) {
+    const length = Math.max(current.length, taskMinLength(task, { delay: current.pulseDelay, width: current.pulseWidth }));
+    const { data: _, ...rest } = base;
+    return { ...ok, config: { ...rest, task, length } };
+  }
+  if (sequences && dataFits(sequences.set, I, O)) {
+    const data: RunData = { set: fitOutputs(sequences.set, O), loss: defaultLoss(sequences.set), name: sequences.name };
+    return { ...ok, config: { ...base, task: 'data', data } };
+  }
+  return { ...ok, config: base, waitsForData: { inputs: I, outputs: O } };
 }

@@ -15,6 +15,7 @@ import { createComparisonSlice, type ComparisonSlice } from './comparisonSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createWorkerSlice, NO_CONTROL, type WorkerControl, type WorkerSlice } from './workerSlice';
 import { createOfflineSlice, type OfflineSlice } from './offlineSlice';
+import { createSequencesSlice, type SequencesSlice } from './sequencesSlice';
 import { TUNABLE, type KernelProblem, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -129,7 +130,7 @@ export interface UiSlice {
   origin: 'seed' | 'import';
 }
 
-export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice & ComparisonSlice & LessonSlice & WorkerSlice & OfflineSlice;
+export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice & ComparisonSlice & LessonSlice & WorkerSlice & OfflineSlice & SequencesSlice;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
@@ -172,10 +173,14 @@ export const useStore = create<Store>()((set, get, api) => {
     ...createLessonSlice(set, get, api),
     ...createWorkerSlice(set, get, api),
     ...createOfflineSlice(set, get, api),
+    ...createSequencesSlice(set, get, api),
     // config
     config: DEFAULT_CONFIG,
     configure: (patch) => {
-      const config = { ...get().config, ...patch };
+      const merged = { ...get().config, ...patch };
+      // The user's sequences go with the 'data' task only (another task leaves them behind).
+      const { data: _, ...rest } = merged;
+      const config: RunConfig = merged.task === 'data' ? merged : rest;
       // Learning rate, clipping, optimiser and batch size change how training goes on; the
       // other settings make a new network.
       takeOver();
@@ -185,7 +190,7 @@ export const useStore = create<Store>()((set, get, api) => {
         return;
       }
       const run = get().run + 1;
-      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed', peepholeMark: peepholeMarkFor(config), run, recovered: null });
+      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed', peepholeMark: peepholeMarkFor(config), run, recovered: null, ownProbe: null });
       if (get().workerFault) {
         set({ workerFault: null, status: 'idle' });
         get().control.restart(true);
@@ -250,7 +255,7 @@ export const useStore = create<Store>()((set, get, api) => {
     newExample: () => {
       takeOver();
       const example = get().example + 1;
-      set({ example });
+      set({ example, ownProbe: null });
       // The worker starts from example seed + 1; each redraw takes the next seed, so it is reproducible.
       get().send({ type: 'set-probe', seed: get().config.seed + 1 + example });
     },
@@ -274,7 +279,10 @@ export const useStore = create<Store>()((set, get, api) => {
     loadModel: (config, model) => {
       takeOver();
       const run = get().run + 1;
-      set({ config, error: null, example: 0, changedMidRun: false, gradientCheck: null, origin: 'import', peepholeMark: peepholeMarkFor(config), run });
+      set({
+        config, error: null, example: 0, changedMidRun: false, gradientCheck: null, origin: 'import', peepholeMark: peepholeMarkFor(config), run,
+        ownProbe: null, importedModel: model, pendingModel: null,
+      });
       get().send({ type: 'load-model', config, model, run });
     },
     checkGradients: () => {

@@ -11,6 +11,8 @@ import type { OptimizerState } from '../engine/optim';
 import type { LossHistoryState } from './lossHistory';
 import type { KernelKind } from '../engine/backend';
 import type { SimdProblem } from '../engine/wasm/simd';
+import type { LossKind } from '../engine/loss';
+import type { Sequence, SequenceSet } from '../engine/sequences';
 
 /** Why the WASM SIMD kernels could not run: its kind (which the page words) and the engine's own line. */
 export interface KernelProblem {
@@ -18,7 +20,15 @@ export interface KernelProblem {
   readonly detail: string;
 }
 
-export type TrainTask = GeneratedTaskName;
+/** A generated task, or the user's own sequences ('data', with RunConfig.data). */
+export type TrainTask = GeneratedTaskName | 'data';
+
+/** The user's sequences a 'data' run trains on (no link carries them), the loss, and the file's name. */
+export interface RunData {
+  readonly set: SequenceSet;
+  readonly loss: LossKind;
+  readonly name: string;
+}
 
 /** Everything that decides a run: the network, the task and the optimiser. */
 export interface RunConfig {
@@ -50,6 +60,8 @@ export interface RunConfig {
    * or 'js'. Float32 results differ between them in the last digits, so a link carries 'js'.
    */
   readonly kernels?: KernelKind;
+  /** Task 'data': the sequences. */
+  readonly data?: RunData;
 }
 
 /** The settings that 'tune' changes without starting the run again. */
@@ -102,6 +114,8 @@ export interface Checkpoint {
   readonly history: LossHistoryState;
   /** The seed of the example on display. */
   readonly probeSeed: number;
+  /** The user's own sequence on display in its place, or null. */
+  readonly probeSequence: Sequence | null;
   readonly peephole: boolean;
   readonly forgetFixed: boolean;
 }
@@ -132,6 +146,8 @@ export type Command =
   | { readonly type: 'set-forget-fixed'; readonly on: boolean }
   /** Draw a new probe sequence (the example on display) from this seed. */
   | { readonly type: 'set-probe'; readonly seed: number }
+  /** Show the user's own sequence (of the network's sizes) in place of the task's example; null: the task's example again. */
+  | { readonly type: 'set-probe-sequence'; readonly sequence: Sequence | null }
   /** After an error: go back to the weights of the last step whose loss was finite. */
   | { readonly type: 'restore-last-good' }
   /** Compare the analytic gradients on the probe with central finite differences. */

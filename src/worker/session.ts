@@ -9,6 +9,7 @@ import { placeNetwork, type Room } from '../engine/placement';
 import type { KernelKind } from '../engine/backend';
 import { initNetwork } from '../engine/init';
 import { generatedTaskSpec, makeTask, type Task } from '../engine/tasks';
+import { checkFits, copySequence, writePadded, type Sequence } from '../engine/sequences';
 import { EVAL_CHUNK, Trainer, evaluate } from '../engine/trainer';
 import { lossAndGrad } from '../engine/loss';
 import { namedWeights } from '../engine/modelFile';
@@ -25,6 +26,15 @@ const GOOD_EVERY = 25;
 const GOOD_FACTOR = 10;
 
 const f32 = (a: FloatArray, start = 0, end = a.length): Float32Array => new Float32Array(a.subarray(start, end));
+
+/** The task a run trains on: a generated one, or the user's sequences. */
+export function runTask(config: RunConfig): Task {
+  if (config.task === 'data') {
+    if (!config.data) throw new Error('a run on your data needs its sequences');
+    return makeTask({ name: 'data', set: config.data.set, loss: config.data.loss });
+  }
+  return makeTask(generatedTaskSpec(config.task, config.length, config.noise, { delay: config.pulseDelay, width: config.pulseWidth }));
+}
 
 export class TrainingSession {
   private configValue: RunConfig;
@@ -48,6 +58,8 @@ export class TrainingSession {
   private named: ReturnType<typeof namedWeights>;
   /** The seed of the probe sequence on display. */
   private probeSeed = 0;
+  /** The user's own sequence on display in place of the task's example, or null. */
+  private probeSequence: Sequence | null = null;
   /** The batch loss at the last good state, and the last finite batch loss and its step. */
   private goodLoss = Number.NaN;
   private lastFinite = { step: 0, loss: Number.NaN };
@@ -62,7 +74,7 @@ export class TrainingSession {
    */
   constructor(config: RunConfig, weights?: Network) {
     this.configValue = config;
-    this.task = makeTask(generatedTaskSpec(config.task, config.length, config.noise, { delay: config.pulseDelay, width: config.pulseWidth }));
+    this.task = runTask(config);
     const spec = {
       cell: config.cell, inputSize: this.task.inputSize, hiddenSize: config.hidden, outputSize: this.task.outputSize,
       peephole: config.peephole, resetAfter: config.resetAfter, forgetFixed: config.cell === 'lstm' && config.forgetFixed,
@@ -138,7 +150,7 @@ export class TrainingSession {
     if (!placed.ok) return;
     const net = placed.net;
     net.params().forEach((p, k) => p.w.set(old.params()[k]!.w));
-    const probe = net.createWorkspace(this.task.length, 1);
+    const probe = net.createWorkspace(this.probe.T, 1);
     probe.x.set(this.probe.x);
     probe.target.set(this.probe.target);
     probe.mask.set(this.probe.mask);
@@ -312,7 +324,47 @@ export class TrainingSession {
   /** Draw the probe sequence from its own seed. */
   setProbe(seed: number): void {
     this.probeSeed = seed;
+    this.probeSequence = null;
+    const held = this.task.heldOut?.sequences;
+    if (held) {
+      // The user's data: one of its held-out sequences, at its own length.
+      this.placeProbe(held[new Rng(seed).int(held.length)]!);
+      return;
+    }
+    this.probeLength(this.task.length);
     this.task.fill(new Rng(seed), this.probe);
+  }
+
+  /** Show the user's own sequence (of the network's inputs; targets of its outputs, or none); null: the task's example again. */
+  setProbeSequence(sequence: Sequence | null): void {
+    if (!sequence) {
+      this.setProbe(this.probeSeed);
+      return;
+    }
+    const { inputSize: I, outputSize: O } = this.net.spec;
+    const targets = sequence.target.length / sequence.T;
+    checkFits({ I: sequence.x.length / sequence.T, O: targets, inputNames: [], targetNames: [], sequences: [] }, I, O);
+    this.probeSequence = sequence;
+    this.placeProbe(sequence);
+  }
+
+  /** The user's sequence on display, or null. */
+  get ownProbe(): Sequence | null {
+    return this.probeSequence;
+  }
+
+  /** A sequence into the probe, which takes its length. */
+  private placeProbe(sequence: Sequence): void {
+    this.trainer.abort();
+    this.probeLength(sequence.T);
+    writePadded(this.probe, 0, sequence, this.net.spec.inputSize, this.net.spec.outputSize);
+  }
+
+  /** A probe of T steps (the old one's buffers go back to the backend). */
+  private probeLength(T: number): void {
+    if (this.probe.T === T) return;
+    this.probe.release();
+    this.probe = this.net.createWorkspace(T, 1);
   }
 
   /** The run's state between two steps (a step in flight is given up first), as copies. */
@@ -325,6 +377,7 @@ export class TrainingSession {
       optimizer: this.trainer.optimizer.state(),
       history: this.history.state(),
       probeSeed: this.probeSeed,
+      probeSequence: this.probeSequence && copySequence(this.probeSequence),
       peephole: this.net.spec.peephole,
       forgetFixed: this.net.spec.forgetFixed === true,
     };
@@ -348,6 +401,7 @@ export class TrainingSession {
     this.trainer.optimizer.load(c.optimizer);
     this.history.load(c.history);
     this.setProbe(c.probeSeed);
+    if (c.probeSequence) this.setProbeSequence(c.probeSequence);
     this.goodStep = c.step;
     params.forEach((p, k) => this.good[k]!.set(p.w));
   }

@@ -208,6 +208,10 @@ class WorkerHost {
         this.session?.setProbe(command.seed);
         this.sendSnapshot(now);
         return;
+      case 'set-probe-sequence':
+        this.session?.setProbeSequence(command.sequence);
+        this.sendSnapshot(now);
+        return;
       case 'check-gradients': {
         if (!this.session) return;
         const start = performance.now();

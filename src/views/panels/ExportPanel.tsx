@@ -17,6 +17,7 @@ import type { ModelFile } from '../../engine/modelFile';
 import { modelToSafetensors } from '../../engine/formats/pytorch';
 import { modelToTfjs } from '../../engine/formats/tfjsLayers';
 import { FormatError, type FormatProblem } from '../../engine/formats/problems';
+import { HiddenFileInput, useFileDrop } from '../primitives/fileDrop';
 
 function describeProblem(m: Messages, p: ImportProblem, mb: (bytes: number) => string): string {
   const e = m.exporting;
@@ -35,8 +36,6 @@ function describeProblem(m: Messages, p: ImportProblem, mb: (bytes: number) => s
       return e.invalid(p.path, m.validation(p.problem));
     case 'hiddenTooLarge':
       return e.hiddenTooLarge(String(p.hidden), String(p.max));
-    case 'taskMismatch':
-      return e.taskMismatch(String(p.inputs), String(p.outputs), m.settings.tasks[p.task]);
     case 'notText':
       return e.notText;
     case 'format':
@@ -87,9 +86,11 @@ export function ExportPanel() {
   const snapshot = useStore((s) => s.snapshot);
   const modelFile = useStore((s) => s.modelFile);
   // What the last import did, worded when drawn (so it follows a change of language).
-  const [said, setSaid] = useState<{ name: string; outcome: ImportProblem | { kind: 'imported'; cell: CellKind; hidden: number } } | null>(null);
+  const [said, setSaid] = useState<{
+    name: string;
+    outcome: ImportProblem | { kind: 'imported'; cell: CellKind; hidden: number } | { kind: 'waiting'; inputs: number; outputs: number };
+  } | null>(null);
   const [refused, setRefused] = useState<FormatProblem | null>(null);
-  const [dropping, setDropping] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   // The worker answers "export-model" with the file: save it once, in the format asked for.
@@ -101,43 +102,36 @@ export function ExportPanel() {
 
   const importFiles = async (list: readonly File[]) => {
     if (list.length === 0) return;
-    const current = useStore.getState().config;
-    const result = checkModelFiles(await readFiles(list), current);
+    const { config: current, sequences } = useStore.getState();
+    const result = checkModelFiles(await readFiles(list), current, sequences);
     const name = result.ok ? result.name : list.map((f) => f.name).join(', ');
     if (!result.ok) {
       setSaid({ name, outcome: result.problem });
       return;
     }
+    if (result.waitsForData) {
+      // No task has its shape: it waits, under "Your sequences", for sequences that do.
+      const { inputs, outputs } = result.waitsForData;
+      useStore.getState().setPendingModel({ config: result.config, model: result.model, name, inputs, outputs });
+      setSaid({ name, outcome: { kind: 'waiting', inputs, outputs } });
+      return;
+    }
     useStore.getState().loadModel(result.config, result.model);
     setSaid({ name, outcome: { kind: 'imported', cell: result.config.cell, hidden: result.config.hidden } });
   };
+  const { dropping, handlers: drop } = useFileDrop((files) => void importFiles(files));
   const mb = (bytes: number) => fmt.fixed(bytes / (1024 * 1024), 1);
-  const ok = said?.outcome.kind === 'imported';
+  const ok = said?.outcome.kind === 'imported' || said?.outcome.kind === 'waiting';
   const words = !said
     ? null
     : said.outcome.kind === 'imported'
       ? e.imported(m.cells[said.outcome.cell], fmt.int(said.outcome.hidden), said.name)
-      : e.importFailed(said.name, describeProblem(m, said.outcome, mb));
+      : said.outcome.kind === 'waiting'
+        ? m.sequences.waiting(said.name, fmt.int(said.outcome.inputs), fmt.int(said.outcome.outputs))
+        : e.importFailed(said.name, describeProblem(m, said.outcome, mb));
 
   return (
-    <section
-      className={`panel export${dropping ? ' export-dropping' : ''}`}
-      aria-label={e.heading}
-      data-testid="export-panel"
-      onDragOver={(ev) => {
-        if (!ev.dataTransfer.types.includes('Files')) return;
-        ev.preventDefault();
-        setDropping(true);
-      }}
-      onDragLeave={(ev) => {
-        if (!ev.currentTarget.contains(ev.relatedTarget as Node | null)) setDropping(false);
-      }}
-      onDrop={(ev) => {
-        ev.preventDefault();
-        setDropping(false);
-        void importFiles(Array.from(ev.dataTransfer.files));
-      }}
-    >
+    <section className={`panel export${dropping ? ' export-dropping' : ''}`} aria-label={e.heading} data-testid="export-panel" {...drop}>
       <h2>{e.heading}</h2>
       <div className="export-row">
         <button type="button" className="small-button" disabled={!snapshot} onClick={() => snapshot && download(`${baseName()}.trace.csv`, traceCsv(snapshot), 'text/csv')}>
@@ -164,19 +158,7 @@ export function ExportPanel() {
         <button type="button" className="small-button" onClick={() => fileInput.current?.click()}>
           {e.importModel}
         </button>
-        <input
-          ref={fileInput}
-          hidden
-          data-testid="model-file"
-          type="file"
-          multiple
-          accept=".json,.safetensors,.bin,application/json"
-          onChange={(ev) => {
-            const files = Array.from(ev.target.files ?? []);
-            ev.target.value = ''; // the same files can be chosen again
-            void importFiles(files);
-          }}
-        />
+        <HiddenFileInput ref={fileInput} testId="model-file" multiple accept=".json,.safetensors,.bin,application/json" onFiles={(files) => void importFiles(files)} />
         <span className="muted small">{dropping ? e.dropHere : e.formats}</span>
       </div>
       {refused && (
