@@ -178,11 +178,13 @@ export function SequencePanel() {
       </div>
       <details className="sequence-paste">
         <summary>{s.paste}</summary>
-        <label className="visually-hidden" htmlFor={pasteId}>{s.paste}</label>
-        <textarea id={pasteId} rows={5} spellCheck={false} value={pasted} onChange={(ev) => setPasted(ev.target.value)} placeholder={'x,y\n0.5,\n0.25,0.75'} />
-        <button type="button" className="small-button" disabled={pasted.trim() === ''} onClick={() => take(s.pasted, pasted)}>
-          {s.read}
-        </button>
+        <div className="sequence-paste-body">
+          <label className="visually-hidden" htmlFor={pasteId}>{s.paste}</label>
+          <textarea id={pasteId} rows={5} spellCheck={false} value={pasted} onChange={(ev) => setPasted(ev.target.value)} placeholder={'x,y\n0.5,\n0.25,0.75'} />
+          <button type="button" className="small-button" disabled={pasted.trim() === ''} onClick={() => take(s.pasted, pasted)}>
+            {s.read}
+          </button>
+        </div>
       </details>
       {readWords && <p className="check-fail" role="alert" data-testid="sequence-problem">{readWords}</p>}
       {held && (
@@ -226,7 +228,8 @@ export function SequencePanel() {
       {data && split && (
         <div className="export-row" role="status" data-testid="data-status">
           <span className="small">
-            {split.shared ? s.trainingShared(data.name) : s.trainingOn(data.name, fmt.int(split.train.length), fmt.int(split.heldOut.length))} {s.linkNote}
+            {split.shared ? s.trainingShared(data.name) : s.trainingOn(data.name, fmt.int(split.train.length), fmt.int(split.heldOut.length))}
+            {m.punct.space}{s.linkNote}
           </span>
           <button
             type="button" className="small-button" disabled={step === 0}
@@ -246,7 +249,7 @@ export function SequencePanel() {
       )}
       {ownProbe && (
         <div className="export-row" role="status" data-testid="own-probe">
-          <span className="small">{s.showing(ownProbe.id, fmt.int(ownProbe.T), ownProbe.name)} {s.linkNote}</span>
+          <span className="small">{s.showing(ownProbe.id, fmt.int(ownProbe.T), ownProbe.name)}{data ? '' : `${m.punct.space}${s.linkNote}`}</span>
           <button type="button" className="small-button" onClick={() => useStore.getState().showTaskExamples()}>
             {s.backToExamples}
           </button>
