@@ -76,6 +76,7 @@ describe('JSON', () => {
 /** One example of every problem, and the words its message must have. */
 const EXAMPLES: Record<SequenceProblem['kind'], [() => unknown, string]> = {
   empty: [() => parseSequences(' \n\n'), 'the file holds no rows'],
+  headerOnly: [() => parseSequences('x,y\n\n'), 'the file has a header row and no rows of data under it'],
   tooBig: [() => sequenceText(new Uint8Array(SEQUENCE_LIMITS.bytes + 1)), 'the file is 20.0 MB, more than the 20 MB allowed'],
   tooManyValues: [() => parseSequences(`a,b\n${'1,2\n'.repeat(500_001)}`), 'the file holds 1000002 numbers (rows × columns), more than the 1000000 allowed'],
   tooManySequences: [() => parseSequences(`id,x\n${Array.from({ length: 10_001 }, (_, k) => `${k},1\n${k},2\n`).join('')}`), 'the file holds 10001 sequences, more than the 10000 allowed'],
@@ -95,6 +96,12 @@ const EXAMPLES: Record<SequenceProblem['kind'], [() => unknown, string]> = {
     const p = parseSequences('x,y_a,y_b\n1,1,0\n2,0.5,0.7\n');
     return checkTrainable(p.set, 'ce', p.placeOf);
   }, 'row 3: the targets sum to 1.2; cross-entropy needs each target row to be a class distribution'],
+  splitTargets: [() => {
+    // Targets only on the held-out sequence of five: nothing to learn from.
+    const held = splitSequences(5).heldOut[0]!;
+    const rows = Array.from({ length: 5 }, (_, q) => `s${q},1,${q === held ? 1 : ''}\ns${q},2,`).join('\n');
+    return checkTrainable(parseSequences(`id,x,y\n${rows}\n`).set, 'mse', () => ({ kind: 'csv', row: 1 }));
+  }, 'none of the 4 sequences trained on has a target'],
   oneClass: [() => checkTrainable(parseSequences('x,y\n1,1\n2,0\n').set, 'ce', () => ({ kind: 'csv', row: 1 })), 'cross-entropy needs at least 2 target columns'],
   inputsMismatch: [() => checkFits(parseSequences('a,b,y\n1,2,3\n1,2,3\n').set, 1, 1), 'the sequences have 2 inputs per step, the network takes 1'],
   outputsMismatch: [() => checkFits(parseSequences('a,y1,y2\n1,2,3\n1,2,3\n').set, 1, 1), 'the sequences have 2 targets per step, the network gives 1 output'],
@@ -122,6 +129,37 @@ describe('every problem is named', () => {
     expect(() => parseSequences('{"sequences": [{"inputs": [[1], [2]], "targets": [[1]]}]}')).toThrow('sequence 1: "targets" has 1 row, "inputs" has 2');
     expect(() => parseSequences('{"sequences": []}')).toThrow('expected a non-empty array of sequences, got an empty array');
     expect(() => parseSequences('{"x": 1}')).toThrow('the file: expected an array of rows, an object with "inputs", or an object with "sequences"');
+  });
+
+  test('cross-entropy names a negative target; a held-out part without targets is named too', () => {
+    const p = parseSequences('x,y_a,y_b\n1,1,0\n2,-1,2\n');
+    expect(() => checkTrainable(p.set, 'ce', p.placeOf)).toThrow('row 3: a target is negative (-1); cross-entropy needs');
+    const train = splitSequences(5).train;
+    const rows = Array.from({ length: 5 }, (_, q) => `s${q},1,${train.includes(q) ? 1 : ''}\ns${q},2,`).join('\n');
+    expect(() => checkTrainable(parseSequences(`id,x,y\n${rows}\n`).set, 'mse', () => ({ kind: 'csv', row: 1 })))
+      .toThrow('none of the 1 held-out sequence has a target, so the network cannot be scored');
+  });
+
+  test('the delimiter comes from the first non-blank line, outside quotes; trailing delimiters make no column', () => {
+    expect(parseSequences('\nx;target\n1;2\n3;4').set.inputNames).toEqual(['x']);
+    expect(parseSequences('"value, raw";target\n1;2\n3;4').set.inputNames).toEqual(['value, raw']);
+    expect(parseSequences('a\tb\r\n1\t2\r\n3\t4\r\n').set.I).toBe(2);
+    const trailing = parseSequences('x,y,\n1,2,\n3,4,\n').set;
+    expect([trailing.I, trailing.O]).toEqual([1, 1]);
+  });
+
+  test('a wide header is read in linear time', () => {
+    const n = 200_000;
+    const started = performance.now();
+    const { set } = parseSequences(`x,${Array.from({ length: n }, (_, k) => `y${k}`).join(',')}\n${'0,'.repeat(n)}0\n${'0,'.repeat(n)}0\n`);
+    expect(set.O).toBe(n);
+    console.log(`a header of ${n + 1} columns: read in ${(performance.now() - started).toFixed(0)} ms`);
+  });
+
+  test('a targets file within the number limit, its rows named in messages', () => {
+    expect(() => parseTargetFile(`${'1,'.repeat(4999)}1\n`.repeat(201), 201)).toThrow('the file holds 1005000 numbers (rows × columns), more than the 1000000 allowed');
+    const t = parseTargetFile('y\n1\n\n2\n', 3);
+    expect(t.placeOf(2)).toEqual({ kind: 'csv', row: 4 });
   });
 
   test('a partly empty target row is refused; a wholly empty one is a step without a target', () => {

@@ -9,6 +9,7 @@ import { taskMinLength } from '../engine/tasks';
 import { useMessages } from '../i18n';
 import { RANGES } from '../share/urlState';
 import { useViewFocus } from '../views/primitives/useViewFocus';
+import { dataLimits } from '../share/dataMemory';
 
 /** The shortest sequence the config's task takes. */
 const minLength = (c: RunConfig): number => Math.max(RANGES.length.min, taskMinLength(c.task, { delay: c.pulseDelay, width: c.pulseWidth }));
@@ -67,6 +68,8 @@ export function Controls() {
   const shown = chosen !== null && chosen.focus === viewFocus ? chosen.open : viewFocus === 'focus';
   const setOpen = (open: boolean) => setChosen({ open, focus: viewFocus });
   const bodyId = useId();
+  // On the user's data, the longest sequence bounds the batch and H that fit in the page's memory.
+  const limits = config.task === 'data' && config.data ? dataLimits(config.data.set, config) : { batch: Infinity, hidden: Infinity };
   return (
     <section className="panel controls" aria-label={s.region} data-view="controls" data-lesson={viewFocus} data-open={shown ? 'true' : 'false'}>
       <button type="button" className="settings-toggle" aria-expanded={shown} aria-controls={bodyId} onClick={() => setOpen(!shown)}>
@@ -102,7 +105,7 @@ export function Controls() {
       {config.cell === 'fnn' && (
         <NumberField label={s.window} value={config.window} {...RANGES.window} integer onCommit={(window) => configure({ window })} />
       )}
-      <NumberField label={s.hidden} value={config.hidden} {...RANGES.hidden} integer onCommit={(hidden) => configure({ hidden })} />
+      <NumberField label={s.hidden} value={config.hidden} min={RANGES.hidden.min} max={Math.max(RANGES.hidden.min, Math.min(RANGES.hidden.max, limits.hidden))} integer onCommit={(hidden) => configure({ hidden })} />
       {config.cell !== 'fnn' && (
         <NumberField
           label={s.recurrentScale}
@@ -167,7 +170,7 @@ export function Controls() {
           <option value="sgd">{s.optimizers.sgd}</option>
         </select>
       </div>
-      <NumberField label={s.batch} value={config.batch} {...RANGES.batch} integer onCommit={(batch) => configure({ batch })} />
+      <NumberField label={s.batch} value={config.batch} min={RANGES.batch.min} max={Math.max(RANGES.batch.min, Math.min(RANGES.batch.max, limits.batch))} integer onCommit={(batch) => configure({ batch })} />
       <NumberField label={s.clip} value={config.clip} {...RANGES.clip} step={0.1} onCommit={(clip) => configure({ clip })} />
       <NumberField label={s.seed} value={config.seed} {...RANGES.seed} integer onCommit={(seed) => configure({ seed })} />
       </div>

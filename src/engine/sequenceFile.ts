@@ -61,10 +61,11 @@ export function parseSequences(text: string): ParsedSequences {
   return /^\s*[[{]/.test(body) ? parseJson(body) : parseCsv(body);
 }
 
-/** The delimiter of a CSV: the commonest of comma, semicolon and tab in its first line. */
+/** The delimiter of a CSV: the commonest of comma, semicolon and tab in its first non-blank line, outside quotes. */
 function delimiter(text: string): string {
-  const line = text.slice(0, text.search(/\r?\n|$/));
-  const count = (c: string) => line.split(c).length;
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const bare = line.replace(/"(?:[^"]|"")*"?/g, '');
+  const count = (c: string) => bare.split(c).length;
   return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
 }
 
@@ -83,14 +84,20 @@ function parseCsv(text: string): ParsedSequences {
   if (rows.length === 0) fail({ kind: 'empty' });
   const first = rows[0]!;
   const header = first.cells.some((c) => c.trim() !== '' && !NUMBER.test(c.trim()) && !NON_FINITE.test(c.trim()));
-  const width = first.cells.length;
-  const names = header ? first.cells.map((c) => c.trim()) : first.cells.map((_, k) => `x${k + 1}`);
   const data = header ? rows.slice(1) : rows;
-  if (data.length === 0) fail({ kind: 'empty' });
+  if (data.length === 0) fail({ kind: header ? 'headerOnly' : 'empty' });
+  // Trailing delimiters (an empty header cell over empty cells) make no column.
+  let width = first.cells.length;
+  while (width > 1 && (!header || first.cells[width - 1]!.trim() === '') && data.every((r) => r.cells.length === width && r.cells[width - 1]!.trim() === '')) {
+    width--;
+    for (const r of [first, ...data]) r.cells.length = width;
+  }
+  const names = header ? first.cells.map((c) => c.trim()) : first.cells.map((_, k) => `x${k + 1}`);
   if (data.length * width > SEQUENCE_LIMITS.values) fail({ kind: 'tooManyValues', values: data.length * width, max: SEQUENCE_LIMITS.values });
   const idColumn = header ? names.findIndex((n) => ID.test(n)) : -1;
-  const targetColumns = header ? names.flatMap((n, k) => (k !== idColumn && TARGET.test(n) ? [k] : [])) : [];
-  const inputColumns = names.flatMap((_, k) => (k !== idColumn && !targetColumns.includes(k) ? [k] : []));
+  const isTarget = names.map((n, k) => header && k !== idColumn && TARGET.test(n));
+  const targetColumns = names.flatMap((_, k) => (isTarget[k] ? [k] : []));
+  const inputColumns = names.flatMap((_, k) => (k !== idColumn && !isTarget[k] ? [k] : []));
   if (inputColumns.length === 0) fail({ kind: 'noInputs' });
   const I = inputColumns.length;
   const O = targetColumns.length;
@@ -248,17 +255,27 @@ function jsonNumber(v: unknown, at: Place): number {
  * A separate targets file for one sequence of `steps` steps: CSV (a header optional; a row whose
  * cells are all empty is a step without a target) or JSON (rows of numbers, or null).
  */
-export function parseTargetFile(text: string, steps: number): { O: number; target: Float64Array; mask: Uint8Array } {
+export function parseTargetFile(text: string, steps: number): { O: number; target: Float64Array; mask: Uint8Array; placeOf: (t: number) => Place } {
+  if (text.length > SEQUENCE_LIMITS.bytes) fail({ kind: 'tooBig', bytes: text.length, max: SEQUENCE_LIMITS.bytes });
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') fail({ kind: 'empty' });
   let rows: (number[] | null)[];
+  let placeOf: (t: number) => Place = (t) => ({ kind: 'json', sequence: null, field: 'targets', step: t + 1 });
+  const values = (n: number) => {
+    if (n > SEQUENCE_LIMITS.values) fail({ kind: 'tooManyValues', values: n, max: SEQUENCE_LIMITS.values });
+  };
   if (/^\s*\[/.test(body)) {
     const json = parseJsonText(body);
     if (!Array.isArray(json)) return fail({ kind: 'jsonShape', at: { kind: 'json', sequence: null, field: 'targets' }, expected: 'rows', got: shapeOf(json) });
     if (json.length !== steps) fail({ kind: 'targetRows', got: json.length, want: steps });
     const width = { inputs: -1, targets: -1 };
-    rows = json.map((row, t) =>
-      row === null ? null : jsonRow(row, (index) => ({ kind: 'json', sequence: null, field: 'targets', step: t + 1, index }), 'targets', width, 'rowOrNull'));
+    let count = 0;
+    rows = json.map((row, t) => {
+      if (row === null) return null;
+      const numbers = jsonRow(row, (index) => ({ kind: 'json', sequence: null, field: 'targets', step: t + 1, index }), 'targets', width, 'rowOrNull');
+      values((count += numbers.length));
+      return numbers;
+    });
   } else {
     // Every line is a step here (an empty one has no target); trailing empty lines are dropped.
     const all = dsvFormat(delimiter(body)).parseRows(body).map((cells, k) => ({ cells, row: k + 1 }));
@@ -266,7 +283,9 @@ export function parseTargetFile(text: string, steps: number): { O: number; targe
     const header = all.length > 0 && all[0]!.cells.some((c) => c.trim() !== '' && !NUMBER.test(c.trim()) && !NON_FINITE.test(c.trim()));
     const data = header ? all.slice(1) : all;
     if (data.length !== steps) fail({ kind: 'targetRows', got: data.length, want: steps });
-    const width = Math.max(...data.map((r) => (r.cells.every((c) => c.trim() === '') ? 0 : r.cells.length)), 0);
+    const width = data.reduce((w, r) => Math.max(w, r.cells.every((c) => c.trim() === '') ? 0 : r.cells.length), 0);
+    values(data.length * width);
+    placeOf = (t) => ({ kind: 'csv', row: data[t]!.row });
     rows = data.map(({ cells, row }) => {
       if (cells.every((c) => c.trim() === '')) return null;
       if (cells.length !== width) fail({ kind: 'columns', row, got: cells.length, want: width, header: false });
@@ -285,7 +304,7 @@ export function parseTargetFile(text: string, steps: number): { O: number; targe
     target.set(row, t * O);
     mask[t] = 1;
   });
-  return { O, target, mask };
+  return { O, target, mask, placeOf };
 }
 
 /** One sequence of `set` (which has no targets of its own) with the targets of a separate file. */

@@ -29,6 +29,8 @@ export type JsonExpected = 'topLevel' | 'sequenceObject' | 'rows' | 'row' | 'row
 
 export type SequenceProblem =
   | { readonly kind: 'empty' }
+  /** A header and no row under it. */
+  | { readonly kind: 'headerOnly' }
   | { readonly kind: 'tooBig'; readonly bytes: number; readonly max: number }
   | { readonly kind: 'tooManyValues'; readonly values: number; readonly max: number }
   | { readonly kind: 'tooManySequences'; readonly count: number; readonly max: number }
@@ -53,8 +55,10 @@ export type SequenceProblem =
   | { readonly kind: 'targetRows'; readonly got: number; readonly want: number; readonly sequence?: number }
   /** A training set with no target anywhere. */
   | { readonly kind: 'noTargets' }
+  /** No target in the training part, or in the held-out part, of the split (of this many sequences). */
+  | { readonly kind: 'splitTargets'; readonly part: 'train' | 'heldOut'; readonly sequences: number }
   /** Cross-entropy asked for, but a target row is not a class distribution. */
-  | { readonly kind: 'notDistribution'; readonly at: Place; readonly sum: number }
+  | { readonly kind: 'notDistribution'; readonly at: Place; readonly sum: number; readonly negative?: number }
   /** Cross-entropy needs at least two classes. */
   | { readonly kind: 'oneClass' }
   /** The sequences' sizes against the network's. */
@@ -99,6 +103,7 @@ const EXPECTED: Record<JsonExpected, string> = {
 export function sequenceProblemText(p: SequenceProblem): string {
   switch (p.kind) {
     case 'empty': return 'the file holds no rows';
+    case 'headerOnly': return 'the file has a header row and no rows of data under it';
     case 'tooBig': return `the file is ${(p.bytes / 2 ** 20).toFixed(1)} MB, more than the ${(p.max / 2 ** 20).toFixed(0)} MB allowed`;
     case 'tooManyValues': return `the file holds ${p.values} numbers (rows × columns), more than the ${p.max} allowed`;
     case 'tooManySequences': return `the file holds ${p.count} sequences, more than the ${p.max} allowed`;
@@ -117,7 +122,12 @@ export function sequenceProblemText(p: SequenceProblem): string {
         ? `sequence ${p.sequence}: "targets" has ${plural(p.got, 'row')}, "inputs" has ${p.want}`
         : `the targets file has ${plural(p.got, 'row')}, the sequence has ${plural(p.want, 'step')}`;
     case 'noTargets': return 'no step has a target, so there is nothing to train on (give target columns, named target or y)';
-    case 'notDistribution': return `${placeText(p.at)}: the targets sum to ${Number(p.sum.toPrecision(4))}; cross-entropy needs each target row to be a class distribution (one-hot, or non-negative and summing to 1)`;
+    case 'splitTargets':
+      return p.part === 'train'
+        ? `none of the ${plural(p.sequences, 'sequence')} trained on has a target (the held-out fifth has them all), so there is nothing to train on`
+        : `none of the ${plural(p.sequences, 'held-out sequence')} has a target, so the network cannot be scored; give more sequences targets`;
+    case 'notDistribution':
+      return `${placeText(p.at)}: ${p.negative !== undefined ? `a target is negative (${p.negative})` : `the targets sum to ${Number(p.sum.toPrecision(4))}`}; cross-entropy needs each target row to be a class distribution (one-hot, or non-negative and summing to 1)`;
     case 'oneClass': return 'cross-entropy needs at least 2 target columns (one per class)';
     case 'inputsMismatch': return `the sequences have ${plural(p.got, 'input')} per step, the network takes ${p.want}`;
     case 'outputsMismatch': return `the sequences have ${plural(p.got, 'target')} per step, the network gives ${plural(p.want, 'output')}`;

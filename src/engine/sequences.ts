@@ -101,19 +101,25 @@ export function defaultLoss(set: SequenceSet): LossKind {
 /** Check that the set can be trained on with this loss; throws a SequenceError naming the first row that cannot. */
 export function checkTrainable(set: SequenceSet, loss: LossKind, placeOf: (sequence: number, step: number) => Place): void {
   if (set.O === 0 || targetSteps(set) === 0) throw new SequenceError({ kind: 'noTargets' });
+  // Both parts of the split need targets: one to learn from, the other to be scored on.
+  const split = splitSequences(set.sequences.length);
+  const hasTarget = (k: number) => set.sequences[k]!.mask.some((m) => m === 1);
+  if (!split.train.some(hasTarget)) throw new SequenceError({ kind: 'splitTargets', part: 'train', sequences: split.train.length });
+  if (!split.heldOut.some(hasTarget)) throw new SequenceError({ kind: 'splitTargets', part: 'heldOut', sequences: split.heldOut.length });
   if (loss !== 'ce') return;
   if (set.O < 2) throw new SequenceError({ kind: 'oneClass' });
   set.sequences.forEach((s, q) => {
     for (let t = 0; t < s.T; t++) {
       if (!s.mask[t]) continue;
       let sum = 0;
-      let negative = false;
+      let negative: number | undefined;
       for (let k = 0; k < set.O; k++) {
         const v = s.target[t * set.O + k]!;
         sum += v;
-        if (v < 0) negative = true;
+        if (v < 0 && negative === undefined) negative = v;
       }
-      if (negative || Math.abs(sum - 1) > 1e-3) throw new SequenceError({ kind: 'notDistribution', at: placeOf(q, t), sum });
+      if (negative !== undefined) throw new SequenceError({ kind: 'notDistribution', at: placeOf(q, t), sum, negative });
+      if (Math.abs(sum - 1) > 1e-3) throw new SequenceError({ kind: 'notDistribution', at: placeOf(q, t), sum });
     }
   });
 }

@@ -359,7 +359,7 @@ export const en = {
     copyFailed: 'The link could not be copied; the address bar holds it.',
     changedMidRun: 'Settings changed during this run: the link trains with the current ones from the start, so its numbers can differ.',
     importedModel: 'This model was imported: a link cannot carry its weights, so it replays a fresh run from the seed instead.',
-    ownData: 'This run trains on your own sequences: a link cannot carry them, so it opens the same network on the sine task instead.',
+    ownData: 'This run trains on your own sequences: a link cannot carry them, so it opens the same cell and settings on the sine task instead.',
     ownProbe: 'The sequence on display is your own: a link cannot carry it, so it shows the task’s example instead.',
     ignored: (fields: string) => `Some settings in the link were ignored and their defaults used: ${fields}.`,
     andMore: (n: string) => `, and ${n} more`,

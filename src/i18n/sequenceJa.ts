@@ -30,6 +30,7 @@ const EXPECTED: Record<JsonExpected, string> = {
 export function sequenceProblemJa(p: SequenceProblem): string {
   switch (p.kind) {
     case 'empty': return 'ファイルに行がありません';
+    case 'headerOnly': return 'ファイルには見出し行だけがあり、データの行がありません';
     case 'tooBig': return `ファイルが ${(p.bytes / 2 ** 20).toFixed(1)} MB あり、上限の ${(p.max / 2 ** 20).toFixed(0)} MB を超えています`;
     case 'tooManyValues': return `ファイルの数値が ${p.values} 個（行 × 列）あり、上限の ${p.max} 個を超えています`;
     case 'tooManySequences': return `ファイルに系列が ${p.count} 個あり、上限の ${p.max} 個を超えています`;
@@ -48,7 +49,11 @@ export function sequenceProblemJa(p: SequenceProblem): string {
         ? `系列 ${p.sequence}："targets" は ${p.got} 行、"inputs" は ${p.want} 行です`
         : `目標のファイルは ${p.got} 行ですが、系列は ${p.want} 時刻です`;
     case 'noTargets': return 'どの時刻にも目標がないので、学習できません（target または y という名前の目標の列を加えてください）';
-    case 'notDistribution': return `${placeJa(p.at)}：目標の和が ${Number(p.sum.toPrecision(4))} です。交差エントロピーでは、目標の各行がクラスの分布（one-hot、または負でなく和が 1）でなければなりません`;
+    case 'notDistribution': return `${placeJa(p.at)}：${p.negative !== undefined ? `負の目標（${p.negative}）があります` : `目標の和が ${Number(p.sum.toPrecision(4))} です`}。交差エントロピーでは、目標の各行がクラスの分布（one-hot、または負でなく和が 1）でなければなりません`;
+    case 'splitTargets':
+      return p.part === 'train'
+        ? `学習に使う ${p.sequences} 系列のどれにも目標がありません（目標は評価用に取り分けた 5 分の 1 にしかありません）。学習できません`
+        : `評価用に取り分けた ${p.sequences} 系列のどれにも目標がないため、評価できません。より多くの系列に目標を付けてください`;
     case 'oneClass': return '交差エントロピーには、目標の列が少なくとも 2 個（クラスごとに 1 個）要ります';
     case 'inputsMismatch': return `系列の入力は時刻ごとに ${p.got} 個ですが、ネットワークの入力は ${p.want} 個です`;
     case 'outputsMismatch': return `系列の目標は時刻ごとに ${p.got} 個ですが、ネットワークの出力は ${p.want} 個です`;

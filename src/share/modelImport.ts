@@ -16,6 +16,7 @@ import { looksLikeSafetensors } from '../engine/formats/safetensors';
 import type { FormatProblem } from '../engine/formats/problems';
 import type { RunConfig, RunData, TrainTask } from '../worker/protocol';
 import { defaultLoss, fitOutputs, type SequenceSet } from '../engine/sequences';
+import { dataTooLarge } from './dataMemory';
 import { RANGES } from './urlState';
 
 /** The largest model accepted, all its files together: 5 MB. */
@@ -140,7 +141,7 @@ function checkParsed(json: unknown, current: RunConfig, sequences: HeldSequences
     const { data: _, ...rest } = base;
     return { ...ok, config: { ...rest, task, length } };
   }
-  if (sequences && dataFits(sequences.set, I, O)) {
+  if (sequences && dataFits(sequences.set, I, O) && !dataTooLarge(sequences.set, base)) {
     const data: RunData = { set: fitOutputs(sequences.set, O), loss: defaultLoss(sequences.set), name: sequences.name };
     return { ...ok, config: { ...base, task: 'data', data } };
   }

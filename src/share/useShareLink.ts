@@ -53,10 +53,13 @@ export function shareState(s: Store): ShareState {
   // what is on screen is still the chapter's own network; once the reader changes it, the whole state.
   const chapter = s.lesson.view === 'chapter' ? CHAPTERS[s.lesson.chapter - 1] : undefined;
   const lesson = chapter && !s.lesson.takenOver && s.config === chapter.setup.config ? s.lesson.chapter : 0;
-  return { config: linkConfig(s.config), step: s.step, example: s.example, t: s.t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed, lesson };
+  const config = linkConfig(s.config);
+  // The user's sequences stay here: the linked run's probe has the task's length, and the cursor stays within it.
+  const t = s.config.task === 'data' || s.ownProbe !== null ? Math.min(s.t, config.length) : s.t;
+  return { config, step: s.step, example: s.example, t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed, lesson };
 }
 
-/** The config a link can carry: a run on the user's data opens as the same network on the sine task (the data stay here). */
+/** The config a link can carry: a run on the user's data opens as the same cell and settings on the sine task (the data stay here). */
 function linkConfig(config: Store['config']): Store['config'] {
   if (config.task !== 'data') return config;
   const { data: _, ...rest } = config;

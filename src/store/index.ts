@@ -16,6 +16,7 @@ import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createWorkerSlice, NO_CONTROL, type WorkerControl, type WorkerSlice } from './workerSlice';
 import { createOfflineSlice, type OfflineSlice } from './offlineSlice';
 import { createSequencesSlice, type SequencesSlice } from './sequencesSlice';
+import { dataTooLarge } from '../share/dataMemory';
 import { TUNABLE, type KernelProblem, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -181,6 +182,10 @@ export const useStore = create<Store>()((set, get, api) => {
       // The user's sequences go with the 'data' task only (another task leaves them behind).
       const { data: _, ...rest } = merged;
       const config: RunConfig = merged.task === 'data' ? merged : rest;
+      // A run on the user's data that would not fit in the page's memory is not made (the controls cap batch and H; a new cell can still ask for more).
+      const big = config.task === 'data' && config.data ? dataTooLarge(config.data.set, config) : null;
+      set({ dataRefused: big && { ...big, batch: config.batch, hidden: config.hidden } });
+      if (big) return;
       // Learning rate, clipping, optimiser and batch size change how training goes on; the
       // other settings make a new network.
       takeOver();
@@ -234,7 +239,7 @@ export const useStore = create<Store>()((set, get, api) => {
       takeOver();
       if (get().workerFault) {
         // The worker is gone: a new one, from the seed.
-        set({ workerFault: null, recovered: null, error: null, changedMidRun: false, status: 'idle' });
+        set({ workerFault: null, recovered: null, error: null, changedMidRun: false, status: 'idle', ownProbe: null });
         get().control.restart(true);
         return;
       }

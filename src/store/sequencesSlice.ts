@@ -43,6 +43,8 @@ export interface SequencesSlice {
   setPendingModel: (pending: PendingModel | null) => void;
   /** The imported model's file as loaded, so that training it on the user's data starts from its weights. */
   importedModel: unknown;
+  /** A run on the user's data the page refused for its memory: the longest sequence, the floats, the batch and H asked for. */
+  dataRefused: { readonly steps: number; readonly floats: number; readonly batch: number; readonly hidden: number } | null;
 }
 
 export const createSequencesSlice: StateCreator<Store, [], [], SequencesSlice> = (set, get) => {
@@ -85,5 +87,6 @@ export const createSequencesSlice: StateCreator<Store, [], [], SequencesSlice> =
     pendingModel: null,
     setPendingModel: (pendingModel) => set({ pendingModel }),
     importedModel: null,
+    dataRefused: null,
   };
 };

@@ -6,6 +6,7 @@
  * frame; it posts at most about 30 snapshots a second (fewer for large networks), between steps, their buffers
  * transferred, not copied.
  */
+import { SequenceError } from '../engine/sequenceProblems';
 import { TrainingSession } from './session';
 import { modelToFile, parseModel } from '../engine/modelFile';
 import { checkpointTransfers, snapshotTransfers, type Command, type ErrorReason, type RunStatus, type WorkerEvent } from './protocol';
@@ -209,8 +210,16 @@ class WorkerHost {
         this.sendSnapshot(now);
         return;
       case 'set-probe-sequence':
-        this.session?.setProbeSequence(command.sequence);
+        if (!this.session) return;
+        try {
+          this.session.setProbeSequence(command.sequence);
+        } catch (e) {
+          // Sent for a network of other sizes (it changed meanwhile): the probe stays as it was.
+          if (!(e instanceof SequenceError)) throw e;
+        }
         this.sendSnapshot(now);
+        // A restarted worker keeps what is on display.
+        this.sendCheckpoint(now);
         return;
       case 'check-gradients': {
         if (!this.session) return;
@@ -226,8 +235,9 @@ class WorkerHost {
       }
       case 'measure-cost': {
         if (!this.session) return;
-        const { batch, length, hidden } = this.session.config;
-        this.post({ type: 'cost', usPerStep: this.session.measureCost(), batch, length, hidden });
+        const { batch, hidden } = this.session.config;
+        // The task's length (for the user's data, the longest sequence), which the cost was measured at.
+        this.post({ type: 'cost', usPerStep: this.session.measureCost(), batch, length: this.session.task.length, hidden });
         return;
       }
       case 'export-model':

@@ -5,15 +5,14 @@
  * too (the network's sizes, targets for training, the loss, memory), and a refusal names why. Text
  * from a file is only ever shown as text.
  */
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { useMessages, useNumberFormat, type Messages } from '../../i18n';
 import { parseSequences, parseTargetFile, sequenceText, withTargets } from '../../engine/sequenceFile';
 import { SequenceError, type SequenceProblem } from '../../engine/sequenceProblems';
-import { checkFits, checkTrainable, defaultLoss, longest, splitSequences, targetKind } from '../../engine/sequences';
-import { trainingFloats } from '../../engine/trainer';
-import { blockCount } from '../../engine/spec';
+import { checkFits, checkTrainable, defaultLoss, splitSequences, targetKind } from '../../engine/sequences';
+import { MAX_PAGE_FLOATS, dataTooLarge } from '../../share/dataMemory';
 import type { LossKind } from '../../engine/loss';
 import type { HeldSequences } from '../../store/sequencesSlice';
 import { HiddenFileInput, useFileDrop } from '../primitives/fileDrop';
@@ -21,11 +20,10 @@ import { HiddenFileInput, useFileDrop } from '../primitives/fileDrop';
 /** The files the chooser offers (any file can still be dropped; its content decides). */
 const ACCEPT = '.csv,.tsv,.txt,.json,text/csv,application/json';
 
-/** The most floats a training workspace of the user's data may take in the page (256 MiB). */
-const MAX_PAGE_FLOATS = 2 ** 26;
-
 /** Why an action was not done, worded when drawn. */
-type Refusal = { readonly kind: 'problem'; readonly problem: SequenceProblem } | { readonly kind: 'tooLong'; readonly steps: number; readonly floats: number };
+type Refusal =
+  | { readonly kind: 'problem'; readonly problem: SequenceProblem }
+  | { readonly kind: 'tooLong'; readonly steps: number; readonly floats: number; readonly batch: number; readonly hidden: number };
 
 /** What reading a file did: read (its name), or not (why). */
 type ReadOutcome = { readonly name: string; readonly problem: SequenceProblem | 'notText'; readonly targets: boolean } | null;
@@ -59,9 +57,10 @@ export function SequencePanel() {
   const m = useMessages();
   const s = m.sequences;
   const fmt = useNumberFormat();
-  const { held, ownProbe, pending, config, origin, snapshot, evaluation, step } = useStore(useShallow((st) => ({
-    held: st.sequences, ownProbe: st.ownProbe, pending: st.pendingModel, config: st.config, origin: st.origin, snapshot: st.snapshot,
-    evaluation: st.evaluation, step: st.step,
+  // Only what this panel shows or checks: it does not redraw with every snapshot.
+  const { held, ownProbe, pending, config, origin, netI, netO, evaluation, trained, dataRefused } = useStore(useShallow((st) => ({
+    held: st.sequences, ownProbe: st.ownProbe, pending: st.pendingModel, config: st.config, origin: st.origin,
+    netI: st.snapshot?.I ?? null, netO: st.snapshot?.O ?? null, evaluation: st.evaluation, trained: st.step > 0, dataRefused: st.dataRefused,
   })));
   // A score asked for here, on this run (an older one, or one the lesson asked for, is not shown).
   const [scoreAsked, setScoreAsked] = useState<{ run: number } | null>(null);
@@ -103,12 +102,14 @@ export function SequencePanel() {
   const readTargets = async (file: File | undefined) => {
     if (!file || !held) return;
     setRefusal(null);
-    const text = sequenceText(new Uint8Array(await file.arrayBuffer()));
-    if (text === null) return setRead({ name: file.name, problem: 'notText', targets: true });
+    const bytes = new Uint8Array(await file.arrayBuffer());
     try {
+      const text = sequenceText(bytes);
+      if (text === null) return setRead({ name: file.name, problem: 'notText', targets: true });
       const targets = parseTargetFile(text, held.set.sequences[0]!.T);
       const set = withTargets(held.set, targets);
-      useStore.getState().setSequences({ ...held, set });
+      // Messages about targets name the targets file's rows.
+      useStore.getState().setSequences({ ...held, set, placeOf: (_q, t) => targets.placeOf(t) });
       setRead(null);
       setLoss(defaultLoss(set));
     } catch (e) {
@@ -119,12 +120,22 @@ export function SequencePanel() {
 
   const { dropping, handlers: drop } = useFileDrop((files) => void readFile(files[0]));
   // The sizes the sequences must fit: a waiting model's, an imported model's, or (training a fresh network) none.
-  const netSizes = pending ? { I: pending.inputs, O: pending.outputs } : snapshot ? { I: snapshot.I, O: snapshot.O } : null;
+  const netSizes = pending ? { I: pending.inputs, O: pending.outputs } : netI !== null && netO !== null ? { I: netI, O: netO } : null;
+  // The run the sequences would train: a waiting model's, else the page's.
+  const target = pending ? pending.config : config;
+  /** Whether a run on the sequences fits the page's memory (else the refusal says how much it would take). */
+  const fitsMemory = (h: HeldSequences): boolean => {
+    const big = dataTooLarge(h.set, target);
+    if (big) setRefusal({ kind: 'tooLong', ...big, batch: target.batch, hidden: target.hidden });
+    return big === null;
+  };
   const show = () => {
     if (!held || !netSizes) return;
     const problem = attempt(() => checkFits(held.set, netSizes.I, netSizes.O));
     setRefusal(problem && { kind: 'problem', problem });
-    if (!problem) useStore.getState().showSequence(pick);
+    // A waiting model runs on the sequences as its task: they must fit in memory.
+    if (problem || (pending && !fitsMemory(held))) return;
+    useStore.getState().showSequence(pick);
   };
   const train = () => {
     if (!held) return;
@@ -134,21 +145,20 @@ export function SequencePanel() {
       checkTrainable(held.set, loss, held.placeOf);
     });
     if (problem) return setRefusal({ kind: 'problem', problem });
-    const steps = longest(held.set);
-    const floats = trainingFloats(steps, config.batch, config.hidden, blockCount(config.cell));
-    if (floats > MAX_PAGE_FLOATS) return setRefusal({ kind: 'tooLong', steps, floats });
+    if (!fitsMemory(held)) return;
     setRefusal(null);
     useStore.getState().trainOnSequences(loss);
   };
 
   const readWords = read && (read.targets ? s.targetsFailed : s.readFailed)(read.name, read.problem === 'notText' ? s.notText : m.sequenceProblem(read.problem));
-  const refusalWords = refusal && s.refused(
-    refusal.kind === 'problem'
-      ? m.sequenceProblem(refusal.problem)
-      : s.tooLong(fmt.int(refusal.steps), fmt.int(config.batch), fmt.int(config.hidden), fmt.int(Math.round((refusal.floats * 4) / 2 ** 20)), fmt.int((MAX_PAGE_FLOATS * 4) / 2 ** 20)),
+  const shownRefusal: Refusal | null = refusal ?? (dataRefused && { kind: 'tooLong', ...dataRefused });
+  const refusalWords = shownRefusal && s.refused(
+    shownRefusal.kind === 'problem'
+      ? m.sequenceProblem(shownRefusal.problem)
+      : s.tooLong(fmt.int(shownRefusal.steps), fmt.int(shownRefusal.batch), fmt.int(shownRefusal.hidden), fmt.int(Math.round((shownRefusal.floats * 4) / 2 ** 20)), fmt.int((MAX_PAGE_FLOATS * 4) / 2 ** 20)),
   );
   const count = held?.set.sequences.length ?? 0;
-  const kind = held ? targetKind(held.set) : null;
+  const kind = useMemo(() => (held ? targetKind(held.set) : null), [held]);
   const data = config.task === 'data' ? config.data : undefined;
   const split = data ? splitSequences(data.set.sequences.length) : null;
 
@@ -195,7 +205,7 @@ export function SequencePanel() {
               <label className="inline-field" htmlFor={pickId}>
                 <span>{s.whichSequence}</span>
                 <select id={pickId} value={pick} onChange={(ev) => setPick(Number(ev.target.value))}>
-                  {held.set.sequences.slice(0, 1000).map((q, k) => (
+                  {held.set.sequences.map((q, k) => (
                     <option key={k} value={k}>{`${q.id} (${fmt.int(q.T)})`}</option>
                   ))}
                 </select>
@@ -232,7 +242,7 @@ export function SequencePanel() {
             {m.punct.space}{s.linkNote}
           </span>
           <button
-            type="button" className="small-button" disabled={step === 0}
+            type="button" className="small-button" disabled={!trained}
             onClick={() => {
               setScoreAsked({ run });
               useStore.getState().send({ type: 'evaluate' });
