@@ -8,7 +8,7 @@
 import type { CellKind, RecurrentKind } from './engine/spec';
 import type { RunConfig } from './worker/protocol';
 
-export type PresetId = 'adding' | 'remember-first' | 'sine';
+export type PresetId = 'adding' | 'remember-first' | 'chrono' | 'sine';
 
 /** Where a cell's held-out loss ÷ baseline must end. */
 export type Claim = { readonly below: number } | { readonly above: number };
@@ -42,6 +42,13 @@ export const PRESETS: readonly Preset[] = [
     config: { ...SETUP, task: 'remember-first', length: 50, noise: 1.5, forgetBias: 3, lr: 0.005 },
     steps: 3000,
     claims: { rnn: { above: 0.5 }, lstm: { below: 0.1 }, gru: { above: 0.5 } },
+  },
+  {
+    id: 'chrono',
+    // The remember-first setup at twice the delay and the usual forget bias, with chrono's gate biases for T_max = 100 (src/engine/init.ts).
+    config: { ...SETUP, task: 'remember-first', length: 100, noise: 1.5, forgetBias: 1, lr: 0.005, chrono: 100 },
+    steps: 3000,
+    claims: { rnn: { above: 0.5 }, lstm: { below: 0.1 }, gru: { below: 0.1 } },
   },
   {
     id: 'sine',

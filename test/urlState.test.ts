@@ -31,6 +31,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
     forgetBias: fc.double({ ...RANGES.forgetBias, noNaN: true }),
     recurrentScale: fc.double({ ...RANGES.recurrentScale, noNaN: true }),
     kernels: fc.constantFrom('wasm', 'js'),
+    chrono: fc.oneof(fc.constant(0), fc.integer({ min: 2, max: RANGES.chrono.max })),
   })
   .chain((config) =>
     fc.record({
@@ -40,6 +41,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
         peephole: config.cell === 'lstm' && config.peephole,
         forgetFixed: config.cell === 'lstm' && config.forgetFixed,
         resetAfter: config.cell === 'gru' && config.resetAfter,
+        chrono: config.cell === 'lstm' || config.cell === 'gru' ? config.chrono : 0,
         // A timed pulse fits its sequence, as the controls keep it.
         length: Math.max(config.length, taskMinLength(config.task, { delay: config.pulseDelay, width: config.pulseWidth })),
       }),

@@ -10,6 +10,7 @@ import { useMessages } from '../i18n';
 import { RANGES } from '../share/urlState';
 import { useViewFocus } from '../views/primitives/useViewFocus';
 import { dataLimits } from '../share/dataMemory';
+import { CHRONO_MIN } from '../engine/init';
 
 /** The shortest sequence the config's task takes. */
 const minLength = (c: RunConfig): number => Math.max(RANGES.length.min, taskMinLength(c.task, { delay: c.pulseDelay, width: c.pulseWidth }));
@@ -68,6 +69,7 @@ export function Controls() {
   const shown = chosen !== null && chosen.focus === viewFocus ? chosen.open : viewFocus === 'focus';
   const setOpen = (open: boolean) => setChosen({ open, focus: viewFocus });
   const bodyId = useId();
+  const chrono = config.chrono ?? 0;
   // On the user's data, the longest sequence bounds the batch and H that fit in the page's memory.
   const limits = config.task === 'data' && config.data ? dataLimits(config.data.set, config) : { batch: Infinity, hidden: Infinity };
   return (
@@ -116,7 +118,21 @@ export function Controls() {
         />
       )}
       {config.cell === 'lstm' && (
-        <NumberField label={s.forgetBias} value={config.forgetBias} {...RANGES.forgetBias} step={0.5} onCommit={(forgetBias) => configure({ forgetBias })} />
+        <NumberField
+          label={s.forgetBias} value={config.forgetBias} {...RANGES.forgetBias} step={0.5} disabled={chrono > 0}
+          onCommit={(forgetBias) => configure({ forgetBias })}
+        />
+      )}
+      {(config.cell === 'lstm' || config.cell === 'gru') && (
+        <>
+          <Switch
+            label={s.chrono} on={chrono > 0} hint={config.cell === 'lstm' ? s.chronoLstm : s.chronoGru}
+            onChange={(on) => configure({ chrono: on ? Math.max(CHRONO_MIN, Math.min(RANGES.chrono.max, config.task === 'data' ? 100 : config.length)) : 0 })}
+          />
+          {chrono > 0 && (
+            <NumberField label={s.chronoMax} value={chrono} min={CHRONO_MIN} max={RANGES.chrono.max} integer onCommit={(value) => configure({ chrono: value })} />
+          )}
+        </>
       )}
       <h2>{s.taskHeading}</h2>
       <div className="field">

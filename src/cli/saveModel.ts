@@ -5,7 +5,7 @@
  */
 import { accessSync, closeSync, constants, mkdirSync, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { modelToFile } from '../engine/modelFile';
+import { modelToFile, type ModelInit } from '../engine/modelFile';
 import type { Network } from '../engine/network';
 import { FormatError, modelToSafetensors } from '../engine/formats/pytorch';
 import { modelToTfjs, type TfjsFiles } from '../engine/formats/tfjsLayers';
@@ -21,8 +21,8 @@ function named<T>(label: string, path: string, make: () => T): T {
 }
 
 /** The bytes --save writes: a state dict for a .safetensors name, else the model file. */
-export function modelBytes(net: Network, path: string): Uint8Array | string {
-  if (!/\.safetensors$/i.test(path)) return `${JSON.stringify(modelToFile(net))}\n`;
+export function modelBytes(net: Network, path: string, init?: ModelInit): Uint8Array | string {
+  if (!/\.safetensors$/i.test(path)) return `${JSON.stringify(modelToFile(net, init))}\n`;
   return named('--save', path, () => modelToSafetensors(modelToFile(net)));
 }
 

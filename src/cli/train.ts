@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { CELL_KINDS, MAX_SIZE, WINDOW_RANGE, type CellKind } from '../engine/spec';
 import { placeNetwork } from '../engine/placement';
 import { Rng } from '../engine/rng';
-import { initNetwork } from '../engine/init';
+import { CHRONO_MIN, initNetwork } from '../engine/init';
+import { initFor } from '../engine/modelFile';
 import { PULSE_DEFAULTS, generatedTaskSpec, makeTask, taskMinLength, TASK_NAMES, type TaskName, type TaskSpec } from '../engine/tasks';
 import { EVAL_CHUNK, Trainer, evaluate, trainingFloats } from '../engine/trainer';
 import { checkFolder, checkWritable, modelBytes, tfjsFiles, writeOut } from './saveModel';
@@ -37,7 +38,7 @@ export function trainMain(argv: string[], io: Io): number {
     input: { type: 'string' }, target: { type: 'string' }, data: { type: 'string' }, loss: { type: 'string' },
     hidden: { type: 'string' }, batch: { type: 'string' }, steps: { type: 'string' },
     lr: { type: 'string' }, optimizer: { type: 'string' }, momentum: { type: 'string' }, clip: { type: 'string' },
-    seed: { type: 'string' }, 'forget-bias': { type: 'string' }, 'recurrent-scale': { type: 'string' },
+    seed: { type: 'string' }, 'forget-bias': { type: 'string' }, 'recurrent-scale': { type: 'string' }, chrono: { type: 'string' },
     save: { type: 'string' }, 'save-tfjs': { type: 'string' }, quiet: { type: 'boolean' }, kernels: { type: 'string' },
   });
   const kernels = kernelsOption(o.kernels);
@@ -57,6 +58,9 @@ export function trainMain(argv: string[], io: Io): number {
   const seed = numberOption(o.seed, 'seed', 1, { min: 0, max: 2 ** 32 - 1, integer: true });
   const forgetBias = numberOption(o['forget-bias'], 'forget-bias', 1, { min: -10, max: 10 });
   const recurrentScale = numberOption(o['recurrent-scale'], 'recurrent-scale', 1, { min: 0, max: 10 });
+  if (o.chrono !== undefined && cell !== 'lstm' && cell !== 'gru') throw new UsageError(`--chrono: only the lstm and the gru have gate biases to set, not the ${cell}`);
+  if (o.chrono !== undefined && o['forget-bias'] !== undefined) throw new UsageError('--chrono: sets b_f itself (log U[1, T_max − 1]); give it or --forget-bias, not both');
+  const chrono = numberOption(o.chrono, 'chrono', 0, { min: CHRONO_MIN, max: MAX_STEPS, integer: true });
 
   if (o.data !== undefined && taskName !== 'data') throw new UsageError(`--data: only used with --task data, not ${taskName}`);
   if (o.loss !== undefined && taskName !== 'data') throw new UsageError(`--loss: only used with --task data (the other tasks set their own loss)`);
@@ -122,7 +126,7 @@ export function trainMain(argv: string[], io: Io): number {
     checkFolder(o['save-tfjs']);
   }
   const rng = new Rng(seed);
-  initNetwork(net, rng, { forgetBias, recurrentScale });
+  initNetwork(net, rng, { forgetBias, recurrentScale, chrono });
   const trainer = new Trainer(net, task, batch, { kind: optimizer, lr, momentum, clip }, rng.fork());
   const reachInit = log10GradientRatio(net, task);
 
@@ -155,7 +159,7 @@ export function trainMain(argv: string[], io: Io): number {
   if (!Number.isFinite(finalLoss) || net.params().some((p) => p.w.some((v) => !Number.isFinite(v)))) {
     throw new UsageError(`training diverged: the weights are no longer finite after step ${steps}; try a smaller --lr or a --clip`);
   }
-  if (o.save !== undefined) writeOut(o.save, '--save', modelBytes(net, o.save));
+  if (o.save !== undefined) writeOut(o.save, '--save', modelBytes(net, o.save, initFor(cell, { forgetBias, recurrentScale, chrono })));
   if (o['save-tfjs'] !== undefined) {
     const files = tfjsFiles(net, o['save-tfjs']);
     writeOut(join(o['save-tfjs'], 'model.json'), '--save-tfjs', `${JSON.stringify(files.modelJson)}\n`);

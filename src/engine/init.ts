@@ -1,6 +1,10 @@
 /**
  * Seeded initialisation: Glorot-uniform input and readout weights, orthogonal recurrent
- * weights (each gate's U_* on its own, scaled), zero biases, and a forget-gate bias.
+ * weights (each gate's U_* on its own, scaled), zero biases, and a forget-gate bias; or, with
+ * chrono, the gate biases of Tallec & Ollivier (2018), "Can recurrent neural networks warp time?":
+ *   LSTM: b_f ~ log(U[1, T_max − 1]), b_i = −b_f;   GRU: b_z ~ log(U[1, T_max − 1])
+ * (the GRU's z keeps h_{t−1} as the LSTM's f keeps c_{t−1}: h_t = z⊙h_{t−1} + (1−z)⊙g), so that
+ * each unit starts with a memory of its own time scale, spread up to T_max steps.
  */
 import type { Rng } from './rng';
 import type { Network } from './network';
@@ -11,12 +15,17 @@ export interface InitOptions {
   readonly forgetBias: number;
   /** Every U_* is scale × an orthogonal matrix, so its spectral radius is `scale`. */
   readonly recurrentScale: number;
+  /** T_max of the chrono initialisation (LSTM, GRU), in place of forgetBias; 0: off. */
+  readonly chrono: number;
 }
 
-export const DEFAULT_INIT: InitOptions = { forgetBias: 1, recurrentScale: 1 };
+export const DEFAULT_INIT: InitOptions = { forgetBias: 1, recurrentScale: 1, chrono: 0 };
+
+/** The shortest T_max chrono takes (log U[1, 1] = 0: every gate half open). */
+export const CHRONO_MIN = 2;
 
 export function initNetwork(net: Network, rng: Rng, options: Partial<InitOptions> = {}): void {
-  const { forgetBias, recurrentScale } = { ...DEFAULT_INIT, ...options };
+  const { forgetBias, recurrentScale, chrono } = { ...DEFAULT_INIT, ...options };
   const { hiddenSize: H, outputSize: O, cell } = net.spec;
   for (let gate = 0; gate < net.G; gate++) {
     // W_* (H×I) and U_* (H×H) of one gate are contiguous row blocks of the fused matrices.
@@ -29,6 +38,17 @@ export function initNetwork(net: Network, rng: Rng, options: Partial<InitOptions
   net.P.w.fill(0);
   net.bh.w.fill(0);
   net.by.w.fill(0);
+  // Drawn after every other weight, so that the rest of the network is the same with or without it.
+  if (chrono >= CHRONO_MIN && (cell === 'lstm' || cell === 'gru')) {
+    const b = net.b.w;
+    for (let j = 0; j < H; j++) {
+      const keep = Math.log(rng.uniform(1, chrono - 1)); // log of a time scale in [1, T_max − 1]
+      if (cell === 'lstm') {
+        b[H + j] = keep; // b_f
+        b[j] = -keep; // b_i = −b_f
+      } else b[j] = keep; // b_z
+    }
+  }
 }
 
 /** Uniform in ±√(6 / (fan_in + fan_out)) for a rows×cols block (fan_in = cols, fan_out = rows). */

@@ -7,7 +7,7 @@ import { CELL_KINDS, WINDOW_RANGE, type CellKind, type NetSpec } from './spec';
 import { Network } from './network';
 import type { DType, FloatArray, Param } from './tensor';
 import {
-  ValidationError, describe, invalid, type Expected, expectBoolean, expectMatrix, expectObject, expectSize, expectVector, fieldName, valueLimit,
+  MAX_STEPS, ValidationError, describe, invalid, type Expected, expectBoolean, expectFinite, expectMatrix, expectObject, expectSize, expectVector, fieldName, valueLimit,
 } from './validate';
 
 export const MODEL_FORMAT = 'gatescope-model';
@@ -29,6 +29,15 @@ export interface ModelFile {
   readonly hiddenSize: number;
   readonly outputSize: number;
   readonly weights: Record<string, WeightJson>;
+  /** How the weights were first set (metadata: the weights are what counts), when known. */
+  readonly init?: ModelInit;
+}
+
+/** The initialisation a model started from: its forget-gate bias and recurrent scale, or chrono's T_max (LSTM, GRU). */
+export interface ModelInit {
+  readonly forgetBias?: number;
+  readonly recurrentScale?: number;
+  readonly chrono?: number;
 }
 
 type Fused = 'W' | 'U' | 'b' | 'P' | 'bh' | 'Wy' | 'by';
@@ -135,7 +144,7 @@ export function weightToJson(weight: NamedWeight, data: FloatArray = weight.w): 
  * The network as a model file. Peephole vectors kept while the switch is off are written too
  * (when any is non-zero), so that switching on after a reload restores them.
  */
-export function modelToFile(net: Network): ModelFile {
+export function modelToFile(net: Network, init?: ModelInit): ModelFile {
   const { cell, inputSize, hiddenSize, outputSize, peephole, resetAfter } = net.spec;
   const keptPeepholes = cell === 'lstm' && net.P.w.some((v) => v !== 0);
   const weights: Record<string, WeightJson> = {};
@@ -149,7 +158,40 @@ export function modelToFile(net: Network): ModelFile {
     ...(cell === 'gru' ? { resetAfter } : {}),
     ...(cell === 'fnn' ? { window: net.spec.window ?? 1 } : {}),
     inputSize, hiddenSize, outputSize, weights,
+    ...(init ? { init } : {}),
   };
+}
+
+/** What a model file records of an initialisation: the options that act on this cell. */
+export function initFor(cell: CellKind, options: { forgetBias: number; recurrentScale: number; chrono: number }): ModelInit {
+  const chrono = options.chrono >= 2 && (cell === 'lstm' || cell === 'gru');
+  return {
+    ...(cell !== 'fnn' ? { recurrentScale: options.recurrentScale } : {}),
+    ...(cell === 'lstm' && !chrono ? { forgetBias: options.forgetBias } : {}),
+    ...(chrono ? { chrono: options.chrono } : {}),
+  };
+}
+
+/** The initialisation a model file records (already checked by parseModel), or null. */
+export function modelInit(json: unknown): ModelInit | null {
+  const init = (json as { init?: ModelInit } | null)?.init;
+  return init ?? null;
+}
+
+/** Check a model file's `init` (optional; each field optional). */
+function checkInit(value: unknown, path: string, cell: CellKind): void {
+  if (value === undefined) return;
+  const init = expectObject(value, path);
+  for (const key of Object.keys(init)) {
+    if (!['forgetBias', 'recurrentScale', 'chrono'].includes(key)) throw invalid(`${path}${fieldName(key)}`, { kind: 'oneOf', options: ['forgetBias', 'recurrentScale', 'chrono'] }, { kind: 'string', text: key.slice(0, 20) });
+  }
+  if (init.forgetBias !== undefined) expectFinite(init.forgetBias, `${path}.forgetBias`);
+  if (init.recurrentScale !== undefined) expectFinite(init.recurrentScale, `${path}.recurrentScale`);
+  if (init.chrono !== undefined && init.chrono !== 0) {
+    if (cell !== 'lstm' && cell !== 'gru') throw invalid(`${path}.chrono`, { kind: 'literal', text: 'absent (only the LSTM and the GRU have chrono gate biases)' }, describe(init.chrono));
+    expectSize(init.chrono, `${path}.chrono`, MAX_STEPS);
+    if ((init.chrono as number) < 2) throw invalid(`${path}.chrono`, { kind: 'literal', text: 'a T_max of at least 2' }, describe(init.chrono));
+  }
 }
 
 /**
@@ -183,6 +225,7 @@ export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'):
     hiddenSize: expectSize(obj.hiddenSize, `${path}.hiddenSize`),
     outputSize: expectSize(obj.outputSize, `${path}.outputSize`),
   };
+  checkInit(obj.init, `${path}.init`, kind);
   const weights = expectObject(obj.weights, `${path}.weights`);
   const net = new Network(spec, dtype);
   const named = namedWeights(net);

@@ -8,7 +8,7 @@
  * it: the user's data on display, a generated task, or the user's sequences held; with none, the
  * model waits for sequences of its shape.
  */
-import { MODEL_FORMAT, MODEL_VERSION, parseModel } from '../engine/modelFile';
+import { MODEL_FORMAT, MODEL_VERSION, modelInit, parseModel } from '../engine/modelFile';
 import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, generatedTaskSpec, makeTask, pulseMinLength, taskMinLength } from '../engine/tasks';
 import { ValidationError, type Problem } from '../engine/validate';
 import { ModelBytesError, modelFromBytes, type ModelSource } from '../engine/formats/modelBytes';
@@ -128,9 +128,14 @@ function checkParsed(json: unknown, current: RunConfig, sequences: HeldSequences
   }
   const { cell, hiddenSize: H, inputSize: I, outputSize: O, peephole, resetAfter } = net.spec;
   if (H > RANGES.hidden.max) return fail({ kind: 'hiddenTooLarge', hidden: H, max: RANGES.hidden.max });
+  // The initialisation the file records, where it does (Reset goes back to the imported weights either way).
+  const init = modelInit(json);
   const base: RunConfig = {
     ...current, cell, hidden: H, peephole, resetAfter, forgetFixed: net.spec.forgetFixed === true,
     window: net.spec.window ?? current.window,
+    ...(init?.forgetBias !== undefined && init.forgetBias >= RANGES.forgetBias.min && init.forgetBias <= RANGES.forgetBias.max ? { forgetBias: init.forgetBias } : {}),
+    ...(init?.recurrentScale !== undefined && init.recurrentScale >= RANGES.recurrentScale.min && init.recurrentScale <= RANGES.recurrentScale.max ? { recurrentScale: init.recurrentScale } : {}),
+    chrono: init?.chrono !== undefined && init.chrono <= RANGES.chrono.max ? init.chrono : 0,
   };
   const ok = { ok: true, model: json, source: 'gatescope', name: 'model.json' } as const;
   // The user's data on display first, then a generated task, then the sequences the page holds.

@@ -10,6 +10,7 @@ import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, taskMinLength } from '../engine/t
 import { CELL_KINDS, WINDOW_RANGE } from '../engine/spec';
 import { KERNEL_KINDS, type KernelKind } from '../engine/backend';
 import { CHAPTER_IDS } from '../lesson/chapterIds';
+import { CHRONO_MIN } from '../engine/init';
 import type { Language } from '../i18n/language';
 import type { Theme } from '../store';
 
@@ -60,6 +61,8 @@ export const RANGES = {
   seed: { min: 0, max: 2147483647 },
   forgetBias: { min: 0, max: 5 },
   recurrentScale: { min: 0, max: 3 },
+  /** Chrono's T_max (0: off; otherwise at least 2). */
+  chrono: { min: 0, max: 1000 },
 } as const;
 
 /** The most training steps a link may ask to replay. */
@@ -93,6 +96,7 @@ export const FIELDS = [
   configField('seed', int(RANGES.seed), 1),
   configField('forgetBias', num(RANGES.forgetBias), 1),
   configField('recurrentScale', num(RANGES.recurrentScale), 1),
+  { key: 'chrono', kind: int(RANGES.chrono), default: 0, get: (s) => s.config.chrono ?? 0, set: (d, v) => (d.config.chrono = v) } satisfies Field<number>,
   { key: 'kernels', kind: { type: 'enum', values: KERNEL_KINDS }, default: 'wasm', get: (s) => s.config.kernels ?? 'wasm', set: (d, v) => (d.config.kernels = v as KernelKind) } satisfies Field<string>,
   { key: 'step', kind: int({ min: 0, max: MAX_LINK_STEP }), default: 0, get: (s) => s.step, set: (d, v) => (d.step = v) } satisfies Field<number>,
   { key: 'example', kind: int({ min: 0, max: 1_000_000 }), default: 0, get: (s) => s.example, set: (d, v) => (d.example = v) } satisfies Field<number>,
@@ -181,6 +185,15 @@ export function parseHash(hash: string, language: Language): { state: ShareState
     if (d.config.cell === cell || !d.config[key]) continue;
     problems.push({ field: key, kind: 'notForCell', value: '1', cell: d.config.cell });
     d.config[key] = false;
+  }
+  // Chrono sets the gate biases of the LSTM and the GRU, and needs a T_max of at least 2.
+  const chrono = d.config.chrono ?? 0;
+  if (chrono !== 0 && d.config.cell !== 'lstm' && d.config.cell !== 'gru') {
+    problems.push({ field: 'chrono', kind: 'notForCell', value: String(chrono), cell: d.config.cell });
+    d.config.chrono = 0;
+  } else if (chrono === 1) {
+    problems.push({ field: 'chrono', kind: 'outOfRange', value: '1', min: CHRONO_MIN, max: RANGES.chrono.max });
+    d.config.chrono = 0;
   }
   // The cursor must fall within the run: T steps, H units.
   if (d.t > d.config.length) {

@@ -22,7 +22,7 @@ import { TUNABLE, type KernelProblem, type Command, type ErrorReason, type RunCo
 export const DEFAULT_CONFIG: RunConfig = {
   cell: 'lstm', peephole: false, resetAfter: false, forgetFixed: false, hidden: 8, window: 4,
   task: 'sine', length: 40, noise: 0, pulseDelay: 15, pulseWidth: 5,
-  lr: 0.01, optimizer: 'adam', batch: 16, clip: 1, seed: 1, forgetBias: 1, recurrentScale: 1, kernels: 'wasm',
+  lr: 0.01, optimizer: 'adam', batch: 16, clip: 1, seed: 1, forgetBias: 1, recurrentScale: 1, chrono: 0, kernels: 'wasm',
 };
 
 export interface ConfigSlice {

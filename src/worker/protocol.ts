@@ -55,6 +55,8 @@ export interface RunConfig {
   readonly seed: number;
   readonly forgetBias: number;
   readonly recurrentScale: number;
+  /** T_max of the chrono initialisation of the gate biases (LSTM, GRU; src/engine/init.ts), in place of forgetBias; 0 or absent: off. */
+  readonly chrono?: number;
   /**
    * The kernels that train it: 'wasm' (WebAssembly SIMD, the default; JS where it cannot run)
    * or 'js'. Float32 results differ between them in the last digits, so a link carries 'js'.

@@ -85,7 +85,7 @@ export class TrainingSession {
     this.kernelsProblem = placed.ok ? null : { kind: placed.problem, detail: placed.reason };
     this.netValue = placed.ok ? placed.net : (placeNetwork('js', spec, []) as { ok: true; net: Network }).net;
     const rng = new Rng(config.seed);
-    initNetwork(this.net, rng, { forgetBias: config.forgetBias, recurrentScale: config.recurrentScale });
+    initNetwork(this.net, rng, { forgetBias: config.forgetBias, recurrentScale: config.recurrentScale, chrono: config.chrono ?? 0 });
     if (weights) {
       const source = weights.params();
       const target = this.net.params();

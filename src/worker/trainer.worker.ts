@@ -8,7 +8,7 @@
  */
 import { SequenceError } from '../engine/sequenceProblems';
 import { TrainingSession } from './session';
-import { modelToFile, parseModel } from '../engine/modelFile';
+import { initFor, modelToFile, parseModel } from '../engine/modelFile';
 import { checkpointTransfers, snapshotTransfers, type Command, type ErrorReason, type RunStatus, type WorkerEvent } from './protocol';
 
 const SLICE_MS = 8;
@@ -243,7 +243,11 @@ class WorkerHost {
       case 'export-model':
         if (!this.session) return;
         this.session.abortStep();
-        this.post({ type: 'model', json: `${JSON.stringify(modelToFile(this.session.net))}\n`, step: this.session.steps });
+        {
+          const { cell, forgetBias, recurrentScale, chrono } = this.session.config;
+          const init = initFor(cell, { forgetBias, recurrentScale, chrono: chrono ?? 0 });
+          this.post({ type: 'model', json: `${JSON.stringify(modelToFile(this.session.net, init))}\n`, step: this.session.steps });
+        }
         return;
       case 'load-model':
         this.begin(new TrainingSession(command.config, parseModel(command.model)), command.run ?? 0, now);
