@@ -76,3 +76,34 @@ test('The remember-first and sine presets set up the page and start the comparis
   await expect(comparison.locator('tr[data-run="gru"]')).toContainText(/[\d,]+ \/ 1,000/);
   expect(await app.axeViolations()).toEqual([]);
 });
+
+test('The chrono preset sets the gate biases for T_max = 100; the LSTM and the GRU remember, the RNN does not; the link carries chrono', async ({ app, page }) => {
+  test.setTimeout(240_000);
+  await app.open();
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  await comparison.getByRole('button', { name: /Chrono initialisation/ }).click();
+  await test.step('the preset sets up the page: remember-first at delay 99, chrono on with T_max 100', async () => {
+    await expect(page.getByLabel('Task', { exact: true })).toHaveValue('remember-first');
+    await expect(page.getByLabel('Delay (steps to remember)')).toHaveValue('99');
+    await expect(page.getByRole('switch', { name: 'Chrono initialisation (Tallec & Ollivier)' })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByLabel('T_max (the longest delay to remember)')).toHaveValue('100');
+    // Chrono sets b_f itself: the forget-bias field is off.
+    await expect(page.getByLabel('Forget-gate bias')).toBeDisabled();
+  });
+  await test.step('every run is scored; the claims hold', async () => {
+    for (const id of ['rnn', 'lstm', 'gru']) {
+      await expect(comparison.locator(`tr[data-run="${id}"]`)).toHaveAttribute('data-done', 'true', { timeout: 200_000 });
+    }
+    const ratio = async (id: string) => Number(await comparison.locator(`tr[data-run="${id}"] td[data-ratio]`).getAttribute('data-ratio'));
+    console.log(`chrono preset in the page: rnn ${await ratio('rnn')}, lstm ${await ratio('lstm')}, gru ${await ratio('gru')}`);
+    expect(await ratio('lstm')).toBeLessThan(0.1);
+    expect(await ratio('gru')).toBeLessThan(0.1);
+    expect(await ratio('rnn')).toBeGreaterThan(0.5);
+  });
+  await test.step('the link carries chrono; switched off, it carries 0', async () => {
+    await expect.poll(() => page.url()).toContain('chrono=100');
+    await page.getByRole('switch', { name: 'Chrono initialisation (Tallec & Ollivier)' }).click();
+    await expect(page.getByLabel('Forget-gate bias')).toBeEnabled();
+    await expect.poll(() => page.url()).toContain('chrono=0&');
+  });
+});

@@ -24,7 +24,7 @@ function Switch({ label, on, onChange, disabled, hint }: { label: string; on: bo
         <span className="switch-label">{label}</span>
       </button>
       {hint && (
-        <span id={hintId} className="muted small">
+        <span id={hintId} className={`muted small${hint.length > 40 ? ' switch-hint-long' : ''}`}>
           {hint}
         </span>
       )}
