@@ -73,21 +73,33 @@ export function targetSteps(set: SequenceSet): number {
   return n;
 }
 
-/** Whether every target row is a class distribution (non-negative, summing to 1 within 1e-3), and whether all are one-hot. */
+/** One target row (step t of a sequence): its sum, its first negative value (if any), and whether it is one-hot-valued (every value 0 or 1). */
+function targetRow(s: Sequence, t: number, O: number): { sum: number; negative: number | undefined; binary: boolean } {
+  let sum = 0;
+  let negative: number | undefined;
+  let binary = true;
+  for (let k = 0; k < O; k++) {
+    const v = s.target[t * O + k]!;
+    sum += v;
+    if (v < 0 && negative === undefined) negative = v;
+    if (v !== 0 && v !== 1) binary = false;
+  }
+  return { sum, negative, binary };
+}
+
+/** Whether a target row is a class distribution: non-negative, summing to 1 within 1e-3. */
+const isDistribution = (row: { sum: number; negative: number | undefined }): boolean => row.negative === undefined && Math.abs(row.sum - 1) <= 1e-3;
+
+/** Whether every target row is a class distribution, and whether all are one-hot. */
 export function targetKind(set: SequenceSet): { distributions: boolean; oneHot: boolean } {
   let distributions = set.O >= 2;
   let oneHot = distributions;
   for (const s of set.sequences) {
     for (let t = 0; t < s.T && distributions; t++) {
       if (!s.mask[t]) continue;
-      let sum = 0;
-      for (let k = 0; k < set.O; k++) {
-        const v = s.target[t * set.O + k]!;
-        if (v < 0) distributions = false;
-        if (v !== 0 && v !== 1) oneHot = false;
-        sum += v;
-      }
-      if (Math.abs(sum - 1) > 1e-3) distributions = false;
+      const row = targetRow(s, t, set.O);
+      if (!isDistribution(row)) distributions = false;
+      if (!row.binary) oneHot = false;
     }
   }
   return { distributions, oneHot: distributions && oneHot };
@@ -111,15 +123,10 @@ export function checkTrainable(set: SequenceSet, loss: LossKind, placeOf: (seque
   set.sequences.forEach((s, q) => {
     for (let t = 0; t < s.T; t++) {
       if (!s.mask[t]) continue;
-      let sum = 0;
-      let negative: number | undefined;
-      for (let k = 0; k < set.O; k++) {
-        const v = s.target[t * set.O + k]!;
-        sum += v;
-        if (v < 0 && negative === undefined) negative = v;
-      }
-      if (negative !== undefined) throw new SequenceError({ kind: 'notDistribution', at: placeOf(q, t), sum, negative });
-      if (Math.abs(sum - 1) > 1e-3) throw new SequenceError({ kind: 'notDistribution', at: placeOf(q, t), sum });
+      const row = targetRow(s, t, set.O);
+      if (isDistribution(row)) continue;
+      const { sum, negative } = row;
+      throw new SequenceError({ kind: 'notDistribution', at: placeOf(q, t), sum, ...(negative !== undefined ? { negative } : {}) });
     }
   });
 }

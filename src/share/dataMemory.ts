@@ -3,7 +3,7 @@
  * sequence sets T for every batch, so a long one with a large batch and H can ask for gigabytes.
  */
 import { longest, type SequenceSet } from '../engine/sequences';
-import { trainingFloats } from '../engine/trainer';
+import { EVAL_CHUNK, trainingFloats } from '../engine/trainer';
 import { blockCount, type CellKind } from '../engine/spec';
 
 /** The most floats a training workspace of the user's data may take in the page (256 MiB). */
@@ -24,11 +24,11 @@ export function dataTooLarge(set: SequenceSet, run: { cell: CellKind; hidden: nu
 
 /**
  * The largest batch and H that fit the page's limit for this set and cell, the other one as it is
- * (0 where none does: even a batch of 1 is evaluated in chunks of 16).
+ * (0 where none does: even a batch of 1 is evaluated in chunks of EVAL_CHUNK).
  */
 export function dataLimits(set: SequenceSet, run: { cell: CellKind; hidden: number; batch: number }): { batch: number; hidden: number } {
-  const one = trainingFloats(longest(set), 1, 1, blockCount(run.cell)) / 16; // floats per sequence per unit
+  const one = trainingFloats(longest(set), 1, 1, blockCount(run.cell)) / EVAL_CHUNK; // floats per sequence per unit
   const batch = trainingFloats(longest(set), 1, run.hidden, blockCount(run.cell)) > MAX_PAGE_FLOATS ? 0 : Math.floor(MAX_PAGE_FLOATS / (one * run.hidden));
-  const hidden = Math.floor(MAX_PAGE_FLOATS / (one * Math.max(run.batch, 16)));
+  const hidden = Math.floor(MAX_PAGE_FLOATS / (one * Math.max(run.batch, EVAL_CHUNK)));
   return { batch, hidden };
 }
