@@ -64,15 +64,31 @@ test('a bad lesson number falls back to the welcome and the page names the field
 });
 
 test('a user action during a chapter’s setup takes over', async ({ app, page }) => {
-  await page.goto('/#lesson=9');
+  await page.goto('/#lesson=8');
   const lesson = new LessonPanel(app, WORDS.en);
-  await expect(lesson.region.getByText(/Training this chapter’s network/)).toBeVisible();
-  // The setups take under 2 s on the WASM kernels: hold the worker for a moment so the action lands during one.
-  await page.evaluate(() => (window as unknown as { __gatescope: { faults: { hangWorker(ms: number): void } } }).__gatescope.faults.hangWorker(1500));
-  await app.button('Pause').click();
-  await expect(lesson.region.getByText(/You took over/)).toBeVisible();
-  await lesson.region.getByRole('button', { name: 'Set up again' }).click();
-  await expect(lesson.region.getByText(/Training this chapter’s network/)).toBeVisible();
+  await expect(lesson.region.locator('[data-ready="true"]')).toBeVisible({ timeout: BUDGET_MS });
+  const holdEvents = (on: boolean) =>
+    page.evaluate((on) => (window as unknown as { __gatescope: { faults: { holdEvents(on: boolean): void } } }).__gatescope.faults.holdEvents(on), on);
+  await test.step('the next chapter opens while the worker’s events are held, so its setup cannot end before the action', async () => {
+    // The setups take about a second on the WASM kernels: too short to act in reliably on a busy machine.
+    await holdEvents(true);
+    await lesson.region.getByRole('button', { name: 'Next chapter', exact: true }).click();
+    await expect(lesson.region.getByRole('heading', { name: /^9\. / })).toBeVisible();
+    await expect(lesson.region.getByText(/Training this chapter’s network/)).toBeVisible();
+  });
+  await test.step('a new seed is the reader’s own run', async () => {
+    const seed = page.getByRole('spinbutton', { name: 'Seed' });
+    await seed.fill('7');
+    await seed.press('Enter');
+    await expect(lesson.region.getByText(/You took over/)).toBeVisible();
+    expect((await lessonState(page)).settingUp).toBe(false);
+  });
+  await test.step('Set up again starts the chapter’s own setup', async () => {
+    await lesson.region.getByRole('button', { name: 'Set up again' }).click();
+    await expect(lesson.region.getByText(/Training this chapter’s network/)).toBeVisible();
+    await holdEvents(false);
+    await expect(lesson.region.locator('[data-ready="true"]')).toBeVisible({ timeout: BUDGET_MS });
+  });
 });
 
 for (const language of ['en', 'ja'] as const) {

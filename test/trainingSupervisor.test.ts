@@ -28,6 +28,7 @@ let clock = 0;
 let workers: FakeWorker[];
 let faults: WorkerFault[];
 let resumed: number;
+let received: WorkerEvent[];
 let supervisor: TrainingSupervisor;
 
 beforeEach(() => {
@@ -36,13 +37,14 @@ beforeEach(() => {
   workers = [];
   faults = [];
   resumed = 0;
+  received = [];
   supervisor = new TrainingSupervisor(
     () => {
       const w = new FakeWorker();
       workers.push(w);
       return w as unknown as Worker;
     },
-    { receive: () => {}, fault: (f) => void faults.push(f), resumed: () => void resumed++, step: () => 42 },
+    { receive: (e) => void received.push(e), fault: (f) => void faults.push(f), resumed: () => void resumed++, step: () => 42 },
     () => clock,
   );
 });
@@ -102,6 +104,33 @@ describe('detection', () => {
     expect(workers[0]!.terminated).toBe(true);
   });
 
+  test('a page that was itself busy does not blame the worker for the signs waiting in its queue', () => {
+    supervisor.start(configure);
+    answers(workers[0]!);
+    pass(1000);
+    // The page's main thread is blocked for 6 s: no check runs, and the clock moves on.
+    clock += 6000;
+    vi.advanceTimersByTime(250);
+    expect(faults).toEqual([]);
+    // The queued sign arrives; real silence from then on is still caught within STALL_MS + 250 ms.
+    answers(workers[0]!);
+    const before = clock;
+    while (faults.length === 0) pass(250);
+    expect(clock - before).toBeLessThanOrEqual(STALL_MS + 250);
+    expect(faults[0]!.kind).toBe('unresponsive');
+  });
+
+  test('throttled checks (one a second, a background tab) still count the silence in full', () => {
+    supervisor.start(configure);
+    answers(workers[0]!);
+    const before = clock;
+    while (faults.length === 0) {
+      clock += 1000;
+      vi.advanceTimersByTime(1000);
+    }
+    expect(clock - before).toBeLessThanOrEqual(STALL_MS + 1000);
+  });
+
   test('a started worker busy with a long command (a gradient check) is given longer; an answer ends the wait', () => {
     supervisor.start(configure);
     answers(workers[0]!);
@@ -124,6 +153,26 @@ describe('detection', () => {
     supervisor.start(configure);
     workers[0]!.speak({ type: 'error', reason: { kind: 'crashed', detail: 'boom' }, step: 7, canRestore: false } as WorkerEvent);
     expect(faults).toEqual([expect.objectContaining({ kind: 'crashed', detail: 'boom' })]);
+  });
+});
+
+describe('holding events (a test hook)', () => {
+  test('held events wait, in order, while checkpoints are kept and the worker counts as heard', () => {
+    supervisor.start(configure);
+    supervisor.hold(true);
+    const a = { type: 'status', status: 'running' } as unknown as WorkerEvent;
+    const b = { type: 'status', status: 'paused' } as unknown as WorkerEvent;
+    workers[0]!.speak(a);
+    answers(workers[0]!, 7);
+    workers[0]!.speak(b);
+    expect(received).toEqual([]);
+    expect(supervisor.checkpointStep).toBe(7);
+    pass(STALL_MS - 250);
+    expect(faults).toEqual([]);
+    supervisor.hold(false);
+    expect(received).toEqual([a, b]);
+    workers[0]!.speak(a);
+    expect(received).toEqual([a, b, a]);
   });
 });
 

@@ -11,6 +11,7 @@
  * Restart starts a new worker and carries the run on from the last checkpoint. (A diverged run is
  * not a fault: it stays an 'error' event for the store, with its own restore.)
  */
+import { Silence } from './silence';
 import type { Checkpoint, Command, FaultKind, RunConfig, WorkerEvent, WorkerFault } from '../worker/protocol';
 
 /** No sign of life for this long means the worker is gone or hangs (it sends one every second). */
@@ -33,7 +34,10 @@ export interface SupervisorHooks {
 
 export class TrainingSupervisor {
   private worker: Worker | null = null;
-  private lastSign = 0;
+  /** Silence since the last sign, counted over the time the page could listen. */
+  private silence = new Silence(0);
+  /** Test hook: events kept back from the store while held (see hold). */
+  private heldBack: WorkerEvent[] | null = null;
   private heard = false;
   /** A fault was reported for this worker (checks stop until the next start). */
   private failed: FaultKind | null = null;
@@ -66,7 +70,7 @@ export class TrainingSupervisor {
     this.worker = worker;
     this.heard = false;
     this.failed = null;
-    this.lastSign = this.now();
+    this.silence = new Silence(this.now());
     this.longPending = 0;
     worker.onmessage = (event: MessageEvent<WorkerEvent>) => {
       if (this.worker === worker) this.message(event.data);
@@ -98,6 +102,21 @@ export class TrainingSupervisor {
     this.latest = null;
   }
 
+  /**
+   * Test hook: while held, the worker's events (but signs of life and checkpoints, which the
+   * supervisor itself keeps) wait here instead of reaching the store, as if the worker were slow;
+   * let go, they arrive in order.
+   */
+  hold(on: boolean): void {
+    if (on) {
+      this.heldBack ??= [];
+      return;
+    }
+    const events = this.heldBack ?? [];
+    this.heldBack = null;
+    for (const event of events) this.hooks.receive(event);
+  }
+
   /** Test hook: end the worker as a crash would, without telling the page. */
   terminateWorker(): void {
     this.worker?.terminate();
@@ -119,7 +138,7 @@ export class TrainingSupervisor {
       this.hooks.resumed();
     }
     this.heard = true;
-    this.lastSign = this.now();
+    this.silence.heard();
     if (event.type === 'alive') return;
     if (event.type === 'checkpoint') {
       this.latest = { checkpoint: event.checkpoint, run: event.run };
@@ -133,12 +152,13 @@ export class TrainingSupervisor {
       this.fail('crashed', event.reason.detail);
       return;
     }
-    this.hooks.receive(event);
+    if (this.heldBack) this.heldBack.push(event);
+    else this.hooks.receive(event);
   }
 
   private check(): void {
+    const quiet = this.silence.check(this.now());
     if (!this.worker || this.failed) return;
-    const quiet = this.now() - this.lastSign;
     // A long command extends the wait only for a worker that has started: one that never spoke
     // is not busy with it.
     if (quiet < (this.heard && this.longPending > 0 ? LONG_MS : STALL_MS)) return;

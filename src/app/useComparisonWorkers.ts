@@ -9,6 +9,7 @@ import type { Comparison } from '../store/comparisonSlice';
 import { failedReport, runEnded, type CompareCommand, type CompareEvent, type CompareRun, type RunReport } from '../worker/compareProtocol';
 import { shareRuns } from '../worker/shareRuns';
 import { cellCost } from '../engine/cost';
+import { Silence } from './silence';
 
 const WORKERS = 2;
 /**
@@ -22,7 +23,8 @@ const COMPARE_STALL_MS = 4000;
 interface Watched {
   readonly worker: Worker;
   readonly share: readonly CompareRun[];
-  lastSign: number;
+  /** Its silence, counted over the time the page could listen. */
+  readonly silence: Silence;
   last: Map<string, RunReport>;
   ended: boolean;
 }
@@ -47,10 +49,10 @@ function startWorkers(comparison: Comparison): Watched[] {
   const shares = shareRuns(comparison.runs, WORKERS, runCost).filter((share) => share.length > 0);
   return shares.map((share) => {
     const worker = new Worker(new URL('../worker/compare.worker.ts', import.meta.url), { type: 'module' });
-    const w: Watched = { worker, share, lastSign: performance.now(), last: new Map(), ended: false };
+    const w: Watched = { worker, share, silence: new Silence(performance.now()), last: new Map(), ended: false };
     worker.onmessage = (e: MessageEvent<CompareEvent>) => {
       if (w.ended) return;
-      w.lastSign = performance.now();
+      w.silence.heard();
       for (const r of e.data.reports) w.last.set(r.id, r);
       useStore.getState().receiveReports(comparison, e.data.reports);
       // Every run of this worker has ended: its last report is in, and the worker can go.
@@ -85,7 +87,7 @@ export function useComparisonWorkers(): void {
     // The watchdog: a worker that stopped reporting loses its runs that had not ended.
     const watch = setInterval(() => {
       const now = performance.now();
-      for (const w of workers) if (current && !w.ended && now - w.lastSign > COMPARE_STALL_MS) lose(current, w);
+      for (const w of workers) if (w.silence.check(now) > COMPARE_STALL_MS && current && !w.ended) lose(current, w);
     }, 250);
     // Test hook: end comparison worker k as a crash would.
     const hook = (window as unknown as { __gatescope?: { faults?: Record<string, unknown> } }).__gatescope;

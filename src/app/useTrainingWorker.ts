@@ -14,6 +14,8 @@ export interface FaultHooks {
   closeWorker(): void;
   /** Make the worker busy-loop for `ms`: no messages, no heartbeat, no training. */
   hangWorker(ms: number): void;
+  /** Keep the worker's events from the store (true) until let go (false), as if it were slow. */
+  holdEvents(on: boolean): void;
   /** An error thrown from a timer in the worker, which nothing catches. */
   throwInWorker(): void;
   /** Every snapshot throws, in this worker and every one started after it. */
@@ -50,6 +52,7 @@ export function useTrainingWorker(): void {
       terminateWorker: () => supervisor.terminateWorker(),
       closeWorker: () => supervisor.send({ type: 'fault', fault: 'close' }),
       hangWorker: (ms) => supervisor.send({ type: 'fault', fault: 'hang', ms }),
+      holdEvents: (on) => supervisor.hold(on),
       throwInWorker: () => supervisor.send({ type: 'fault', fault: 'throw-async' }),
       breakSnapshots: () => {
         supervisor.sticky.push({ type: 'fault', fault: 'break-snapshots' });

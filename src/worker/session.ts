@@ -261,9 +261,10 @@ export class TrainingSession {
 
   /**
    * Microseconds per training step of each cell at this run's size, task and batch. Every cell is
-   * warmed up first (so the JIT has compiled all of them), then the cells take turns, five rounds
-   * of a timed run of at least 50 ms each, and each cell's median counts: a cell measured first
-   * is not penalised for a cold start, nor one measured last favoured by a warm one.
+   * warmed up first (so the JIT has compiled all of them), then the cells take turns, seven rounds
+   * of a timed run of at least 40 ms each, and each cell's fastest round counts: a cell measured
+   * first is not penalised for a cold start, nor one measured last favoured by a warm one, and
+   * another program busy on the machine (which can only slow a round down) is left out.
    */
   measureCost(now: () => number = () => performance.now()): Record<RecurrentKind, number> {
     this.trainer.abort();
@@ -289,11 +290,10 @@ export class TrainingSession {
       timed(trainer, 50);
     }
     const runs = trainers.map(() => [] as number[]);
-    for (let round = 0; round < 5; round++) trainers.forEach((trainer, k) => runs[k]!.push(timed(trainer, 50)));
+    for (let round = 0; round < 7; round++) trainers.forEach((trainer, k) => runs[k]!.push(timed(trainer, 40)));
     const out = { rnn: 0, lstm: 0, gru: 0 };
     RECURRENT_KINDS.forEach((cell, k) => {
-      const sorted = runs[k]!.sort((a, b) => a - b);
-      out[cell] = sorted[2]!;
+      out[cell] = Math.min(...runs[k]!);
     });
     return out;
   }
