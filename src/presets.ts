@@ -64,7 +64,7 @@ export type RunId = CellKind | 'lstm-peephole';
 /** The config of one compared run: the shared setup with this run's cell. */
 export function runConfig(setup: Omit<RunConfig, 'cell'>, id: RunId): RunConfig {
   // The 1997 LSTM and the reset-after GRU are variants to explore on their own, not compared.
-  const shared = { ...setup, forgetFixed: false, resetAfter: false };
+  const shared = { ...setup, forgetFixed: false, resetAfter: false, change: undefined };
   return id === 'lstm-peephole' ? { ...shared, cell: 'lstm', peephole: true } : { ...shared, cell: id, peephole: false };
 }
 

@@ -19,8 +19,8 @@ interface Case {
   readonly name: string;
   readonly patch: Partial<RunConfig>;
   readonly keys: readonly string[];
-  /** The lines whose arithmetic can be redone from the snapshot alone. */
-  readonly checked: readonly string[];
+  /** The lines whose arithmetic can be redone from the snapshot alone (at step t). */
+  readonly checked: readonly string[] | ((t: number) => readonly string[]);
 }
 
 const LSTM_KEYS = ['i', 'f', 'g', 'c', 'o', 'h', 'y', 'dh', 'dc', 'do', 'di', 'df', 'dg'];
@@ -31,6 +31,13 @@ const CASES: readonly Case[] = [
   { name: 'LSTM with peepholes', patch: { cell: 'lstm', peephole: true }, keys: LSTM_KEYS, checked: LSTM_CHECKED },
   { name: 'LSTM, forget gate fixed', patch: { cell: 'lstm', forgetFixed: true }, keys: LSTM_KEYS, checked: ['f', ...LSTM_CHECKED] },
   { name: 'LSTM, peepholes and f fixed', patch: { cell: 'lstm', peephole: true, forgetFixed: true }, keys: LSTM_KEYS, checked: ['f', ...LSTM_CHECKED] },
+  { name: 'LSTM NIG, peepholes', patch: { cell: 'lstm', peephole: true, change: 'NIG' }, keys: LSTM_KEYS, checked: ['i', ...LSTM_CHECKED] },
+  { name: 'LSTM NOG, peepholes', patch: { cell: 'lstm', peephole: true, change: 'NOG' }, keys: LSTM_KEYS, checked: ['c', 'o', 'h', 'dc', 'do', 'di', 'df', 'dg'] },
+  { name: 'LSTM NIAF', patch: { cell: 'lstm', change: 'NIAF' }, keys: LSTM_KEYS, checked: LSTM_CHECKED },
+  { name: 'LSTM NOAF, peepholes', patch: { cell: 'lstm', peephole: true, change: 'NOAF' }, keys: LSTM_KEYS, checked: LSTM_CHECKED },
+  { name: 'LSTM CIFG, peepholes', patch: { cell: 'lstm', peephole: true, change: 'CIFG' }, keys: LSTM_KEYS, checked: ['f', ...LSTM_CHECKED] },
+  // FGR's δo, δi, δf take a term through R from step t + 1, which the snapshot does not hold (none at the last step).
+  { name: 'LSTM FGR, peepholes', patch: { cell: 'lstm', peephole: true, change: 'FGR' }, keys: LSTM_KEYS, checked: (t) => (t === T ? LSTM_CHECKED : ['c', 'h', 'dc', 'dg']) },
   { name: 'LSTM, two inputs (adding)', patch: { cell: 'lstm', peephole: true, task: 'adding' }, keys: LSTM_KEYS, checked: LSTM_CHECKED },
   { name: 'GRU', patch: { cell: 'gru' }, keys: GRU_KEYS, checked: ['h', 'dz', 'dg'] },
   { name: 'GRU reset-after', patch: { cell: 'gru', resetAfter: true }, keys: GRU_KEYS, checked: ['h', 'dz', 'dg'] },
@@ -79,8 +86,9 @@ describe.each(CASES)('$name', (c) => {
     const e = equationLines(snap, t, j, variant(c, snap));
     expect(all(e).map((l) => l.key)).toEqual(c.keys);
     const checked = all(e).filter((l) => l.check).map((l) => l.key);
+    const expected = typeof c.checked === 'function' ? c.checked(t) : c.checked;
     // The standard GRU's δr_1 is checkable too: its factor h_0 is 0.
-    expect(checked).toEqual(c.patch.cell === 'gru' && !c.patch.resetAfter && t === 1 ? [...c.checked, 'dr'] : c.checked);
+    expect(checked).toEqual(c.patch.cell === 'gru' && !c.patch.resetAfter && t === 1 ? [...expected, 'dr'] : expected);
     for (const l of all(e)) {
       expect(l.value, l.key).toBe(held(snap, l.key, t, j));
       if (!l.check) continue;
@@ -135,10 +143,23 @@ function recompute(session: TrainingSession, s: Snapshot, t: number, j: number, 
   if (s.cell === 'lstm') {
     const cPrev = t > 1 ? s.c[(t - 2) * H + j]! : 0;
     const p = (k: number) => (s.peephole ? P[k * H + j]! : 0);
-    out.i = sig(wx(0) + uh(0) + p(0) * cPrev);
-    out.f = fixed ? 1 : sig(wx(1) + uh(1) + p(1) * cPrev);
-    out.g = Math.tanh(wx(2) + uh(2));
-    out.o = sig(wx(3) + uh(3) + p(2) * s.c[(t - 1) * H + j]!);
+    const ch = s.change;
+    const R = net.R.w;
+    const at = (y: number) => (y === 2 ? 3 : y); // gate i, f, o (R's order) in the fused blocks i f g o
+    // FGR: Σ_y R_xy y_{t−1} into gate x; and what gate y's value at t gets back from t + 1 through R.
+    const rec = (x: number) => (ch === 'FGR' && t > 1 ? sum(3, (y) => sum(H, (m) => R[(3 * x + y) * H * H + j * H + m]! * gate(t - 1, at(y), m))) : 0);
+    const back = (y: number) => (ch === 'FGR' && t < T ? sum(3, (x) => sum(H, (m) => R[(3 * x + y) * H * H + m * H + j]! * dpre(t + 1, at(x), m))) : 0);
+    out.i = ch === 'NIG' ? 1 : sig(wx(0) + uh(0) + p(0) * cPrev + rec(0));
+    out.f = fixed ? 1 : ch === 'CIFG' ? 1 - out.i : sig(wx(1) + uh(1) + p(1) * cPrev + rec(1));
+    out.g = ch === 'NIAF' ? wx(2) + uh(2) : Math.tanh(wx(2) + uh(2));
+    const c = s.c[(t - 1) * H + j]!;
+    out.o = ch === 'NOG' ? 1 : sig(wx(3) + uh(3) + p(2) * c + rec(2));
+    if (ch === 'FGR') {
+      const [dh, dc] = [s.dh[(t - 1) * H + j]!, s.dc[(t - 1) * H + j]!];
+      out.do = (dh * Math.tanh(c) + back(2)) * out.o * (1 - out.o);
+      out.di = (dc * out.g + back(0)) * out.i * (1 - out.i);
+      out.df = (dc * cPrev + back(1)) * out.f * (1 - out.f);
+    }
     out.dh = fromY + (t < T ? sum(4, (k) => ut(k, (m) => dpre(t + 1, k, m))) : 0);
   } else if (s.cell === 'gru') {
     const r = gate(t, 1, j);
@@ -171,6 +192,7 @@ describe('what the lines say', () => {
   const lstm = runOf(CASES[0]!).snap;
   const peep = runOf(CASES[1]!).snap;
   const fixed = runOf(CASES[2]!).snap;
+  const named = (name: string) => RUNS.get(name)!.snap;
 
   test('peephole terms appear only with peepholes on, with the unit’s p values', () => {
     const off = equationLines(lstm, 4, 1, variantOf(lstm, false));
@@ -215,8 +237,11 @@ describe('what the lines say', () => {
       [{ ...lstm, gates: nudge(lstm.gates, (t - 1) * 4 * H + 3 * H + j) }, 'h', false],
       [{ ...lstm, dpre: nudge(lstm.dpre, (t - 1) * 4 * H + j) }, 'di', false],
       [{ ...fixed, gates: nudge(fixed.gates, (t - 1) * 4 * H + H + j) }, 'f', true],
-      [{ ...runOf(CASES[5]!).snap, h: nudge(runOf(CASES[5]!).snap.h, k) }, 'h', false],
-      [{ ...runOf(CASES[7]!).snap, dpre: nudge(runOf(CASES[7]!).snap.dpre, k) }, 'da', false],
+      [{ ...named('GRU'), h: nudge(named('GRU').h, k) }, 'h', false],
+      [{ ...named('RNN'), dpre: nudge(named('RNN').dpre, k) }, 'da', false],
+      // CIFG's f_t = 1 − i_t, and NOAF's h_t = o_t⊙c_t.
+      [{ ...named('LSTM CIFG, peepholes'), gates: nudge(named('LSTM CIFG, peepholes').gates, (t - 1) * 4 * H + H + j) }, 'f', false],
+      [{ ...named('LSTM NOAF, peepholes'), h: nudge(named('LSTM NOAF, peepholes').h, k) }, 'h', false],
     ];
     for (const [s, key, ff] of cases) {
       const l = byKey(equationLines(s, t, j, variantOf(s, ff)), key);

@@ -17,6 +17,11 @@ const VARIANTS: { label: string; shape: Shape }[] = [
   { label: 'LSTM', shape: { cell: 'lstm', I: 2, H: 3, O: 2 } },
   { label: 'LSTM with peepholes', shape: { cell: 'lstm', peephole: true, I: 2, H: 3, O: 2 } },
   { label: 'LSTM of 1997 (forget gate fixed at 1), with peepholes', shape: { cell: 'lstm', forgetFixed: true, peephole: true, I: 2, H: 3, O: 2 } },
+  ...(['NIG', 'NOG', 'NIAF', 'NOAF', 'CIFG', 'FGR'] as const).map((change) => ({
+    label: `LSTM ${change} (Greff et al.), with peepholes`, shape: { cell: 'lstm', change, peephole: true, I: 2, H: 3, O: 2 } as Shape,
+  })),
+  { label: 'LSTM FGR without peepholes', shape: { cell: 'lstm', change: 'FGR', I: 2, H: 3, O: 2 } },
+  { label: 'LSTM NIG with the forget gate fixed at 1', shape: { cell: 'lstm', change: 'NIG', forgetFixed: true, I: 2, H: 3, O: 2 } },
   { label: 'GRU', shape: { cell: 'gru', I: 2, H: 3, O: 2 } },
   { label: 'GRU reset-after', shape: { cell: 'gru', resetAfter: true, I: 2, H: 3, O: 2 } },
 ];

@@ -6,12 +6,15 @@ import {
 import type { Sequence } from './reference';
 import { placeCopy } from '../src/engine/placement';
 import type { KernelKind } from '../src/engine/backend';
+import type { LstmChange } from '../src/engine/spec';
 
 export interface Shape {
   cell: CellKind;
   peephole?: boolean;
   resetAfter?: boolean;
   forgetFixed?: boolean;
+  /** LSTM: a change of Greff et al. */
+  change?: LstmChange;
   /** FNN: its window k. */
   window?: number;
   I: number;
@@ -27,7 +30,7 @@ export function randomModel(shape: Shape, seed: number): ModelFile {
   const net = new Network({
     cell: shape.cell, inputSize: shape.I, hiddenSize: shape.H, outputSize: shape.O,
     peephole: shape.peephole ?? false, resetAfter: shape.resetAfter ?? false, forgetFixed: shape.forgetFixed ?? false,
-    window: shape.window,
+    change: shape.change, window: shape.window,
   }, 'f64');
   const rng = new Rng(seed);
   initNetwork(net, rng);

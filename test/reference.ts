@@ -44,6 +44,8 @@ export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?
   const H = model.hiddenSize;
   let h = new Array<number>(H).fill(0);
   let c = new Array<number>(H).fill(0);
+  // The LSTM's gate values i, f, o at the step before (zero before step 1), for FGR.
+  let before: Record<string, number[]> = { i: new Array<number>(H).fill(0), f: new Array<number>(H).fill(0), o: new Array<number>(H).fill(0) };
   const steps: RefStep[] = [];
   const bump = (what: string, t: number, j: number, value: number, gate?: string): number => {
     if (!nudge || nudge.seq !== seqIndex || nudge.t !== t || nudge.j !== j || nudge.what !== what) return value;
@@ -71,21 +73,30 @@ export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?
       }
     } else if (model.cell === 'lstm') {
       const peep = model.peephole === true;
+      const change = model.change;
       const p = (name: string, j: number): number => (peep ? vec(model, name)[j]! : 0);
+      // FGR: what gate x gets from the gate values of step t − 1, Σ_y R_xy[j]·y_{t−1}.
+      const rec = (x: string, j: number): number =>
+        change === 'FGR' ? ['i', 'f', 'o'].reduce((sum, y) => sum + dot(mat(model, `R_${x}${y}`)[j]!, before[y]!), 0) : 0;
       gates.i = []; gates.f = []; gates.g = []; gates.o = [];
       for (let j = 0; j < H; j++) {
         const lin = (gate: string): number =>
           dot(mat(model, `W_${gate}`)[j]!, x) + dot(mat(model, `U_${gate}`)[j]!, h) + vec(model, `b_${gate}`)[j]!;
-        const i = sigma(bump('pre', t, j, lin('i') + p('p_i', j) * c[j]!, 'i'));
-        const fPre = bump('pre', t, j, lin('f') + p('p_f', j) * c[j]!, 'f');
-        const f = model.forgetFixed === true ? 1 : sigma(fPre); // the 1997 LSTM has no forget gate
-        const g = Math.tanh(bump('pre', t, j, lin('g'), 'g'));
+        const iPre = bump('pre', t, j, lin('i') + p('p_i', j) * c[j]! + rec('i', j), 'i');
+        const i = change === 'NIG' ? 1 : sigma(iPre);
+        const fPre = bump('pre', t, j, lin('f') + p('p_f', j) * c[j]! + rec('f', j), 'f');
+        // The 1997 LSTM has no forget gate; CIFG couples it to the input gate.
+        const f = model.forgetFixed === true ? 1 : change === 'CIFG' ? 1 - i : sigma(fPre);
+        const gPre = bump('pre', t, j, lin('g'), 'g');
+        const g = change === 'NIAF' ? gPre : Math.tanh(gPre);
         const cj = bump('c', t, j, f * c[j]! + i * g);
-        const o = sigma(bump('pre', t, j, lin('o') + p('p_o', j) * cj, 'o'));
+        const oPre = bump('pre', t, j, lin('o') + p('p_o', j) * cj + rec('o', j), 'o');
+        const o = change === 'NOG' ? 1 : sigma(oPre);
         gates.i.push(i); gates.f.push(f); gates.g.push(g); gates.o.push(o);
         cNew.push(cj);
-        hNew.push(bump('h', t, j, o * Math.tanh(cj)));
+        hNew.push(bump('h', t, j, o * (change === 'NOAF' ? cj : Math.tanh(cj))));
       }
+      before = { i: gates.i, f: gates.f, o: gates.o };
     } else {
       const after = model.resetAfter === true;
       gates.z = []; gates.r = []; gates.g = [];

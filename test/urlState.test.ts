@@ -32,6 +32,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
     recurrentScale: fc.double({ ...RANGES.recurrentScale, noNaN: true }),
     kernels: fc.constantFrom('wasm', 'js'),
     chrono: fc.oneof(fc.constant(0), fc.integer({ min: 2, max: RANGES.chrono.max })),
+    change: fc.constantFrom(undefined, 'NIG', 'NOG', 'NIAF', 'NOAF', 'CIFG', 'FGR' as const),
   })
   .chain((config) =>
     fc.record({
@@ -39,7 +40,8 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       config: fc.constant({
         ...config,
         peephole: config.cell === 'lstm' && config.peephole,
-        forgetFixed: config.cell === 'lstm' && config.forgetFixed,
+        forgetFixed: config.cell === 'lstm' && config.forgetFixed && config.change !== 'CIFG',
+        change: config.cell === 'lstm' ? config.change : undefined,
         resetAfter: config.cell === 'gru' && config.resetAfter,
         chrono: config.cell === 'lstm' || config.cell === 'gru' ? config.chrono : 0,
         // A timed pulse fits its sequence, as the controls keep it.

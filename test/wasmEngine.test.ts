@@ -16,6 +16,8 @@ const VARIANTS: readonly [string, Shape][] = [
   ['LSTM', { cell: 'lstm', I: 2, H: 9, O: 2 }],
   ['LSTM with peepholes', { cell: 'lstm', peephole: true, I: 2, H: 9, O: 2 }],
   ['LSTM, forget gate fixed at 1', { cell: 'lstm', forgetFixed: true, I: 2, H: 9, O: 2 }],
+  ...(['NIG', 'NOG', 'NIAF', 'NOAF', 'CIFG', 'FGR'] as const).map((change): [string, Shape] => [`LSTM ${change} with peepholes`, { cell: 'lstm', change, peephole: true, I: 2, H: 9, O: 2 }]),
+  ['LSTM FGR without peepholes', { cell: 'lstm', change: 'FGR', I: 2, H: 9, O: 2 }],
   ['GRU', { cell: 'gru', I: 2, H: 9, O: 2 }],
   ['GRU reset-after', { cell: 'gru', resetAfter: true, I: 2, H: 9, O: 2 }],
 ];
@@ -111,14 +113,14 @@ describe('a broken kernel is caught', () => {
   test('the LSTM backward leaking 1% of the carousel (δc_{t−1} × 0.99)', () => {
     const bad = broken(shape, 'lstm_backward', (orig, f32) => (...a) => {
       orig(...a);
-      const [dcRec, B, H] = [a[8]!, a[11]!, a[12]!];
+      const [dcRec, B, H] = [a[8]!, a[12]!, a[13]!];
       for (let j = 0; j < B * H; j++) f32[dcRec / 4 + j]! *= 0.99;
     });
     expect(bad.some((m) => m.startsWith('∂L/∂'))).toBe(true);
     expect(bad.some((m) => m.startsWith('loss'))).toBe(false); // the forward pass is intact
   });
   test('the o peephole left out of the LSTM forward pass', () => {
-    const bad = broken(shape, 'lstm_forward', (orig) => (...a) => orig(...a.slice(0, 8), 0, a[9]!));
+    const bad = broken(shape, 'lstm_forward', (orig) => (...a) => orig(...a.slice(0, 8), 0, a[9]!, a[10]!));
     expect(bad.some((m) => m.startsWith('loss') || m.startsWith('h '))).toBe(true);
   });
   test('the GRU forward computing 1 + 1e-4 times h', () => {

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectActions, selectConfig, useStore } from '../store';
 import { NumberField } from '../views/primitives/NumberField';
-import type { CellKind } from '../engine/spec';
+import { GREFF_VARIANTS, greffVariant, variantSwitches, type CellKind, type GreffVariant } from '../engine/spec';
 import type { RunConfig, TrainTask } from '../worker/protocol';
 import { taskMinLength } from '../engine/tasks';
 import { useMessages } from '../i18n';
@@ -56,6 +56,28 @@ export function RunButtons() {
   );
 }
 
+/** The LSTM variants of Greff et al.: each sets the peepholes, the forget gate and the one change together. */
+function VariantSelect() {
+  const config = useStore(selectConfig);
+  const configure = useStore((st) => st.configure);
+  const s = useMessages().settings;
+  const variant = greffVariant(config);
+  return (
+    <div className="field">
+      <label htmlFor="lstm-variant">{s.variant}</label>
+      <select
+        id="lstm-variant" value={variant ?? 'other'}
+        onChange={(e) => configure(variantSwitches(e.target.value as GreffVariant))}
+      >
+        {GREFF_VARIANTS.map((v) => (
+          <option key={v} value={v}>{s.variants[v]}</option>
+        ))}
+        {variant === null && <option value="other" disabled>{s.variants.other}</option>}
+      </select>
+    </div>
+  );
+}
+
 export function Controls() {
   const config = useStore(selectConfig);
   const { configure, setPeephole, setForgetFixed } = useStore(useShallow(selectActions));
@@ -99,8 +121,12 @@ export function Controls() {
         hint={config.cell !== 'lstm' ? s.lstmOnly : undefined}
       />
       {config.cell === 'lstm' && (
-        <Switch label={s.forgetFixed} on={config.forgetFixed} onChange={setForgetFixed} />
+        <Switch
+          label={s.forgetFixed} on={config.forgetFixed} onChange={setForgetFixed}
+          disabled={config.change === 'CIFG'} hint={config.change === 'CIFG' ? s.cifgNoFix : undefined}
+        />
       )}
+      {config.cell === 'lstm' && <VariantSelect />}
       {config.cell === 'gru' && (
         <Switch label={s.resetAfter} on={config.resetAfter} onChange={(on) => configure({ resetAfter: on })} />
       )}

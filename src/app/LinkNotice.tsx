@@ -27,6 +27,8 @@ function describe(m: Messages['share']['reason'], cells: Messages['cells'], raw:
       return m.outOfRange(p.field, p.value, String(p.min), String(p.max));
     case 'notForCell':
       return m.notForCell(p.field, cells[p.cell as keyof typeof cells] ?? p.cell);
+    case 'conflicts':
+      return m.conflicts(p.field, clip(p.with));
     case 'ignoredInLesson':
       return m.ignoredInLesson(p.field);
   }

@@ -1,5 +1,6 @@
 /**
- * npm run -s train -- --cell lstm|gru|rnn|fnn [--peephole] [--reset-after] [--window K] --task NAME [--length T]
+ * npm run -s train -- --cell lstm|gru|rnn|fnn [--peephole] [--variant V|NIG|NFG|NOG|NIAF|NOAF|NP|CIFG|FGR]
+ *   [--reset-after] [--window K] --task NAME [--length T]
  *   [--hidden H] [--batch B] [--steps N] [--lr X] [--optimizer adam|sgd] [--clip X] [--seed S]
  *   [--kernels js|wasm] [--save model.json|model.safetensors] [--save-tfjs DIR] …
  *   (--task data --data FILE.csv|FILE.json [--loss mse|ce] trains on the user's own sequences)
@@ -8,7 +9,7 @@
  *   (see docs/cli.md)
  */
 import { join } from 'node:path';
-import { CELL_KINDS, MAX_SIZE, WINDOW_RANGE, type CellKind } from '../engine/spec';
+import { CELL_KINDS, GREFF_VARIANTS, MAX_SIZE, WINDOW_RANGE, variantSwitches, type CellKind, type GreffVariant } from '../engine/spec';
 import { placeNetwork } from '../engine/placement';
 import { Rng } from '../engine/rng';
 import { CHRONO_MIN, initNetwork } from '../engine/init';
@@ -33,7 +34,7 @@ const MAX_WORKSPACE = 2 ** 28;
 
 export function trainMain(argv: string[], io: Io): number {
   const o = parseOptions(argv, {
-    cell: { type: 'string' }, peephole: { type: 'boolean' }, 'reset-after': { type: 'boolean' }, window: { type: 'string' },
+    cell: { type: 'string' }, peephole: { type: 'boolean' }, variant: { type: 'string' }, 'reset-after': { type: 'boolean' }, window: { type: 'string' },
     task: { type: 'string' }, length: { type: 'string' }, noise: { type: 'string' }, delay: { type: 'string' }, width: { type: 'string' },
     input: { type: 'string' }, target: { type: 'string' }, data: { type: 'string' }, loss: { type: 'string' },
     hidden: { type: 'string' }, batch: { type: 'string' }, steps: { type: 'string' },
@@ -45,6 +46,11 @@ export function trainMain(argv: string[], io: Io): number {
   const cell = choiceOption<CellKind>(o.cell, 'cell', CELL_KINDS);
   const taskName = choiceOption<TaskName>(o.task, 'task', TASK_NAMES);
   if (o.peephole && cell !== 'lstm') throw new UsageError(`--peephole: only the lstm has peephole connections, not the ${cell}`);
+  // A variant of Greff et al. (2017): each differs from their vanilla LSTM (V: forget gate and peepholes) in one thing.
+  if (o.variant !== undefined && cell !== 'lstm') throw new UsageError(`--variant: the variants of Greff et al. are the lstm's, not the ${cell}'s`);
+  if (o.variant !== undefined && o.peephole) throw new UsageError('--variant: sets the peepholes itself (all but NP have them); give it or --peephole, not both');
+  const variant = o.variant === undefined ? null : choiceOption<GreffVariant>(o.variant, 'variant', GREFF_VARIANTS);
+  const switches = variant ? variantSwitches(variant) : { peephole: !!o.peephole, forgetFixed: false, change: undefined };
   if (o['reset-after'] && cell !== 'gru') throw new UsageError(`--reset-after: only the gru has a reset-after variant, not the ${cell}`);
   if (o.window !== undefined && cell !== 'fnn') throw new UsageError(`--window: only the fnn has a window of past inputs, not the ${cell}`);
   const window = cell === 'fnn' ? numberOption(o.window, 'window', 1, { min: WINDOW_RANGE.min, max: WINDOW_RANGE.max, integer: true }) : undefined;
@@ -115,7 +121,7 @@ export function trainMain(argv: string[], io: Io): number {
 
   const placed = placeNetwork(kernels, {
     cell, inputSize: task.inputSize, hiddenSize: hidden, outputSize: task.outputSize,
-    peephole: !!o.peephole, resetAfter: !!o['reset-after'], window,
+    ...switches, resetAfter: !!o['reset-after'], window,
   }, [{ T: task.length, B: batch }, { T: task.length, B: EVAL_CHUNK }]);
   if (!placed.ok) throw new UsageError(`--kernels wasm: ${placed.reason}`);
   const net = placed.net;

@@ -5,6 +5,7 @@
  *   LSTM: b_f ~ log(U[1, T_max − 1]), b_i = −b_f;   GRU: b_z ~ log(U[1, T_max − 1])
  * (the GRU's z keeps h_{t−1} as the LSTM's f keeps c_{t−1}: h_t = z⊙h_{t−1} + (1−z)⊙g), so that
  * each unit starts with a memory of its own time scale, spread up to T_max steps.
+ * The LSTM's full gate recurrence (FGR) R_xy is Glorot-uniform too.
  */
 import type { Rng } from './rng';
 import type { Network } from './network';
@@ -49,6 +50,8 @@ export function initNetwork(net: Network, rng: Rng, options: Partial<InitOptions
       } else b[j] = keep; // b_z
     }
   }
+  // FGR's nine R_xy (H×H each), drawn last of all: the rest is then the same network as its V.
+  for (let k = 0; k < net.R.w.length / (H * H); k++) glorotUniform(rng, net.R.w, k * H * H, H, H);
 }
 
 /** Uniform in ±√(6 / (fan_in + fan_out)) for a rows×cols block (fan_in = cols, fan_out = rows). */

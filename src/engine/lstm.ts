@@ -8,11 +8,19 @@
  *   h_t = o⊙tanh(c_t)
  * Gate blocks sit in the order i f g o. ws.gates already holds W x_t + b on entry.
  * With forgetFixed (the 1997 LSTM) there is no forget gate: f = 1 and c_t = c_{t−1} + i⊙g.
+ * One change of Greff et al. (2017) may apply (spec.change): NIG i = 1, NOG o = 1, NIAF g linear,
+ * NOAF h = o⊙c, CIFG f = 1 − i, FGR i f o also fed R·[i f o]_{t−1} (lstmGateRecurrence.ts). A gate
+ * taken out holds 1 and passes no gradient to its weights, which keep their values.
  */
 import { sigmoidRow, tanhRow } from './fastmath';
 import { byteAddress as at } from './wasm/simd';
+import { gateRecurrenceBackward, gateRecurrenceForward } from './lstmGateRecurrence';
+import type { LstmChange } from './spec';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
+
+/** The change's number in the WASM gate code (wasm/assembly/lstm.ts). */
+const CHANGE_CODE: Record<LstmChange, number> = { NIG: 1, NOG: 2, NIAF: 3, NOAF: 4, CIFG: 5, FGR: 6 };
 
 /** Steps s0..s1−1 (0-based slots; step t = s + 1) of the forward pass. */
 export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number): void {
@@ -21,16 +29,17 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
   const { B, gates, h, c, tc, UT, kernels, simd } = ws;
   const U = net.U.w;
   const p = net.P.w;
-  const peep = net.spec.peephole;
+  const { peephole: peep, change } = net.spec;
   const fixed = net.spec.forgetFixed === true;
   const f32 = net.dtype === 'f32';
   for (let s = s0; s < s1; s++) {
     // One product for all four gates and the whole batch: gates_t += U h_{t−1} (h_0 = 0 adds nothing).
     if (s > 0) kernels.timesUT(B, GH, H, h, s * B * H, H, U, UT, 0, GH, gates, s * B * GH, GH, true);
+    if (s > 0 && change === 'FGR') gateRecurrenceForward(net, ws, s); // + R·[i f o]_{t−1}
     if (simd) {
       // The same gate code for the whole batch in WASM SIMD (wasm/assembly/lstm.ts).
       const st = s * B * H;
-      simd.k.lstm_forward(at(gates, s * B * GH), at(c, st), at(c, st + B * H), at(tc, st), at(h, st + B * H), at(p, 0), B, H, peep ? 1 : 0, fixed ? 1 : 0);
+      simd.k.lstm_forward(at(gates, s * B * GH), at(c, st), at(c, st + B * H), at(tc, st), at(h, st + B * H), at(p, 0), B, H, peep ? 1 : 0, fixed ? 1 : 0, change ? CHANGE_CODE[change] : 0);
       continue;
     }
     for (let b = 0; b < B; b++) {
@@ -44,14 +53,18 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
         }
       }
       sigmoidRow(gates, gi, 2 * H, f32); // i, f
+      if (change === 'NIG') gates.fill(1, gi, gi + H); // no input gate: i = 1
       if (fixed) gates.fill(1, gi + H, gi + 2 * H); // the 1997 LSTM: f = 1
-      tanhRow(gates, gi + 2 * H, gates, gi + 2 * H, H, f32); // g
+      else if (change === 'CIFG') for (let j = 0; j < H; j++) gates[gi + H + j] = 1 - gates[gi + j]; // f = 1 − i
+      if (change !== 'NIAF') tanhRow(gates, gi + 2 * H, gates, gi + 2 * H, H, f32); // g (linear without its activation)
       for (let j = 0; j < H; j++) {
         c[next + j] = gates[gi + H + j] * c[prev + j] + gates[gi + j] * gates[gi + 2 * H + j]; // c_t = f⊙c_{t−1} + i⊙g
       }
       if (peep) for (let j = 0; j < H; j++) gates[gi + 3 * H + j] += p[2 * H + j] * c[next + j]; // p_o⊙c_t
-      sigmoidRow(gates, gi + 3 * H, H, f32); // o
-      tanhRow(c, next, tc, prev, H, f32); // tanh(c_t)
+      if (change === 'NOG') gates.fill(1, gi + 3 * H, gi + 4 * H); // no output gate: o = 1
+      else sigmoidRow(gates, gi + 3 * H, H, f32); // o
+      if (change === 'NOAF') for (let j = 0; j < H; j++) tc[prev + j] = c[next + j]; // no output activation: c_t itself
+      else tanhRow(c, next, tc, prev, H, f32); // tanh(c_t)
       for (let j = 0; j < H; j++) h[next + j] = gates[gi + 3 * H + j] * tc[prev + j]; // h_t = o⊙tanh(c_t)
     }
   }
@@ -64,14 +77,21 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
 export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
   const GH = 4 * H;
-  const { T, B, gates, c, tc, dh, dc, dpre, dhRec, dcRec, UT, kernels, simd } = ws;
+  const { T, B, gates, c, tc, dh, dc, dpre, dhRec, dcRec, dgateRec: dgr, UT, kernels, simd } = ws;
   const p = net.P.w;
   const dp = net.P.dw;
-  const peep = net.spec.peephole;
+  const { peephole: peep, change } = net.spec;
   const fixed = net.spec.forgetFixed === true;
+  const fgr = change === 'FGR';
+  const noInput = change === 'NIG';
+  const noOutput = change === 'NOG';
+  const linearG = change === 'NIAF';
+  const linearOut = change === 'NOAF';
+  const coupled = change === 'CIFG';
   if (s1 === T) {
     dhRec.fill(0);
     dcRec.fill(0);
+    dgr.fill(0);
   }
   for (let s = s1 - 1; s >= s0; s--) {
     if (simd) {
@@ -79,7 +99,7 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
       const st = s * B * H;
       simd.k.lstm_backward(
         at(gates, s * B * GH), at(c, st), at(c, st + B * H), at(tc, st), at(dh, st), at(dc, st), at(dpre, s * B * GH),
-        at(dhRec, 0), at(dcRec, 0), at(p, 0), at(dp, 0), B, H, peep ? 1 : 0, fixed ? 1 : 0,
+        at(dhRec, 0), at(dcRec, 0), at(dgr, 0), at(p, 0), at(dp, 0), B, H, peep ? 1 : 0, fixed ? 1 : 0, change ? CHANGE_CODE[change] : 0,
       );
     }
     for (let b = 0; simd === null && b < B; b++) {
@@ -87,6 +107,7 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
       const prev = (s * B + b) * H;
       const next = prev + B * H;
       const rb = b * H;
+      const rg = b * 3 * H; // this sequence's row of dgateRec: [i f o]
       for (let j = 0; j < H; j++) {
         const i = gates[gr + j];
         const f = gates[gr + H + j];
@@ -94,17 +115,22 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
         const o = gates[gr + 3 * H + j];
         const cPrev = c[prev + j];
         const tanhC = tc[prev + j];
+        // What reaches the gate values i_t, f_t, o_t from step t+1 through R (FGR).
+        const ri = fgr ? dgr[rg + j] : 0;
+        const rf = fgr ? dgr[rg + H + j] : 0;
+        const ro = fgr ? dgr[rg + 2 * H + j] : 0;
         // δh_t: from y_t (already in dh) plus from step t+1.
         const dhT = dh[prev + j] + dhRec[rb + j];
         dh[prev + j] = dhT;
-        const oPreGrad = dhT * tanhC * o * (1 - o);
+        const oPreGrad = noOutput ? 0 : (dhT * tanhC + ro) * o * (1 - o);
         // δc_t = δh_t·o·(1 − tanh²c_t) + what flows back from t+1 (and through the o peephole).
-        let dcT = dhT * o * (1 - tanhC * tanhC) + dcRec[rb + j];
+        let dcT = dhT * o * (linearOut ? 1 : 1 - tanhC * tanhC) + dcRec[rb + j];
         if (peep) dcT += oPreGrad * p[2 * H + j];
         dc[prev + j] = dcT;
-        const iPreGrad = dcT * g * i * (1 - i);
-        const fPreGrad = fixed ? 0 : dcT * cPrev * f * (1 - f);
-        const gPreGrad = dcT * i * (1 - g * g);
+        // CIFG: i also sets f = 1 − i, so ∂c_t/∂i = g − c_{t−1}.
+        const iPreGrad = noInput ? 0 : (dcT * (coupled ? g - cPrev : g) + ri) * i * (1 - i);
+        const fPreGrad = fixed || coupled ? 0 : (dcT * cPrev + rf) * f * (1 - f);
+        const gPreGrad = dcT * i * (linearG ? 1 : 1 - g * g);
         dpre[gr + j] = iPreGrad;
         dpre[gr + H + j] = fPreGrad;
         dpre[gr + 2 * H + j] = gPreGrad;
@@ -120,7 +146,8 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
         dcRec[rb + j] = dcBack;
       }
     }
-    // δh_{t−1} from step t: [δi δf δg δo] U, one product for the batch.
+    // δh_{t−1} from step t: [δi δf δg δo] U, one product for the batch; and through R (FGR).
     if (s > 0) kernels.timesU(B, H, GH, dpre, s * B * GH, GH, net.U.w, UT, 0, GH, dhRec, 0, H, false);
+    if (s > 0 && fgr) gateRecurrenceBackward(net, ws, s);
   }
 }

@@ -3,7 +3,7 @@
  * Each named matrix of the equations (W_i, U_f, p_o, …) is a block of one fused parameter;
  * the tables below say which, written out in full rather than built from strings.
  */
-import { CELL_KINDS, WINDOW_RANGE, type CellKind, type NetSpec } from './spec';
+import { CELL_KINDS, LSTM_CHANGES, WINDOW_RANGE, switchConflict, type CellKind, type LstmChange, type NetSpec } from './spec';
 import { Network } from './network';
 import type { DType, FloatArray, Param } from './tensor';
 import {
@@ -23,6 +23,8 @@ export interface ModelFile {
   readonly resetAfter?: boolean;
   /** LSTM: the forget gate taken out (f = 1); written only when true. */
   readonly forgetFixed?: boolean;
+  /** LSTM: one change of Greff et al. (2017), NIG, NOG, NIAF, NOAF, CIFG or FGR; written only when there is one. */
+  readonly change?: LstmChange;
   /** FNN: k, the steps its window takes in (its W is H × (k · inputSize)). */
   readonly window?: number;
   readonly inputSize: number;
@@ -40,7 +42,7 @@ export interface ModelInit {
   readonly chrono?: number;
 }
 
-type Fused = 'W' | 'U' | 'b' | 'P' | 'bh' | 'Wy' | 'by';
+type Fused = 'W' | 'U' | 'b' | 'P' | 'R' | 'bh' | 'Wy' | 'by';
 
 /** The fused parameters whose blocks are 1-D vectors in the file. */
 const VECTORS: ReadonlySet<Fused> = new Set<Fused>(['b', 'P', 'bh', 'by']);
@@ -50,9 +52,13 @@ interface Slot {
   readonly name: string;
   readonly of: Fused;
   readonly block: number;
-  /** Only present in a file when this switch is on. */
-  readonly when?: 'peephole' | 'resetAfter';
+  /** Only present in a file when this switch is on (fgr: the LSTM's full gate recurrence). */
+  readonly when?: Switch;
 }
+
+type Switch = 'peephole' | 'resetAfter' | 'fgr';
+
+const switchOn = (spec: NetSpec, when: Switch): boolean => (when === 'fgr' ? spec.change === 'FGR' : spec[when]);
 
 const READOUT: readonly Slot[] = [
   { name: 'W_y', of: 'Wy', block: 0 },
@@ -73,6 +79,9 @@ const SLOTS: Record<CellKind, readonly Slot[]> = {
     { name: 'p_i', of: 'P', block: 0, when: 'peephole' },
     { name: 'p_f', of: 'P', block: 1, when: 'peephole' },
     { name: 'p_o', of: 'P', block: 2, when: 'peephole' },
+    { name: 'R_ii', of: 'R', block: 0, when: 'fgr' }, { name: 'R_if', of: 'R', block: 1, when: 'fgr' }, { name: 'R_io', of: 'R', block: 2, when: 'fgr' },
+    { name: 'R_fi', of: 'R', block: 3, when: 'fgr' }, { name: 'R_ff', of: 'R', block: 4, when: 'fgr' }, { name: 'R_fo', of: 'R', block: 5, when: 'fgr' },
+    { name: 'R_oi', of: 'R', block: 6, when: 'fgr' }, { name: 'R_of', of: 'R', block: 7, when: 'fgr' }, { name: 'R_oo', of: 'R', block: 8, when: 'fgr' },
     ...READOUT,
   ],
   gru: [
@@ -95,8 +104,8 @@ export interface NamedWeight {
   readonly dw: FloatArray;
   /** Whether the file format includes it for this spec. */
   readonly inFile: boolean;
-  /** The switch it belongs to, if any (p_* to peephole, bh_g to resetAfter). */
-  readonly switch: 'peephole' | 'resetAfter' | undefined;
+  /** The switch it belongs to, if any (p_* to peephole, bh_g to resetAfter, R_* to FGR). */
+  readonly switch: Switch | undefined;
 }
 
 function fusedParam(net: Network, of: Fused): Param {
@@ -105,6 +114,7 @@ function fusedParam(net: Network, of: Fused): Param {
     case 'U': return net.U;
     case 'b': return net.b;
     case 'P': return net.P;
+    case 'R': return net.R;
     case 'bh': return net.bh;
     case 'Wy': return net.Wy;
     case 'by': return net.by;
@@ -115,7 +125,7 @@ function fusedParam(net: Network, of: Fused): Param {
 export function namedWeights(net: Network): NamedWeight[] {
   const { hiddenSize: H, cell } = net.spec;
   return SLOTS[cell]
-    .filter((slot) => slot.when !== 'resetAfter' || net.spec.resetAfter)
+    .filter((slot) => (slot.when !== 'resetAfter' && slot.when !== 'fgr') || switchOn(net.spec, slot.when))
     .map((slot) => {
       const p = fusedParam(net, slot.of);
       const readout = slot.of === 'Wy' || slot.of === 'by';
@@ -126,7 +136,7 @@ export function namedWeights(net: Network): NamedWeight[] {
       return {
         name: slot.name, rows, cols, isVector: VECTORS.has(slot.of),
         w: p.w.subarray(start, end), dw: p.dw.subarray(start, end),
-        inFile: slot.when === undefined || net.spec[slot.when],
+        inFile: slot.when === undefined || switchOn(net.spec, slot.when),
         switch: slot.when,
       };
     });
@@ -155,6 +165,7 @@ export function modelToFile(net: Network, init?: ModelInit): ModelFile {
     format: MODEL_FORMAT, version: MODEL_VERSION, cell,
     ...(cell === 'lstm' ? { peephole } : {}),
     ...(cell === 'lstm' && net.spec.forgetFixed ? { forgetFixed: true } : {}),
+    ...(cell === 'lstm' && net.spec.change ? { change: net.spec.change } : {}),
     ...(cell === 'gru' ? { resetAfter } : {}),
     ...(cell === 'fnn' ? { window: net.spec.window ?? 1 } : {}),
     inputSize, hiddenSize, outputSize, weights,
@@ -214,12 +225,24 @@ export function parseModel(json: unknown, dtype: DType = 'f32', path = 'model'):
   const peephole = kind === 'lstm' && obj.peephole !== undefined ? expectBoolean(obj.peephole, `${path}.peephole`) : false;
   const resetAfter = kind === 'gru' && obj.resetAfter !== undefined ? expectBoolean(obj.resetAfter, `${path}.resetAfter`) : false;
   const forgetFixed = kind === 'lstm' && obj.forgetFixed !== undefined ? expectBoolean(obj.forgetFixed, `${path}.forgetFixed`) : false;
+  let change: LstmChange | undefined;
+  if (kind === 'lstm' && obj.change !== undefined) {
+    if (typeof obj.change !== 'string' || !(LSTM_CHANGES as readonly string[]).includes(obj.change)) {
+      throw invalid(`${path}.change`, { kind: 'oneOf', options: LSTM_CHANGES }, describe(obj.change));
+    }
+    change = obj.change as LstmChange;
+    const conflict = switchConflict({ forgetFixed, change });
+    if (conflict) throw invalid(`${path}.forgetFixed`, { kind: 'literal', text: `absent with change "CIFG" (${conflict})` }, describe(obj.forgetFixed));
+  } else if (obj.change !== undefined) {
+    throw invalid(`${path}.change`, { kind: 'literal', text: 'absent (the changes of Greff et al. are the LSTM\'s)' }, describe(obj.change));
+  }
   const window = kind === 'fnn' ? expectSize(obj.window, `${path}.window`, WINDOW_RANGE.max) : undefined;
   const spec: NetSpec = {
     cell: kind,
     peephole,
     resetAfter,
     forgetFixed,
+    change,
     window,
     inputSize: expectSize(obj.inputSize, `${path}.inputSize`),
     hiddenSize: expectSize(obj.hiddenSize, `${path}.hiddenSize`),

@@ -5,12 +5,13 @@
  * matrix product per step serves every gate and every sequence of the batch.
  */
 import { makeParam, type DType, type Param } from './tensor';
-import { blockCount, inputWidth, WINDOW_RANGE, type NetSpec } from './spec';
+import { blockCount, inputWidth, switchConflict, WINDOW_RANGE, type NetSpec } from './spec';
 import { Workspace } from './workspace';
 import { JS_BACKEND, type Backend } from './backend';
 import type { SimdKernels } from './wasm/simd';
 import { rnnForward, rnnBackward } from './rnn';
 import { lstmForward, lstmBackward } from './lstm';
+import { gateRecurrenceBegin, lstmGateRecurrenceGrads } from './lstmGateRecurrence';
 import { fnnBackward, fnnForward, fnnWindows } from './fnn';
 import { gruForward, gruBackward, gruPrepareGrads, gruRecurrentGradRows } from './gru';
 
@@ -26,6 +27,11 @@ export class Network {
   readonly b: Param;
   /** LSTM peepholes [p_i p_f p_o], 3H; kept while switched off (length 0 for other cells). */
   readonly P: Param;
+  /**
+   * LSTM with full gate recurrence (FGR): [R_ii R_if R_io R_fi R_ff R_fo R_oi R_of R_oo] stacked,
+   * (9H)×H; R_xy feeds gate x at step t from gate y at t−1 (length 0 otherwise).
+   */
+  readonly R: Param;
   /** GRU reset-after: bh_g, the bias inside r⊙(U_g h + bh_g), H (length 0 otherwise). */
   readonly bh: Param;
   /** Readout weights W_y, O×H. */
@@ -47,12 +53,15 @@ export class Network {
       peephole: cell === 'lstm' && spec.peephole,
       resetAfter: cell === 'gru' && spec.resetAfter,
       forgetFixed: cell === 'lstm' && spec.forgetFixed === true,
+      change: cell === 'lstm' ? spec.change : undefined,
       window: cell === 'fnn' ? (spec.window ?? 1) : undefined,
     };
     const k = this.specValue.window;
     if (k !== undefined && !(Number.isInteger(k) && k >= WINDOW_RANGE.min && k <= WINDOW_RANGE.max)) {
       throw new Error(`the FNN's window must be a whole number from ${WINDOW_RANGE.min} to ${WINDOW_RANGE.max}, not ${k}`);
     }
+    const conflict = switchConflict(this.specValue);
+    if (conflict) throw new Error(conflict);
     this.dtype = dtype;
     this.backend = backend;
     this.G = blockCount(cell);
@@ -62,10 +71,11 @@ export class Network {
     this.U = makeParam(dtype, 'U', cell === 'fnn' ? 0 : GH, H, allocate);
     this.b = makeParam(dtype, 'b', GH, 1, allocate);
     this.P = makeParam(dtype, 'P', cell === 'lstm' ? 3 * H : 0, 1, allocate);
+    this.R = makeParam(dtype, 'R', this.specValue.change === 'FGR' ? 9 * H : 0, H, allocate);
     this.bh = makeParam(dtype, 'bh', this.specValue.resetAfter ? H : 0, 1, allocate);
     this.Wy = makeParam(dtype, 'Wy', O, H, allocate);
     this.by = makeParam(dtype, 'by', O, 1, allocate);
-    const every = [this.W, this.U, this.b, this.P, this.bh, this.Wy, this.by];
+    const every = [this.W, this.U, this.b, this.P, this.R, this.bh, this.Wy, this.by];
     const simd = dtype === 'f32' ? backend.simdFor(this.W.w) : null;
     this.simd = simd && every.every((p) => backend.simdFor(p.w) === simd && backend.simdFor(p.dw) === simd) ? simd : null;
     this.all = every.filter((p) => p.w.length > 0);
@@ -102,6 +112,8 @@ export class Network {
    */
   setForgetFixed(on: boolean): void {
     if (this.specValue.cell !== 'lstm') throw new Error('only the LSTM has a forget gate to fix');
+    const conflict = switchConflict({ ...this.specValue, forgetFixed: on });
+    if (conflict) throw new Error(conflict);
     this.specValue = { ...this.specValue, forgetFixed: on };
   }
 
@@ -133,6 +145,7 @@ export class Network {
     const { hiddenSize: H, cell } = this.specValue;
     if (cell === 'fnn') fnnWindows(this, ws);
     else ws.kernels.transpose(this.G * H, H, this.U.w, 0, H, ws.UT);
+    if (this.R.w.length > 0) gateRecurrenceBegin(this, ws);
     const input = cell === 'fnn' ? ws.window : ws.x;
     ws.kernels.affine(ws.T * ws.B, this.G * H, inputWidth(this.specValue), input, 0, this.W.w, this.b.w, ws.gates);
   }
@@ -196,6 +209,7 @@ export class Network {
     // h_{t−1} for ∂L/∂U, transposed for kernels that read it so (the FNN has no U).
     if (cell !== 'fnn' && k.readsTransposed) k.transpose(TB, H, ws.h, 0, H, ws.colsNarrow);
     if (cell === 'gru') gruPrepareGrads(this, ws);
+    if (this.R.w.length > 0) lstmGateRecurrenceGrads(this, ws);
   }
 
   /** Rows m0..m1−1 (of G·H) of ∂L/∂U; each row is a full sum over every step, so any split gives the same result. */

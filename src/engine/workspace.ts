@@ -54,6 +54,12 @@ export class Workspace {
   readonly dcRec: FloatArray;
   /** Scratch: ∂L/∂(r⊙h_{t−1}) (standard GRU): [B][H]. */
   readonly drh: FloatArray;
+  /** Scratch (LSTM FGR): ∂L/∂[i f o]_{t−1} (gate values) through R, from step t: [B][3H]. */
+  readonly dgateRec: FloatArray;
+  /** Scratch (LSTM FGR): each R_xy transposed, (9H)×H. */
+  readonly RT: FloatArray;
+  /** Scratch (LSTM FGR): the gate values transposed to units × steps: (4H)×[T·B]. */
+  readonly colsGates: FloatArray;
   /** Scratch: Uᵀ, H×(G·H), so that δ·U is a row-contiguous product. */
   readonly UT: FloatArray;
   /** Scratch: δ (gate pre-activation gradients) transposed to units × steps: (G·H)×[T·B]. */
@@ -87,6 +93,7 @@ export class Workspace {
     const lstm = cell === 'lstm';
     const gru = cell === 'gru';
     const fnn = cell === 'fnn';
+    const fgr = lstm && spec.change === 'FGR';
     const wide = inputWidth(spec);
     const TB = T * B;
     this.T = T;
@@ -109,6 +116,9 @@ export class Workspace {
     this.dhRec = alloc(dtype, fnn ? 0 : B * H);
     this.dcRec = alloc(dtype, lstm ? B * H : 0);
     this.drh = alloc(dtype, gru ? B * H : 0);
+    this.dgateRec = alloc(dtype, fgr ? B * 3 * H : 0);
+    this.RT = alloc(dtype, fgr ? 9 * H * H : 0);
+    this.colsGates = alloc(dtype, fgr ? TB * G * H : 0);
     this.UT = alloc(dtype, fnn ? 0 : G * H * H);
     this.colsWide = alloc(dtype, TB * G * H);
     this.colsNarrow = alloc(dtype, TB * H);

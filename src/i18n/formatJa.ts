@@ -14,12 +14,14 @@ const UNEXPORTABLE: { pytorch: Record<Unexportable, string>; tfjs: Record<Exclud
   pytorch: {
     peephole: 'nn.LSTM には覗き穴結合がありません。覗き穴結合つきの LSTM は PyTorch に書き出せません',
     forgetFixed: 'nn.LSTM には必ず忘却ゲートがあります。f を 1 に固定した LSTM は PyTorch に書き出せません',
+    variant: 'nn.LSTM は基本の LSTM です。Greff らの変種（NIG・NOG・NIAF・NOAF・CIFG・FGR）は PyTorch に書き出せません',
     standardGru: 'nn.GRU はリセット後置型の GRU（U h のあとに r を掛ける）です。標準の GRU は PyTorch に書き出せません',
     fnn: '窓つき FNN に当たる PyTorch のレイヤーはありません（nn.RNN・nn.LSTM・nn.GRU は再帰型です）',
   },
   tfjs: {
     peephole: 'Keras の LSTM には覗き穴結合がありません。覗き穴結合つきの LSTM は TF.js に書き出せません',
     forgetFixed: 'Keras の LSTM には必ず忘却ゲートがあります。f を 1 に固定した LSTM は TF.js に書き出せません',
+    variant: 'Keras の LSTM は基本の LSTM です。Greff らの変種（NIG・NOG・NIAF・NOAF・CIFG・FGR）は TF.js に書き出せません',
     fnn: '窓つき FNN に当たる Keras のレイヤーはありません（SimpleRNN・LSTM・GRU は再帰型です）',
   },
 };

@@ -131,7 +131,7 @@ function checkParsed(json: unknown, current: RunConfig, sequences: HeldSequences
   // The initialisation the file records, where it does (Reset goes back to the imported weights either way).
   const init = modelInit(json);
   const base: RunConfig = {
-    ...current, cell, hidden: H, peephole, resetAfter, forgetFixed: net.spec.forgetFixed === true,
+    ...current, cell, hidden: H, peephole, resetAfter, forgetFixed: net.spec.forgetFixed === true, change: net.spec.change,
     window: net.spec.window ?? current.window,
     ...(init?.forgetBias !== undefined && init.forgetBias >= RANGES.forgetBias.min && init.forgetBias <= RANGES.forgetBias.max ? { forgetBias: init.forgetBias } : {}),
     ...(init?.recurrentScale !== undefined && init.recurrentScale >= RANGES.recurrentScale.min && init.recurrentScale <= RANGES.recurrentScale.max ? { recurrentScale: init.recurrentScale } : {}),

@@ -7,7 +7,7 @@
 import type { RunConfig } from '../worker/protocol';
 import { parseDecimal } from '../engine/validate';
 import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, taskMinLength } from '../engine/tasks';
-import { CELL_KINDS, WINDOW_RANGE } from '../engine/spec';
+import { CELL_KINDS, LSTM_CHANGES, WINDOW_RANGE, switchConflict, type LstmChange } from '../engine/spec';
 import { KERNEL_KINDS, type KernelKind } from '../engine/backend';
 import { CHAPTER_IDS } from '../lesson/chapterIds';
 import { CHRONO_MIN } from '../engine/init';
@@ -82,6 +82,10 @@ export const FIELDS = [
   configField('peephole', BOOL, false),
   configField('resetAfter', BOOL, false),
   configField('forgetFixed', BOOL, false),
+  {
+    key: 'change', kind: { type: 'enum', values: ['none', ...LSTM_CHANGES] }, default: 'none',
+    get: (s) => s.config.change ?? 'none', set: (d, v) => (d.config.change = v === 'none' ? undefined : (v as LstmChange)),
+  } satisfies Field<string>,
   configField('hidden', int(RANGES.hidden), 8),
   configField('window', int(RANGES.window), 4),
   configField('task', { type: 'enum', values: GENERATED_TASK_NAMES }, 'sine'),
@@ -116,6 +120,8 @@ export type Problem =
   | { readonly field: string; readonly kind: 'unknownField'; readonly value: string }
   /** A variant of another cell (peepholes on a GRU, say). */
   | { readonly field: string; readonly kind: 'notForCell'; readonly value: string; readonly cell: string }
+  /** A setting that cannot go with another one of the link (the forget gate fixed at 1 with CIFG). */
+  | { readonly field: string; readonly kind: 'conflicts'; readonly value: string; readonly with: string }
   /** A setting beside a chapter of the lesson, which sets up its own network. */
   | { readonly field: string; readonly kind: 'ignoredInLesson'; readonly value: string };
 
@@ -185,6 +191,14 @@ export function parseHash(hash: string, language: Language): { state: ShareState
     if (d.config.cell === cell || !d.config[key]) continue;
     problems.push({ field: key, kind: 'notForCell', value: '1', cell: d.config.cell });
     d.config[key] = false;
+  }
+  // A change of Greff et al. is the LSTM's; CIFG (f = 1 − i) has no forget gate of its own to fix at 1.
+  if (d.config.change && d.config.cell !== 'lstm') {
+    problems.push({ field: 'change', kind: 'notForCell', value: d.config.change, cell: d.config.cell });
+    d.config.change = undefined;
+  } else if (switchConflict(d.config)) {
+    problems.push({ field: 'forgetFixed', kind: 'conflicts', value: '1', with: `change=${d.config.change}` });
+    d.config.forgetFixed = false;
   }
   // Chrono sets the gate biases of the LSTM and the GRU, and needs a T_max of at least 2.
   const chrono = d.config.chrono ?? 0;

@@ -17,6 +17,7 @@ import { createWorkerSlice, NO_CONTROL, type WorkerControl, type WorkerSlice } f
 import { createOfflineSlice, type OfflineSlice } from './offlineSlice';
 import { createSequencesSlice, type SequencesSlice } from './sequencesSlice';
 import { dataTooLarge } from '../share/dataMemory';
+import { switchConflict } from '../engine/spec';
 import { TUNABLE, type KernelProblem, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -213,6 +214,8 @@ export const useStore = create<Store>()((set, get, api) => {
     },
     peepholeMark: null,
     setForgetFixed: (on) => {
+      // CIFG makes f from i (f = 1 − i): it has no forget gate of its own to fix (the switch is disabled).
+      if (switchConflict({ forgetFixed: on, change: get().config.change })) return;
       takeOver();
       set({ config: { ...get().config, forgetFixed: on }, changedMidRun: get().changedMidRun || trained() });
       get().send({ type: 'set-forget-fixed', on });

@@ -4,7 +4,7 @@
  * they move to the page without being copied.
  */
 import type { GeneratedTaskName } from '../engine/tasks';
-import type { CellKind, RecurrentKind } from '../engine/spec';
+import type { CellKind, LstmChange, RecurrentKind } from '../engine/spec';
 import type { OptimizerKind } from '../engine/optim';
 import type { GradientCheck } from '../engine/gradcheck';
 import type { OptimizerState } from '../engine/optim';
@@ -37,6 +37,8 @@ export interface RunConfig {
   readonly resetAfter: boolean;
   /** LSTM: the 1997 LSTM, forget gate fixed at 1. */
   readonly forgetFixed: boolean;
+  /** LSTM: one change of Greff et al. (2017) to the cell (src/engine/spec.ts); absent: none. */
+  readonly change?: LstmChange;
   readonly hidden: number;
   /** FNN: k, the steps it sees at once (the current input and the k − 1 before it). */
   readonly window: number;
@@ -175,6 +177,8 @@ export interface Snapshot {
   readonly cell: CellKind;
   readonly peephole: boolean;
   readonly resetAfter: boolean;
+  /** LSTM: its change of Greff et al. (2017), or null. */
+  readonly change: LstmChange | null;
   /** FNN: its window k (0 for the other cells). */
   readonly window: number;
   /** T, H, I, O and G (gate blocks: LSTM 4, GRU 3, RNN 1). */

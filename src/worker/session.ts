@@ -78,7 +78,7 @@ export class TrainingSession {
     const spec = {
       cell: config.cell, inputSize: this.task.inputSize, hiddenSize: config.hidden, outputSize: this.task.outputSize,
       peephole: config.peephole, resetAfter: config.resetAfter, forgetFixed: config.cell === 'lstm' && config.forgetFixed,
-      window: config.window,
+      change: config.cell === 'lstm' ? config.change : undefined, window: config.window,
     };
     // On the kernels asked for (WASM SIMD unless the run says JS); where WASM cannot run, on JS, saying why.
     const placed = placeNetwork(config.kernels ?? 'wasm', spec, this.rooms(config.batch));
@@ -270,7 +270,7 @@ export class TrainingSession {
     this.trainer.abort();
     const trainers = RECURRENT_KINDS.map((cell) => {
       // On the kernels this run uses.
-      const spec = { ...this.net.spec, cell, peephole: false, resetAfter: false };
+      const spec = { ...this.net.spec, cell, peephole: false, resetAfter: false, forgetFixed: false, change: undefined };
       const net = (placeNetwork(this.kernels, spec, [{ T: this.task.length, B: this.configValue.batch }]) as { ok: true; net: Network }).net;
       const rng = new Rng(1);
       initNetwork(net, rng);
@@ -450,7 +450,7 @@ export class TrainingSession {
     net.backward(probe);
     const { steps, losses } = this.history.copy();
     return {
-      step: this.trainer.steps, cell, peephole, resetAfter, window: net.spec.window ?? 0, T, H, I, O, G: net.G,
+      step: this.trainer.steps, cell, peephole, resetAfter, change: net.spec.change ?? null, window: net.spec.window ?? 0, T, H, I, O, G: net.G,
       x: f32(probe.x), target: f32(probe.target), targetMask: probe.mask.slice(), y: f32(probe.y), dy: f32(probe.dy),
       gates: f32(probe.gates), h: f32(probe.h, H, (T + 1) * H),
       c: cell === 'lstm' ? f32(probe.c, H, (T + 1) * H) : new Float32Array(0),

@@ -7,7 +7,7 @@
 import { MAX_SIZE } from '../spec';
 
 /** A cell that a framework has no layer for. */
-export type Unexportable = 'peephole' | 'forgetFixed' | 'standardGru' | 'fnn';
+export type Unexportable = 'peephole' | 'forgetFixed' | 'variant' | 'standardGru' | 'fnn';
 export type Framework = 'pytorch' | 'tfjs';
 
 export type FormatProblem =
@@ -73,12 +73,14 @@ const UNEXPORTABLE: { pytorch: Record<Unexportable, string>; tfjs: Record<Exclud
   pytorch: {
     peephole: 'nn.LSTM has no peephole connections: an LSTM with peepholes cannot be exported to PyTorch',
     forgetFixed: 'nn.LSTM always has a forget gate: the LSTM with f fixed at 1 cannot be exported to PyTorch',
+    variant: 'nn.LSTM is the basic LSTM: a variant of Greff et al. (NIG, NOG, NIAF, NOAF, CIFG, FGR) cannot be exported to PyTorch',
     standardGru: 'nn.GRU is the reset-after GRU (r applied after U h): the standard GRU cannot be exported to PyTorch',
     fnn: 'the FNN with a window has no PyTorch layer (nn.RNN, nn.LSTM and nn.GRU are recurrent)',
   },
   tfjs: {
     peephole: 'Keras\'s LSTM has no peephole connections: an LSTM with peepholes cannot be exported to TF.js',
     forgetFixed: 'Keras\'s LSTM always has a forget gate: the LSTM with f fixed at 1 cannot be exported to TF.js',
+    variant: 'Keras\'s LSTM is the basic LSTM: a variant of Greff et al. (NIG, NOG, NIAF, NOAF, CIFG, FGR) cannot be exported to TF.js',
     fnn: 'the FNN with a window has no Keras layer (SimpleRNN, LSTM and GRU are recurrent)',
   },
 };

@@ -14,7 +14,7 @@
 import type { ModelFile, WeightJson } from '../modelFile';
 import { MODEL_FORMAT, MODEL_VERSION } from '../modelFile';
 import { writeSafetensors, type SafetensorsFile, type Tensor, type TensorOut } from './safetensors';
-import { checkFinite, checkSizes, formatError as fail } from './problems';
+import { checkFinite, checkSizes, formatError as fail, type Unexportable } from './problems';
 
 export { FormatError } from './problems';
 
@@ -142,10 +142,11 @@ const flat = (m: WeightJson): number[] => (m as (number | number[])[]).flat();
  */
 export function modelToStateDict(model: ModelFile): TensorOut[] {
   const { cell, inputSize: I, hiddenSize: H, outputSize: O, weights: w } = model;
-  const refuse = (what: 'peephole' | 'forgetFixed' | 'standardGru' | 'fnn') => fail({ kind: 'unexportable', what, to: 'pytorch' });
+  const refuse = (what: Unexportable) => fail({ kind: 'unexportable', what, to: 'pytorch' });
   if (cell === 'fnn') throw refuse('fnn');
   if (cell === 'lstm' && model.peephole) throw refuse('peephole');
   if (cell === 'lstm' && model.forgetFixed) throw refuse('forgetFixed');
+  if (cell === 'lstm' && model.change) throw refuse('variant');
   if (cell === 'gru' && !model.resetAfter) throw refuse('standardGru');
   const gates = GATES[cell];
   const G = gates.length;

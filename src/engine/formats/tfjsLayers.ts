@@ -199,6 +199,7 @@ export function modelToTfjs(model: ModelFile): TfjsFiles {
   if (cell === 'fnn') throw fail({ kind: 'unexportable', what: 'fnn', to: 'tfjs' });
   if (cell === 'lstm' && model.peephole) throw fail({ kind: 'unexportable', what: 'peephole', to: 'tfjs' });
   if (cell === 'lstm' && model.forgetFixed) throw fail({ kind: 'unexportable', what: 'forgetFixed', to: 'tfjs' });
+  if (cell === 'lstm' && model.change) throw fail({ kind: 'unexportable', what: 'variant', to: 'tfjs' });
   const resetAfter = cell === 'gru' && model.resetAfter === true;
   const gates = GATES[cell];
   const G = gates.length;

@@ -13,8 +13,8 @@ import type { FloatArray } from '../tensor';
 interface Exports {
   gemm_nt(M: number, N: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, acc: number): void;
   gemm_nn(M: number, N: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, acc: number): void;
-  lstm_forward(gates: number, cPrev: number, cNext: number, tc: number, hNext: number, p: number, B: number, H: number, peep: number, fixed: number): void;
-  lstm_backward(gates: number, cPrev: number, cNext: number, tc: number, dh: number, dc: number, dpre: number, dhRec: number, dcRec: number, p: number, dp: number, B: number, H: number, peep: number, fixed: number): void;
+  lstm_forward(gates: number, cPrev: number, cNext: number, tc: number, hNext: number, p: number, B: number, H: number, peep: number, fixed: number, change: number): void;
+  lstm_backward(gates: number, cPrev: number, cNext: number, tc: number, dh: number, dc: number, dpre: number, dhRec: number, dcRec: number, dgr: number, p: number, dp: number, B: number, H: number, peep: number, fixed: number, change: number): void;
   gru_forward_zr(gates: number, hPrev: number, aux: number, bh: number, B: number, H: number, after: number): void;
   gru_forward_h(gates: number, hPrev: number, hNext: number, B: number, H: number): void;
   gru_backward_gates(gates: number, hPrev: number, aux: number, dh: number, dhRec: number, dpre: number, dgRec: number, B: number, H: number, after: number): void;

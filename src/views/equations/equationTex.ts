@@ -22,6 +22,7 @@ export function variantOf(s: Snapshot, forgetFixed: boolean): CellVariant {
     peephole: s.cell === 'lstm' && s.peephole,
     resetAfter: s.cell === 'gru' && s.resetAfter,
     forgetFixed: s.cell === 'lstm' && forgetFixed,
+    change: s.cell === 'lstm' ? s.change : null,
   };
 }
 

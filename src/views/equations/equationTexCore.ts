@@ -5,7 +5,7 @@
  *
  * Lines are written in a small notation: «node|tex» marks a term that refers to `node`.
  */
-import type { CellKind } from '../../engine/spec';
+import type { CellKind, LstmChange } from '../../engine/spec';
 import type { Snapshot } from '../../worker/protocol';
 import type { NodeId } from '../diagrams/rolledLayouts';
 import { gradientAt, valueAt } from '../../snapshot/values';
@@ -47,6 +47,8 @@ export interface CellVariant {
   readonly peephole: boolean;
   readonly resetAfter: boolean;
   readonly forgetFixed: boolean;
+  /** LSTM: its change of Greff et al. (2017), or null. */
+  readonly change: LstmChange | null;
 }
 
 export interface EquationSet {
