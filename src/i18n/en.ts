@@ -175,6 +175,15 @@ export const en = {
     } satisfies Record<CellKind, NodeTitles>,
     legend: 'Colour legend: purple −1, white 0, orange +1; solid lines this step, dashed lines from step t−1',
     legendThisStep: 'this step',
+    variantNote: {
+      NFG: 'This is the 1997 LSTM (NFG): the forget gate is taken out and holds 1 (dashed), so c keeps everything added to it.',
+      NIG: 'Variant NIG: the input gate is taken out and holds 1 (dashed): all of the new content g goes into c.',
+      NOG: 'Variant NOG: the output gate is taken out and holds 1 (dashed): h is tanh(c) at every step.',
+      NIAF: 'Variant NIAF: g has no tanh; it is its weighted sum itself, so c can grow without bound.',
+      NOAF: 'Variant NOAF: the tanh between c and the output gate is taken out (dashed): h = o⊙c.',
+      CIFG: 'Variant CIFG: the forget gate is made from the input gate, f = 1 − i (the coloured link), as the GRU does with z and 1 − z.',
+      FGR: 'Variant FGR: each controller (i, f, o) also receives the values of all three at the step before, through nine more matrices R (the loops beside them).',
+    },
     stripsNote: 'Each node shows one hidden unit, the selected one (choose it above, or with ↑ ↓). The strip under each neuron, and inside c and h, shows that node in every unit at this step; the selected unit is outlined in black. Click a cell of a strip to select that unit.',
     inputsNote: 'With two inputs (the adding problem), x shows both: the value · the marker (1 on the two steps to add).',
     legendPrevious: 'from step t−1',
@@ -285,6 +294,12 @@ export const en = {
     },
   },
   compare: {
+    variantShort: {
+      V: 'V (vanilla)', NIG: 'NIG (i = 1)', NFG: 'NFG (f = 1)', NOG: 'NOG (o = 1)', NIAF: 'NIAF (g linear)',
+      NOAF: 'NOAF (h = o⊙c)', NP: 'NP (no peepholes)', CIFG: 'CIFG (f = 1 − i)', FGR: 'FGR (gates recurrent)',
+    },
+    takeApart: 'Take the LSTM apart',
+    takeApartHint: 'Train the nine LSTM variants of Greff et al. (2017) side by side on this task and seed',
     region: 'Comparison',
     heading: 'Compare cells on this task',
     withPeepholes: 'with LSTM + peepholes',
@@ -501,6 +516,29 @@ export const en = {
         'Predict the next value of a sine wave. Each step needs only the last few, so nothing has to be carried far and ' +
         'all three cells learn it within 1000 steps. Here the cells differ in cost, not in what they can learn: ' +
         'see the cost panel. With a loss at every step the gradient ratio says little, since every step gets its own error.',
+    },
+    'take-apart': {
+      title: 'Take the LSTM apart: the adding problem (T = 100)',
+      explanation:
+        'The nine LSTMs of Greff et al. (2017), each differing from their vanilla V (forget gate and peepholes) in one ' +
+        'part, learn the adding problem side by side from the same seed. Here the input gate is the part the cell cannot ' +
+        'do without: with i fixed at 1 (NIG) every one of the 100 inputs goes into the cell state, the 98 to ignore as fully ' +
+        'as the two that count, and the network ends at the baseline on each of the seeds we measured (1, 2 and 3). That ' +
+        'is the weight conflict the input gate resolves. Coupling the forget gate to the input gate (CIFG) or removing the ' +
+        'peepholes (NP) costs nothing we could measure, as Greff et al. found. Their other finding, that the LSTM without a ' +
+        'forget gate (NFG) or without the output activation (NOAF) does worse, does not show here: NOAF learned on all three ' +
+        'seeds, and NFG and FGR on two of them. Their tasks were long streams of speech, handwriting and music; ours ' +
+        'start every sequence from an empty memory.',
+    },
+    'no-forget': {
+      title: 'Remember the first input: the LSTM without a forget gate (T = 50)',
+      explanation:
+        'The first input must be kept through 49 steps of noise, and here the forget gate starts at the usual bias of 1, ' +
+        'so f ≈ 0.73: the vanilla LSTM V lets the memory leak away and ends at the baseline on seeds 1, 2 and 3. Take the ' +
+        'forget gate out (NFG, the LSTM of 1997) and f = 1: the cell state is the constant error carousel, nothing leaks, ' +
+        'and the network learns on every seed. A forget gate is for letting go; on a task where nothing must be let go it ' +
+        'gets in the way until it has learnt to stay open. FGR learns too: its controllers also see their own values of the ' +
+        'step before. Compare the remember-first preset, where V learns because its forget bias starts at 3.',
     },
   } satisfies Record<PresetId, { title: string; explanation: string }>,
 };

@@ -17,9 +17,9 @@ describe.each([1, 2, 3])('adding problem, T = 100, seed %i', (seed) => {
     const lstm = runPreset(preset, 'lstm', seed);
     const gru = runPreset(preset, 'gru', seed);
     expect(preset.claims).toEqual({ rnn: { above: 0.5 }, lstm: { below: 0.1 }, gru: { below: 0.1 } });
-    expect(claimHolds(preset.claims.rnn, rnn.ratio)).toBe(true);
-    expect(claimHolds(preset.claims.lstm, lstm.ratio)).toBe(true);
-    expect(claimHolds(preset.claims.gru, gru.ratio)).toBe(true);
+    expect(claimHolds(preset.claims.rnn!, rnn.ratio)).toBe(true);
+    expect(claimHolds(preset.claims.lstm!, lstm.ratio)).toBe(true);
+    expect(claimHolds(preset.claims.gru!, gru.ratio)).toBe(true);
     expect(lstm.reachTrained - rnn.reachTrained).toBeGreaterThan(3);
     expect(gru.reachTrained - rnn.reachTrained).toBeGreaterThan(3);
     // What the preset's text says of the gradient curves. At the start all three lose the error

@@ -17,9 +17,9 @@ describe.each([1, 2, 3])('chrono, remember-first T = 100, noise 1.5, seed %i', (
     const rnn = runPreset(preset, 'rnn', seed);
     const lstm = runPreset(preset, 'lstm', seed);
     const gru = runPreset(preset, 'gru', seed);
-    expect(claimHolds(preset.claims.rnn, rnn.ratio)).toBe(true);
-    expect(claimHolds(preset.claims.lstm, lstm.ratio)).toBe(true);
-    expect(claimHolds(preset.claims.gru, gru.ratio)).toBe(true);
+    expect(claimHolds(preset.claims.rnn!, rnn.ratio)).toBe(true);
+    expect(claimHolds(preset.claims.lstm!, lstm.ratio)).toBe(true);
+    expect(claimHolds(preset.claims.gru!, gru.ratio)).toBe(true);
     expect(runPreset(without, 'gru', seed).ratio).toBeGreaterThan(0.9);
     expect(runPreset(without, 'lstm', seed).ratio).toBeGreaterThan(0.9);
   }, 400_000);

@@ -16,9 +16,9 @@ describe.each([1, 2, 3])('remember-first, T = 50, noise 1.5, seed %i', (seed) =>
     const lstm = runPreset(preset, 'lstm', seed);
     const gru = runPreset(preset, 'gru', seed);
     expect(preset.config).toMatchObject({ noise: 1.5, forgetBias: 3, length: 50, lr: 0.005 });
-    expect(claimHolds(preset.claims.rnn, rnn.ratio)).toBe(true);
-    expect(claimHolds(preset.claims.lstm, lstm.ratio)).toBe(true);
-    expect(claimHolds(preset.claims.gru, gru.ratio)).toBe(true);
+    expect(claimHolds(preset.claims.rnn!, rnn.ratio)).toBe(true);
+    expect(claimHolds(preset.claims.lstm!, lstm.ratio)).toBe(true);
+    expect(claimHolds(preset.claims.gru!, gru.ratio)).toBe(true);
     expect(lstm.ratio).toBeLessThan(0.1);
     expect(Math.min(rnn.ratio, gru.ratio)).toBeGreaterThan(0.9);
     // f ≈ σ(3) ≈ 0.95 keeps the error along c: within a factor of 10 at step 1.

@@ -8,7 +8,7 @@ const preset = PRESETS.find((p) => p.id === 'sine')!;
 describe.each([1, 2, 3])('sine, T = 40, seed %i', (seed) => {
   test.each(['rnn', 'lstm', 'gru'] as const)('the %s learns', (cell) => {
     const { ratio } = runPreset(preset, cell, seed);
-    expect(claimHolds(preset.claims[cell], ratio)).toBe(true);
+    expect(claimHolds(preset.claims[cell]!, ratio)).toBe(true);
     expect(ratio).toBeLessThan(0.05);
   }, 60_000);
 });

@@ -23,7 +23,20 @@ export const RUN_STYLES: readonly RunStyle[] = [
   { id: 'lstm', color: '#0072B2', dash: '8 4' },
   { id: 'gru', color: '#009E73', dash: '2 3' },
   { id: 'lstm-peephole', color: '#CC79A7', dash: '10 3 2 3' },
+  // The LSTM variants of Greff et al.: V and the two Greff found to cost little (NP, CIFG) in solid lines.
+  { id: 'V', color: '#000000', dash: '' },
+  { id: 'NIG', color: '#E69F00', dash: '6 3' },
+  { id: 'NFG', color: '#D55E00', dash: '' },
+  { id: 'NOG', color: '#56B4E9', dash: '2 2' },
+  { id: 'NIAF', color: '#8C7A00', dash: '8 3 2 3' },
+  { id: 'NOAF', color: '#CC79A7', dash: '4 2' },
+  { id: 'NP', color: '#0072B2', dash: '' },
+  { id: 'CIFG', color: '#009E73', dash: '' },
+  { id: 'FGR', color: '#7F7F7F', dash: '1 2' },
 ];
+
+/** The runs that compare the cells, and those that take the LSTM apart. */
+export const CELL_RUNS: readonly RunId[] = ['fnn', 'rnn', 'lstm', 'gru', 'lstm-peephole'];
 
 /** The charts' ideal width (narrower on a narrow screen, see useDrawingWidth). */
 const IDEAL_W = 480;

@@ -20,6 +20,7 @@ import { Explainer } from '../primitives/Explainer';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useLessonNodes, useViewFocus } from '../primitives/useViewFocus';
 import { PeepholeValues } from './PeepholeValues';
+import { markedLabel, variantMarks, type NodeMark } from './variantMarks';
 
 /** What the explanations under the diagram cover, per cell. */
 const EXPLAINED = {
@@ -39,12 +40,14 @@ interface NodeProps {
   hovered: boolean;
   /** The open chapter of the lesson points at it. */
   pointed: boolean;
+  /** What the run's variant of the LSTM did to it (taken out, coupled, made linear). */
+  mark: NodeMark | undefined;
   onHover: (node: string | null) => void;
 }
 
-function Node({ spec, title, value, text, hovered, pointed, onHover }: NodeProps) {
+function Node({ spec, title, value, text, hovered, pointed, mark, onHover }: NodeProps) {
   const fill = Number.isFinite(value) ? valueColor(value) : '#eeeeee';
-  const label = spec.shape === 'sigma' ? `σ ${spec.id}` : spec.id;
+  const label = mark ? markedLabel(spec.id, mark) : spec.shape === 'sigma' ? `σ ${spec.id}` : spec.id;
   // A state's box holds its strip under the value (see NodeStrips).
   const state = spec.shape === 'state';
   const body =
@@ -55,7 +58,8 @@ function Node({ spec, title, value, text, hovered, pointed, onHover }: NodeProps
     );
   return (
     <g
-      className={`node node-${spec.shape}${hovered ? ' node-hovered' : ''}${pointed ? ' node-lesson' : ''}`}
+      className={`node node-${spec.shape}${hovered ? ' node-hovered' : ''}${pointed ? ' node-lesson' : ''}${mark ? ` node-mark-${mark}` : ''}`}
+      data-mark={mark}
       data-node={spec.id}
       transform={`translate(${spec.x},${spec.y})`}
       onPointerEnter={() => onHover(spec.id)}
@@ -106,6 +110,7 @@ export function RolledCell() {
   const layout = LAYOUTS[cell];
   const live = snapshot !== null && snapshot.cell === cell;
   const peepholes = usePresence(cell === 'lstm' && config.peephole);
+  const marks = variantMarks(config);
   const svgRef = useRef<SVGSVGElement>(null);
   const pointed = useLessonNodes();
   const hover = useStore((s) => s.hover);
@@ -117,6 +122,7 @@ export function RolledCell() {
   const words = live ? memoryWords(msg, snapshot, t, unit, fmt) : null;
   const head = words ? `${words}${msg.punct.sentence}${m.summary(msg.cells[cell], fmt.int(t), fmt.int(unit + 1))}` : m.summary(msg.cells[cell], fmt.int(t), fmt.int(unit + 1));
   const viewFocus = useViewFocus('rolled');
+  const variantKey = cell === 'lstm' ? (config.change ?? (config.forgetFixed ? 'NFG' : null)) : null;
   return (
     <section className="panel rolled" aria-label={m.region} data-view="rolled" data-lesson={viewFocus}>
       <div className="panel-head">
@@ -134,13 +140,13 @@ export function RolledCell() {
         </defs>
         <g className="edges">
           {layout.edges
-            .filter((e) => !e.peephole || peepholes.mounted)
+            .filter((e) => (!e.peephole || peepholes.mounted) && (!e.coupled || marks.nodes.f === 'coupled') && (!e.gateRecurrence || marks.gateRecurrence))
             .map((e) => (
               <path
                 key={e.id}
                 data-edge={e.id}
                 d={e.d}
-                className={`edge${e.recurrent ? ' edge-recurrent' : ''}${e.peephole ? ' edge-peephole' : ''}${e.peephole && peepholes.leaving ? ' edge-leaving' : ''}`}
+                className={`edge${e.recurrent ? ' edge-recurrent' : ''}${e.peephole ? ' edge-peephole' : ''}${e.peephole && peepholes.leaving ? ' edge-leaving' : ''}${e.coupled || e.gateRecurrence ? ' edge-variant' : ''}`}
                 markerEnd={e.bus ? undefined : 'url(#arrow)'}
               />
             ))}
@@ -152,7 +158,10 @@ export function RolledCell() {
         )}
         <g className="ops">
           {layout.ops.map((op, k) => (
-            <g key={k} className="op" transform={`translate(${op.x},${op.y})`} data-gate={op.gate}>
+            <g
+              key={k} className={`op${marks.outputTanhRemoved && op.symbol === 'tanh' ? ' op-removed' : ''}`}
+              transform={`translate(${op.x},${op.y})`} data-gate={op.gate} data-op={op.symbol}
+            >
               <circle r={op.symbol.length > 2 ? 17 : 12} />
               <text y={1} className={op.symbol.length > 2 ? 'op-word' : undefined}>
                 {op.symbol}
@@ -203,6 +212,7 @@ export function RolledCell() {
               text={live && n.id === 'x' && snapshot.I > 1 ? inputText(snapshot, t) : undefined}
               hovered={hover === n.id}
               pointed={pointed.includes(n.id)}
+              mark={marks.nodes[n.id]}
               onHover={setHover}
             />
           ))}
@@ -213,6 +223,7 @@ export function RolledCell() {
       {live && cell === 'lstm' && config.peephole && <PeepholeValues snapshot={snapshot} unit={unit} />}
       <ColorLegend />
       <p className="muted small diagram-notes">
+        {variantKey && <span className="variant-note" data-variant={variantKey}>{m.variantNote[variantKey]} </span>}
         {m.stripsNote}
         {live && snapshot.I > 1 && <> {m.inputsNote}</>}
       </p>

@@ -25,6 +25,7 @@ import { GradientLegend } from '../primitives/ScaleLegend';
 import { useViewFocus } from '../primitives/useViewFocus';
 import { useScrollFocus } from '../primitives/useScrollFocus';
 import { useDrawingWidth } from '../primitives/useDrawingWidth';
+import { variantMarks, type NodeMark, type VariantMarks } from './variantMarks';
 
 /** Which gate's pre-activation gradient flows back through an edge of a step column. */
 const EDGE_GATE: Record<string, string> = {
@@ -58,9 +59,14 @@ interface StepProps {
   /** Backward mode: widths and colours follow the gradient flowing back, on a log scale topped at logMax. */
   backward: boolean;
   logMax: number;
+  /** What the run's variant of the LSTM takes out or couples (marked in every column). */
+  marks: VariantMarks;
 }
 
-const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPeepholes, leaving, current, hover, backward, logMax }: StepProps) {
+/** A marked node's short label in a column: 1 for a gate taken out, 1−i for CIFG's f, g for a linear g. */
+const SHORT_MARK: Record<NodeMark, string> = { removed: '1', coupled: '1−i', linear: 'g' };
+
+const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPeepholes, leaving, current, hover, backward, logMax, marks }: StepProps) {
   const setHover = useStore((st) => st.setHover);
   const value = (id: Parameters<typeof valueAt>[1], at = t) => (!s ? Number.NaN : at < 1 ? 0 : valueAt(s, id, at, unit));
   // The state lines carry h_{t−1}, c_{t−1} in (h_0 = c_0 = 0) and h_t, c_t out.
@@ -105,7 +111,7 @@ const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPe
           return v === undefined ? path : [<path key={`${e.id}-casing`} d={e.d} className="edge-casing" />, path];
         })}
       {layout.ops.map((op, k) => (
-        <g key={k} className="op op-small" transform={`translate(${op.x},${op.y})`} data-gate={op.gate}>
+        <g key={k} className={`op op-small${marks.outputTanhRemoved && op.symbol === 'tanh' ? ' op-removed' : ''}`} transform={`translate(${op.x},${op.y})`} data-gate={op.gate}>
           <circle r={9} />
           <text y={1}>{op.symbol}</text>
         </g>
@@ -119,8 +125,9 @@ const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPe
         return (
           <g
             key={n.id}
-            className={`node node-small node-${n.shape}${hover === n.id ? ' node-hovered' : ''}`}
+            className={`node node-small node-${n.shape}${hover === n.id ? ' node-hovered' : ''}${marks.nodes[n.id] ? ` node-mark-${marks.nodes[n.id]}` : ''}`}
             data-node={n.id}
+            data-mark={marks.nodes[n.id]}
             transform={`translate(${n.x},${n.y})`}
             onPointerEnter={() => setHover(n.id)}
             onPointerLeave={() => setHover(null)}
@@ -128,7 +135,7 @@ const StepColumn = memo(function StepColumn({ nodeAt, layout, s, t, unit, showPe
             <title>{nodeAt(n.id, String(t), formatValue(v))}</title>
             {n.shape === 'state' || n.shape === 'io' ? <rect x={-17} y={-11} width={34} height={22} rx={n.shape === 'io' ? 4 : 8} fill={fill} /> : <circle r={13} fill={fill} />}
             <text fill={neutral ? 'currentColor' : g !== undefined ? (g > 0.55 ? '#1b2430' : '#ffffff') : inkOn(v)} y={1}>
-              {n.shape === 'sigma' ? `σ${n.id}` : n.id}
+              {marks.nodes[n.id] ? SHORT_MARK[marks.nodes[n.id]!] : n.shape === 'sigma' ? `σ${n.id}` : n.id}
             </text>
           </g>
         );
@@ -171,6 +178,8 @@ export function UnrolledTimeline() {
   const cell = config.cell;
   const layout = STEP_LAYOUTS[cell];
   const peepholes = usePresence(cell === 'lstm' && config.peephole);
+  // One object per variant, so that the memoised columns redraw only when it changes.
+  const marks = useMemo(() => variantMarks({ cell: config.cell, forgetFixed: config.forgetFixed, change: config.change }), [config.cell, config.forgetFixed, config.change]);
   const [backward, setBackward] = useState(false);
   const [walking, setWalking] = useState(false);
   const msg = useMessages();
@@ -288,6 +297,7 @@ export function UnrolledTimeline() {
               hover={hover}
               backward={backward}
               logMax={logMax}
+              marks={marks}
             />
           </g>
         ))}

@@ -48,6 +48,10 @@ export interface EdgeSpec {
   readonly peephole?: boolean;
   /** A bus line: it carries values along, with no arrowhead. */
   readonly bus?: boolean;
+  /** LSTM CIFG only: f is made from i (f = 1 − i). */
+  readonly coupled?: boolean;
+  /** LSTM FGR only: a controller fed the gate values of the step before. */
+  readonly gateRecurrence?: boolean;
 }
 
 export interface Layout {
@@ -119,6 +123,12 @@ const LSTM: Layout = {
     // Below the i·g ×, between it and the neurons.
     { id: 'peephole-f', d: `M432,212 C420,300 240,262 186,${NEURON_Y - 16}`, recurrent: true, peephole: true },
     { id: 'peephole-o', d: `M468,208 L574,${NEURON_Y - 14}`, peephole: true },
+    // CIFG: from i into f, along the neurons' row.
+    { id: 'cifg-couple', d: `M${300 - R},${NEURON_Y} H${170 + R + 4}`, coupled: true },
+    // FGR: a loop on the right of each controller, out of it and back in: [i f o]_{t−1} feed it.
+    ...([['f', 170], ['i', 300], ['o', 590]] as const).map(([id, cx]) => ({
+      id: `fgr-${id}`, d: `M${cx + 22},${NEURON_Y - 9} C${cx + 50},${NEURON_Y - 30} ${cx + 50},${NEURON_Y + 24} ${cx + 25},${NEURON_Y + 6}`, recurrent: true, gateRecurrence: true,
+    })),
   ],
 };
 

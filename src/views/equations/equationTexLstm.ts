@@ -89,6 +89,8 @@ function backward(a: Reader, v: CellVariant): EquationLine[] {
   const [tcSym, tcNum] = linearOut ? ['«c|c_t»', `«c|${opd(c)}»`] : ['\\tanh(«c|c_t»)', `\\tanh(«c|${num(c)}»)`];
   // A line with FGR's term from step t + 1 has an operand the snapshot lacks: it is shown, not checked.
   const checked = (k: 'i' | 'f' | 'o', chk: ReturnType<typeof check>) => (throughR(v, k, a.last) ? undefined : chk);
+  // What reaches gate k's value: the product, plus FGR's term in parentheses with it.
+  const reach = (k: 'i' | 'f' | 'o', product: string) => (throughR(v, k, a.last) ? `(${product}${throughR(v, k, a.last)})` : product);
 
   const dhLine = line(
     'dh',
@@ -113,8 +115,8 @@ function backward(a: Reader, v: CellVariant): EquationLine[] {
   const doCheck = checked('o', check(dh * tc * o * (1 - o), dO));
   const doLine = ch === 'NOG' ? zeroLine('o', dO) : line(
     'do',
-    `«o|\\delta o_t» = («h|\\delta h_t» \\odot ${tcSym}${throughR(v, 'o', a.last)}) \\odot «o|o_t»(1 - «o|o_t»)`,
-    `«o|\\delta o_t» = («h|${opd(dh)}» \\cdot ${tcNum}${throughR(v, 'o', a.last)}) \\cdot «o|${opd(o)}»(1 - «o|${opd(o)}») ${result('o', doCheck, dO)}`,
+    `«o|\\delta o_t» = ${reach('o', `«h|\\delta h_t» \\odot ${tcSym}`)} \\odot «o|o_t»(1 - «o|o_t»)`,
+    `«o|\\delta o_t» = ${reach('o', `«h|${opd(dh)}» \\cdot ${tcNum}`)} \\cdot «o|${opd(o)}»(1 - «o|${opd(o)}») ${result('o', doCheck, dO)}`,
     dO, doCheck,
   );
 
@@ -124,8 +126,8 @@ function backward(a: Reader, v: CellVariant): EquationLine[] {
   const diCheck = checked('i', check(dc * (coupled ? g - cp : g) * i * (1 - i), di));
   const diLine = ch === 'NIG' ? zeroLine('i', di) : line(
     'di',
-    `«i|\\delta i_t» = («c|\\delta c_t» \\odot ${byI}${throughR(v, 'i', a.last)}) \\odot «i|i_t»(1 - «i|i_t»)`,
-    `«i|\\delta i_t» = («c|${opd(dc)}» \\cdot ${byINum}${throughR(v, 'i', a.last)}) \\cdot «i|${opd(i)}»(1 - «i|${opd(i)}») ${result('i', diCheck, di)}`,
+    `«i|\\delta i_t» = ${reach('i', `«c|\\delta c_t» \\odot ${byI}`)} \\odot «i|i_t»(1 - «i|i_t»)`,
+    `«i|\\delta i_t» = ${reach('i', `«c|${opd(dc)}» \\cdot ${byINum}`)} \\cdot «i|${opd(i)}»(1 - «i|${opd(i)}») ${result('i', diCheck, di)}`,
     di, diCheck,
   );
 
@@ -134,8 +136,8 @@ function backward(a: Reader, v: CellVariant): EquationLine[] {
     ? zeroLine('f', df)
     : line(
       'df',
-      `«f|\\delta f_t» = («c|\\delta c_t» \\odot «c|c_{t-1}»${throughR(v, 'f', a.last)}) \\odot «f|f_t»(1 - «f|f_t»)`,
-      `«f|\\delta f_t» = («c|${opd(dc)}» \\cdot «c|${opd(cp)}»${throughR(v, 'f', a.last)}) \\cdot «f|${opd(f)}»(1 - «f|${opd(f)}») ${result('f', dfCheck, df)}`,
+      `«f|\\delta f_t» = ${reach('f', '«c|\\delta c_t» \\odot «c|c_{t-1}»')} \\odot «f|f_t»(1 - «f|f_t»)`,
+      `«f|\\delta f_t» = ${reach('f', `«c|${opd(dc)}» \\cdot «c|${opd(cp)}»`)} \\cdot «f|${opd(f)}»(1 - «f|${opd(f)}») ${result('f', dfCheck, df)}`,
       df, dfCheck,
     );
 

@@ -12,11 +12,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { comparisonFinished } from '../../store/comparisonSlice';
 import type { RunConfig } from '../../worker/protocol';
-import { PRESETS, claimHolds, runConfig, type Claim, type Preset } from '../../presets';
+import { PRESETS, claimHolds, runConfig, type Claim, type Preset, type RunId } from '../../presets';
+import { GREFF_VARIANTS, variantSwitches, type CellKind, type GreffVariant } from '../../engine/spec';
 import { fitDecay } from '../../engine/gradientStats';
 import { formatLoss } from '../primitives/color';
 import { NumberField } from '../primitives/NumberField';
-import { GradientOverlay, LossOverlay, RUN_STYLES, RunSwatch } from '../charts/ComparisonCharts';
+import { CELL_RUNS, GradientOverlay, LossOverlay, RUN_STYLES, RunSwatch } from '../charts/ComparisonCharts';
 import { useMessages, useNumberFormat, type Messages } from '../../i18n';
 import { ExportButtons } from '../primitives/ExportButtons';
 import { useViewFocus } from '../primitives/useViewFocus';
@@ -48,6 +49,12 @@ function ClaimCell({ m, claim, ratio }: { m: Messages; claim: Claim | undefined;
   );
 }
 
+/** A run's name in the table: the cell, the LSTM with peepholes, or the variant with what it changes (in full in its tooltip). */
+function runName(m: Messages, id: RunId): string {
+  if (id === 'lstm-peephole') return m.compare.lstmPeephole;
+  return (GREFF_VARIANTS as readonly string[]).includes(id) ? m.compare.variantShort[id as GreffVariant] : m.cells[id as CellKind];
+}
+
 export function ComparisonPanel() {
   const config = useStore((s) => s.config);
   const configure = useStore((s) => s.configure);
@@ -60,18 +67,20 @@ export function ComparisonPanel() {
   const c = m.compare;
   const fmt = useNumberFormat();
   // The panel compares the recurrent cells; the FNN joins only a lesson's comparison.
-  const styles = useMemo(() => RUN_STYLES.filter((r) => r.id !== 'fnn' && (r.id !== 'lstm-peephole' || withPeepholes)), [withPeepholes]);
+  const styles = useMemo(() => RUN_STYLES.filter((r) => CELL_RUNS.includes(r.id) && r.id !== 'fnn' && (r.id !== 'lstm-peephole' || withPeepholes)), [withPeepholes]);
   const shown = started ? RUN_STYLES.filter((r) => started.runs.some((run) => run.id === r.id)) : styles;
   const preset = PRESETS.find((p) => p.id === started?.preset) ?? null;
   const finished = comparisonFinished(started, reports);
 
-  const start = (setup: Omit<RunConfig, 'cell'>, budget: number, chosen: Preset | null) =>
-    startComparison({ runs: styles.map((r) => ({ id: r.id, config: runConfig(setup, r.id), steps: budget })), preset: chosen?.id ?? null, owner: 'panel' });
+  const start = (setup: Omit<RunConfig, 'cell'>, budget: number, chosen: Preset | null, ids: readonly RunId[] = styles.map((r) => r.id)) =>
+    startComparison({ runs: ids.map((id) => ({ id, config: runConfig(setup, id), steps: budget })), preset: chosen?.id ?? null, owner: 'panel' });
   const startPreset = (p: Preset) => {
-    configure(p.config); // the single-cell views show the same task
+    // The single-cell views show the same task (and, taking the LSTM apart, its vanilla V).
+    configure(p.runs.includes('V') ? { ...p.config, cell: 'lstm', ...variantSwitches('V') } : p.config);
     setSteps(p.steps);
-    start(p.config, p.steps, p);
+    start(p.config, p.steps, p, p.runs);
   };
+  const names: Readonly<Record<RunId, string>> = { ...m.cells, 'lstm-peephole': c.lstmPeephole, ...Object.fromEntries(GREFF_VARIANTS.map((v) => [v, v])) as Record<GreffVariant, string> };
   const running = started !== null && !finished;
 
   const viewFocus = useViewFocus('comparison');
@@ -91,9 +100,14 @@ export function ComparisonPanel() {
               {c.stop}
             </button>
           ) : (
-            <button type="button" className="small-button" onClick={() => start(config, steps, null)}>
-              {c.start}
-            </button>
+            <>
+              <button type="button" className="small-button" onClick={() => start(config, steps, null)}>
+                {c.start}
+              </button>
+              <button type="button" className="small-button" onClick={() => start(config, steps, null, GREFF_VARIANTS)} title={c.takeApartHint}>
+                {c.takeApart}
+              </button>
+            </>
           )}
         </span>
       </div>
@@ -130,11 +144,10 @@ export function ComparisonPanel() {
                 const rep = reports[r.id];
                 const fit = rep ? fitDecay(rep.gradNorms, rep.lastTarget) : null;
                 const last = rep && rep.losses.length ? rep.losses[rep.losses.length - 1]! : Number.NaN;
-                const cell = r.id === 'lstm-peephole' || r.id === 'fnn' ? undefined : r.id;
                 return (
                   <tr key={r.id} data-run={r.id} data-done={rep?.done ? 'true' : 'false'} data-failed={rep?.failed ? 'true' : undefined}>
                     <th scope="row">
-                      <RunSwatch run={r} /> {r.id === 'lstm-peephole' ? c.lstmPeephole : m.cells[r.id]}
+                      <RunSwatch run={r} /> <span title={(GREFF_VARIANTS as readonly string[]).includes(r.id) ? m.settings.variants[r.id as GreffVariant] : undefined}>{runName(m, r.id)}</span>
                     </th>
                     <td className="num">
                       {fmt.int(rep?.step ?? 0)} / {fmt.int(started.runs[0]!.steps)}
@@ -142,7 +155,7 @@ export function ComparisonPanel() {
                     <td className="num">{rep?.failed ? <span className="diverged">{c.failed}</span> : rep?.diverged ? <span className="diverged">{c.diverged}</span> : Number.isFinite(last) ? formatLoss(last) : '–'}</td>
                     <td className="num" data-ratio={rep?.heldOutRatio}>
                       {rep?.done ? fmt.fixed(rep.heldOutRatio, 4) : rep?.diverged || rep?.failed ? '–' : '…'}{' '}
-                      <ClaimCell m={m} claim={preset && cell ? preset.claims[cell] : undefined} ratio={rep?.heldOutRatio ?? Number.NaN} />
+                      <ClaimCell m={m} claim={preset?.claims[r.id]} ratio={rep?.heldOutRatio ?? Number.NaN} />
                     </td>
                     <td className="num">{rep ? <PowerOfTen log10={rep.reachInit} /> : '…'}</td>
                     <td className="num">{rep?.done ? <PowerOfTen log10={rep.reachTrained} /> : '…'}</td>
@@ -156,7 +169,7 @@ export function ComparisonPanel() {
           <div className="compare-charts">
             <figure>
               <figcaption>{c.lossCaption}</figcaption>
-              <LossOverlay runs={shown} reports={reports} label={c.lossLabel} names={{ ...m.cells, 'lstm-peephole': c.lstmPeephole }} />
+              <LossOverlay runs={shown} reports={reports} label={c.lossLabel} names={names} />
             </figure>
             <figure>
               <figcaption>{c.gradCaption}</figcaption>
