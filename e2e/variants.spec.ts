@@ -91,3 +91,30 @@ test('the take-apart preset: on the adding problem NIG stays at the baseline whi
   await app.screenshot('take-apart-preset-en', comparison);
   expect(await app.axeViolations()).toEqual([]);
 });
+
+test('a comparison is part of the link: opened elsewhere, it trains again to the same scores', async ({ app, page, browser }) => {
+  test.setTimeout(180_000);
+  await app.open();
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  await comparison.getByLabel('Steps').fill('200');
+  await comparison.getByLabel('Steps').press('Enter');
+  await comparison.getByRole('button', { name: 'Take the LSTM apart', exact: true }).click();
+  const ids = ['V', 'NIG', 'NFG', 'NOG', 'NIAF', 'NOAF', 'NP', 'CIFG', 'FGR'];
+  const scores = async (p: typeof page) => {
+    const region = p.getByRole('region', { name: 'Comparison' });
+    for (const id of ids) await expect(region.locator(`tr[data-run="${id}"]`)).toHaveAttribute('data-done', 'true', { timeout: 120_000 });
+    return Promise.all(ids.map((id) => region.locator(`tr[data-run="${id}"] td[data-ratio]`).getAttribute('data-ratio')));
+  };
+  const here = await scores(page);
+  await expect.poll(() => page.url()).toContain(`compare=${ids.join('%2C')}&compareSteps=200&comparePreset=none`);
+  const url = page.url();
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(url);
+  expect(await scores(other)).toEqual(here);
+  await expect(other.getByRole('region', { name: 'Comparison' }).getByLabel('Steps')).toHaveValue('200');
+  await test.step('a setting changed after the comparison leaves it out of the link (it is no longer this config’s)', async () => {
+    await page.getByRole('spinbutton', { name: 'Seed' }).fill('9');
+    await page.getByRole('spinbutton', { name: 'Seed' }).press('Enter');
+    await expect.poll(() => page.url()).not.toContain('compare=');
+  });
+});

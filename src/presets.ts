@@ -9,6 +9,7 @@ import { GREFF_VARIANTS, RECURRENT_KINDS, variantSwitches, type CellKind, type G
 import type { RunConfig } from './worker/protocol';
 
 export type PresetId = 'adding' | 'remember-first' | 'chrono' | 'sine' | 'take-apart' | 'no-forget';
+export const PRESET_IDS: readonly PresetId[] = ['adding', 'remember-first', 'chrono', 'sine', 'take-apart', 'no-forget'];
 
 /** Where a cell's held-out loss ÷ baseline must end. */
 export type Claim = { readonly below: number } | { readonly above: number };
@@ -95,6 +96,8 @@ export function runConfig(setup: Omit<RunConfig, 'cell'>, id: RunId): RunConfig 
   if (isVariant(id)) return { ...shared, cell: 'lstm', ...variantSwitches(id) };
   return id === 'lstm-peephole' ? { ...shared, cell: 'lstm', peephole: true } : { ...shared, cell: id, peephole: false };
 }
+
+if (PRESETS.map((p) => p.id).join() !== PRESET_IDS.join()) throw new Error('the presets must follow PRESET_IDS');
 
 export function claimHolds(claim: Claim, ratio: number): boolean {
   return 'below' in claim ? ratio < claim.below : ratio > claim.above;

@@ -11,6 +11,8 @@ import { execFileSync } from 'node:child_process';
 
 const VARIANTS = [
   ['lstm', 'none', 'js'], ['lstm', 'peephole', 'js'], ['gru', 'none', 'js'], ['gru', 'reset-after', 'js'], ['rnn', 'none', 'js'], ['fnn', 'window-4', 'js'],
+  ['lstm', 'FGR', 'js'], ['lstm', 'CIFG', 'js'], ['lstm', 'FGR', 'wasm'], ['lstm', 'NOAF', 'wasm'],
+  ['lstm', 'intervened', 'wasm'], ['gru', 'intervened', 'wasm'],
   ['lstm', 'peephole', 'wasm'], ['gru', 'none', 'wasm'], ['gru', 'reset-after', 'wasm'], ['rnn', 'none', 'wasm'], ['fnn', 'window-4', 'wasm'],
 ] as const;
 

@@ -17,6 +17,12 @@ export type Nudge =
   | { readonly what: 'h' | 'c'; readonly seq: number; readonly t: number; readonly j: number; readonly eps: number }
   | { readonly what: 'pre'; readonly gate: string; readonly seq: number; readonly t: number; readonly j: number; readonly eps: number };
 
+/** Interventions for the reference: gates held at constants (by gate name, then unit), units silenced. */
+export interface RefInterventions {
+  readonly clamp?: Readonly<Record<string, Readonly<Record<number, number>>>>;
+  readonly ablate?: ReadonlySet<number>;
+}
+
 export interface RefStep {
   h: number[];
   c: number[];
@@ -40,8 +46,11 @@ function dot(row: readonly number[], x: readonly number[]): number {
 }
 
 /** Run one sequence; returns every step's states, gates and output. */
-export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?: Nudge): RefStep[] {
+export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?: Nudge, iv: RefInterventions = {}): RefStep[] {
   const H = model.hiddenSize;
+  // A clamped gate takes its constant in place of its equation's value; an ablated unit's state is 0.
+  const held = (gate: string, j: number, v: number): number => iv.clamp?.[gate]?.[j] ?? v;
+  const silenced = (j: number): boolean => iv.ablate?.has(j) === true;
   let h = new Array<number>(H).fill(0);
   let c = new Array<number>(H).fill(0);
   // The LSTM's gate values i, f, o at the step before (zero before step 1), for FGR.
@@ -69,7 +78,7 @@ export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?
     } else if (model.cell === 'rnn') {
       for (let j = 0; j < H; j++) {
         const pre = bump('pre', t, j, dot(mat(model, 'W')[j]!, x) + dot(mat(model, 'U')[j]!, h) + vec(model, 'b')[j]!, 'h');
-        hNew.push(bump('h', t, j, Math.tanh(pre)));
+        hNew.push(bump('h', t, j, silenced(j) ? 0 : Math.tanh(pre)));
       }
     } else if (model.cell === 'lstm') {
       const peep = model.peephole === true;
@@ -83,15 +92,15 @@ export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?
         const lin = (gate: string): number =>
           dot(mat(model, `W_${gate}`)[j]!, x) + dot(mat(model, `U_${gate}`)[j]!, h) + vec(model, `b_${gate}`)[j]!;
         const iPre = bump('pre', t, j, lin('i') + p('p_i', j) * c[j]! + rec('i', j), 'i');
-        const i = change === 'NIG' ? 1 : sigma(iPre);
+        const i = held('i', j, change === 'NIG' ? 1 : sigma(iPre));
         const fPre = bump('pre', t, j, lin('f') + p('p_f', j) * c[j]! + rec('f', j), 'f');
         // The 1997 LSTM has no forget gate; CIFG couples it to the input gate.
-        const f = model.forgetFixed === true ? 1 : change === 'CIFG' ? 1 - i : sigma(fPre);
+        const f = held('f', j, model.forgetFixed === true ? 1 : change === 'CIFG' ? 1 - i : sigma(fPre));
         const gPre = bump('pre', t, j, lin('g'), 'g');
-        const g = change === 'NIAF' ? gPre : Math.tanh(gPre);
-        const cj = bump('c', t, j, f * c[j]! + i * g);
+        const g = held('g', j, change === 'NIAF' ? gPre : Math.tanh(gPre));
+        const cj = bump('c', t, j, silenced(j) ? 0 : f * c[j]! + i * g);
         const oPre = bump('pre', t, j, lin('o') + p('p_o', j) * cj + rec('o', j), 'o');
-        const o = change === 'NOG' ? 1 : sigma(oPre);
+        const o = held('o', j, change === 'NOG' ? 1 : sigma(oPre));
         gates.i.push(i); gates.f.push(f); gates.g.push(g); gates.o.push(o);
         cNew.push(cj);
         hNew.push(bump('h', t, j, o * (change === 'NOAF' ? cj : Math.tanh(cj))));
@@ -103,17 +112,17 @@ export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?
       const z: number[] = [];
       const r: number[] = [];
       for (let j = 0; j < H; j++) {
-        z.push(sigma(bump('pre', t, j, dot(mat(model, 'W_z')[j]!, x) + dot(mat(model, 'U_z')[j]!, h) + vec(model, 'b_z')[j]!, 'z')));
-        r.push(sigma(bump('pre', t, j, dot(mat(model, 'W_r')[j]!, x) + dot(mat(model, 'U_r')[j]!, h) + vec(model, 'b_r')[j]!, 'r')));
+        z.push(held('z', j, sigma(bump('pre', t, j, dot(mat(model, 'W_z')[j]!, x) + dot(mat(model, 'U_z')[j]!, h) + vec(model, 'b_z')[j]!, 'z'))));
+        r.push(held('r', j, sigma(bump('pre', t, j, dot(mat(model, 'W_r')[j]!, x) + dot(mat(model, 'U_r')[j]!, h) + vec(model, 'b_r')[j]!, 'r'))));
       }
       const rh = h.map((v, k) => r[k]! * v);
       for (let j = 0; j < H; j++) {
         const gPre = after
           ? dot(mat(model, 'W_g')[j]!, x) + vec(model, 'b_g')[j]! + r[j]! * (dot(mat(model, 'U_g')[j]!, h) + vec(model, 'bh_g')[j]!)
           : dot(mat(model, 'W_g')[j]!, x) + dot(mat(model, 'U_g')[j]!, rh) + vec(model, 'b_g')[j]!;
-        const g = Math.tanh(bump('pre', t, j, gPre, 'g'));
+        const g = held('g', j, Math.tanh(bump('pre', t, j, gPre, 'g')));
         gates.z.push(z[j]!); gates.r.push(r[j]!); gates.g.push(g);
-        hNew.push(bump('h', t, j, z[j]! * h[j]! + (1 - z[j]!) * g));
+        hNew.push(bump('h', t, j, silenced(j) ? 0 : z[j]! * h[j]! + (1 - z[j]!) * g));
       }
     }
     h = hNew;
@@ -125,11 +134,11 @@ export function refForward(model: ModelFile, seq: Sequence, seqIndex = 0, nudge?
 }
 
 /** The loss over a batch of sequences, as defined in the spec (mean over target pairs / steps). */
-export function refLoss(model: ModelFile, seqs: readonly Sequence[], kind: 'mse' | 'ce', nudge?: Nudge): number {
+export function refLoss(model: ModelFile, seqs: readonly Sequence[], kind: 'mse' | 'ce', nudge?: Nudge, iv?: RefInterventions): number {
   let sum = 0;
   let n = 0;
   seqs.forEach((seq, s) => {
-    const steps = refForward(model, seq, s, nudge);
+    const steps = refForward(model, seq, s, nudge, iv);
     steps.forEach((step, index) => {
       const target = seq.targets[index];
       if (!target) return;

@@ -1,7 +1,8 @@
 /** The URL hash: a round trip keeps every field; a tampered or outdated hash falls back field by field. */
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
-import { FIELDS, RANGES, defaultState, parseHash, writeHash, type ShareState } from '../src/share/urlState';
+import { COMPARE_STEPS, FIELDS, RANGES, RUN_IDS, defaultState, parseHash, writeHash, type ShareState } from '../src/share/urlState';
+import { PRESET_IDS } from '../src/presets';
 import { DEFAULT_CONFIG } from '../src/store';
 import { taskMinLength } from '../src/engine/tasks';
 
@@ -56,6 +57,11 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       theme: fc.constantFrom('system', 'light', 'dark' as const),
       embed: fc.boolean(),
       lesson: fc.constant(0),
+      compare: fc.option(fc.record({
+        runs: fc.uniqueArray(fc.constantFrom(...RUN_IDS), { minLength: 1, maxLength: 9 }),
+        steps: fc.integer(COMPARE_STEPS),
+        preset: fc.option(fc.constantFrom(...PRESET_IDS), { nil: null }),
+      }), { nil: null }),
     }),
   );
 
@@ -114,7 +120,7 @@ test('a link of another format version is named', () => {
 });
 
 test('every field of the table is written', () => {
-  const hash = writeHash({ ...defaultState('en'), embed: true });
+  const hash = writeHash({ ...defaultState('en'), embed: true, compare: { runs: ['rnn'], steps: 100, preset: null } });
   for (const f of FIELDS) if (f.key !== 'lesson') expect(new URLSearchParams(hash.slice(1)).has(f.key)).toBe(true);
 });
 
@@ -157,4 +163,19 @@ test('one number syntax, decimal as in JSON: 1e1 and 0.5 are read; hexadecimal, 
     { field: 'batch', kind: 'notDecimal', value: '0b101' },
     { field: 'seed', kind: 'notDecimal', value: '  8 ' }, // a + in a query is a space
   ]);
+});
+
+test('a comparison in the link: runs, steps and preset read back; a repeated or unknown run and steps out of range are named', () => {
+  const { state, problems } = parseHash('#compareSteps=500&compare=V,NIG,CIFG&comparePreset=take-apart', 'en');
+  expect(problems).toEqual([]);
+  expect(state.compare).toEqual({ runs: ['V', 'NIG', 'CIFG'], steps: 500, preset: 'take-apart' });
+  expect(writeHash(state)).toContain('compare=V%2CNIG%2CCIFG&compareSteps=500&comparePreset=take-apart');
+  expect(writeHash({ ...state, compare: null })).not.toContain('compare');
+  expect(parseHash('#compare=V,V', 'en').problems).toEqual([{ field: 'compare', kind: 'unknownValue', value: 'V' }]);
+  expect(parseHash('#compare=rnn,LSTM', 'en').problems).toEqual([{ field: 'compare', kind: 'unknownValue', value: 'LSTM' }]);
+  const short = parseHash('#compare=rnn&compareSteps=5', 'en');
+  expect(short.problems).toEqual([{ field: 'compareSteps', kind: 'outOfRange', value: '5', min: 10, max: 100_000 }]);
+  expect(short.state.compare).toEqual({ runs: ['rnn'], steps: 3000, preset: null });
+  // Steps and preset without runs say nothing.
+  expect(parseHash('#compareSteps=500', 'en').state.compare).toBeNull();
 });

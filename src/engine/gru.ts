@@ -9,6 +9,7 @@
  * The standard variant needs r before U_g can act, so it takes two products per step.
  */
 import { sigmoidRow, tanhRow } from './fastmath';
+import { clampRow } from './interventions';
 import { byteAddress as at } from './wasm/simd';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
@@ -17,11 +18,14 @@ import type { Workspace } from './workspace';
 export function gruForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
   const GH = 3 * H;
-  const { B, gates, h, aux, UT, kernels, simd } = ws;
+  const { B, gates, h, aux, UT, kernels } = ws;
   const U = net.U.w;
   const bh = net.bh.w;
   const after = net.spec.resetAfter;
   const f32 = net.dtype === 'f32';
+  // With an intervention on (interventions.ts), the JS gate code runs (on the same buffers).
+  const { active: on, clamped, value, ablated } = net.interventions;
+  const simd = on ? null : ws.simd;
   for (let s = s0; s < s1; s++) {
     const g0 = s * B * GH;
     const st = s * B * H;
@@ -37,6 +41,10 @@ export function gruForward(net: Network, ws: Workspace, s0: number, s1: number):
       const gi = g0 + b * GH; // this step's row: z at gi, r at gi + H, g at gi + 2H
       const prev = st + b * H;
       sigmoidRow(gates, gi, 2 * H, f32); // z, r
+      if (on) {
+        clampRow(gates, gi, 0, H, clamped, value); // z held by a clamp
+        clampRow(gates, gi + H, 1, H, clamped, value); // r
+      }
       for (let j = 0; j < H; j++) {
         const r = gates[gi + H + j];
         if (after) {
@@ -56,10 +64,12 @@ export function gruForward(net: Network, ws: Workspace, s0: number, s1: number):
       const prev = st + b * H;
       const next = prev + B * H;
       tanhRow(gates, gi + 2 * H, gates, gi + 2 * H, H, f32); // g
+      if (on) clampRow(gates, gi + 2 * H, 2, H, clamped, value);
       for (let j = 0; j < H; j++) {
         const z = gates[gi + j];
         h[next + j] = z * h[prev + j] + (1 - z) * gates[gi + 2 * H + j]; // h_t = z⊙h_{t−1} + (1−z)⊙g
       }
+      if (on) for (let j = 0; j < H; j++) if (ablated[j] === 1) h[next + j] = 0; // an ablated unit: h_t = 0
     }
   }
 }
@@ -71,8 +81,10 @@ export function gruForward(net: Network, ws: Workspace, s0: number, s1: number):
 export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
   const GH = 3 * H;
-  const { T, B, gates, h, aux, dh, dpre, dgRec, dhRec, drh, UT, kernels, simd } = ws;
+  const { T, B, gates, h, aux, dh, dpre, dgRec, dhRec, drh, UT, kernels } = ws;
   const after = net.spec.resetAfter;
+  const { active: on, clamped, ablated } = net.interventions;
+  const simd = on ? null : ws.simd;
   if (s1 === T) dhRec.fill(0);
   for (let s = s1 - 1; s >= s0; s--) {
     const g0 = s * B * GH;
@@ -89,13 +101,15 @@ export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number)
         const g = gates[gr + 2 * H + j];
         const dhT = dh[prev + j] + dhRec[rb + j];
         dh[prev + j] = dhT;
-        const gPreGrad = dhT * (1 - z) * (1 - g * g);
-        dpre[gr + j] = dhT * (h[prev + j] - g) * z * (1 - z);
+        // An ablated unit's h_t depends on nothing; a clamped gate is a constant.
+        const dIn = on && ablated[j] === 1 ? 0 : dhT;
+        const gPreGrad = on && clamped[2 * H + j] === 1 ? 0 : dIn * (1 - z) * (1 - g * g);
+        dpre[gr + j] = on && clamped[j] === 1 ? 0 : dIn * (h[prev + j] - g) * z * (1 - z);
         dpre[gr + 2 * H + j] = gPreGrad;
         if (after) {
           const uh = aux[prev + j];
           dgRec[prev + j] = gPreGrad * r;
-          dpre[gr + H + j] = gPreGrad * uh * r * (1 - r);
+          dpre[gr + H + j] = on && clamped[H + j] === 1 ? 0 : gPreGrad * uh * r * (1 - r);
         }
       }
     }
@@ -108,7 +122,7 @@ export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number)
         const prev = st + b * H;
         for (let j = 0; j < H; j++) {
           const r = gates[gr + H + j];
-          dpre[gr + H + j] = drh[b * H + j] * h[prev + j] * r * (1 - r);
+          dpre[gr + H + j] = on && clamped[H + j] === 1 ? 0 : drh[b * H + j] * h[prev + j] * r * (1 - r);
         }
       }
     }
@@ -121,7 +135,8 @@ export function gruBackward(net: Network, ws: Workspace, s1: number, s0: number)
       const gr = g0 + b * GH;
       const prev = st + b * H;
       for (let j = 0; j < H; j++) {
-        let d = dh[prev + j] * gates[gr + j];
+        // Directly through z⊙h_{t−1} (not from an ablated h_t), and through r⊙h_{t−1} into the g of every unit.
+        let d = on && ablated[j] === 1 ? 0 : dh[prev + j] * gates[gr + j];
         if (!after) d += drh[b * H + j] * gates[gr + H + j];
         dhRec[b * H + j] += d;
       }

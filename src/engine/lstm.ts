@@ -13,6 +13,7 @@
  * taken out holds 1 and passes no gradient to its weights, which keep their values.
  */
 import { sigmoidRow, tanhRow } from './fastmath';
+import { clampRow } from './interventions';
 import { byteAddress as at } from './wasm/simd';
 import { gateRecurrenceBackward, gateRecurrenceForward } from './lstmGateRecurrence';
 import type { LstmChange } from './spec';
@@ -26,12 +27,15 @@ const CHANGE_CODE: Record<LstmChange, number> = { NIG: 1, NOG: 2, NIAF: 3, NOAF:
 export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
   const GH = 4 * H;
-  const { B, gates, h, c, tc, UT, kernels, simd } = ws;
+  const { B, gates, h, c, tc, UT, kernels } = ws;
   const U = net.U.w;
   const p = net.P.w;
   const { peephole: peep, change } = net.spec;
   const fixed = net.spec.forgetFixed === true;
   const f32 = net.dtype === 'f32';
+  // With an intervention on, the JS gate code runs (on the same buffers).
+  const { active: on, clamped, value, ablated } = net.interventions;
+  const simd = on ? null : ws.simd;
   for (let s = s0; s < s1; s++) {
     // One product for all four gates and the whole batch: gates_t += U h_{t−1} (h_0 = 0 adds nothing).
     if (s > 0) kernels.timesUT(B, GH, H, h, s * B * H, H, U, UT, 0, GH, gates, s * B * GH, GH, true);
@@ -54,15 +58,22 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
       }
       sigmoidRow(gates, gi, 2 * H, f32); // i, f
       if (change === 'NIG') gates.fill(1, gi, gi + H); // no input gate: i = 1
+      if (on) clampRow(gates, gi, 0, H, clamped, value); // i held by a clamp
       if (fixed) gates.fill(1, gi + H, gi + 2 * H); // the 1997 LSTM: f = 1
       else if (change === 'CIFG') for (let j = 0; j < H; j++) gates[gi + H + j] = 1 - gates[gi + j]; // f = 1 − i
       if (change !== 'NIAF') tanhRow(gates, gi + 2 * H, gates, gi + 2 * H, H, f32); // g (linear without its activation)
+      if (on) {
+        clampRow(gates, gi + H, 1, H, clamped, value); // f
+        clampRow(gates, gi + 2 * H, 2, H, clamped, value); // g
+      }
       for (let j = 0; j < H; j++) {
         c[next + j] = gates[gi + H + j] * c[prev + j] + gates[gi + j] * gates[gi + 2 * H + j]; // c_t = f⊙c_{t−1} + i⊙g
       }
+      if (on) for (let j = 0; j < H; j++) if (ablated[j] === 1) c[next + j] = 0; // an ablated unit: c_t = 0, so h_t = 0
       if (peep) for (let j = 0; j < H; j++) gates[gi + 3 * H + j] += p[2 * H + j] * c[next + j]; // p_o⊙c_t
       if (change === 'NOG') gates.fill(1, gi + 3 * H, gi + 4 * H); // no output gate: o = 1
       else sigmoidRow(gates, gi + 3 * H, H, f32); // o
+      if (on) clampRow(gates, gi + 3 * H, 3, H, clamped, value);
       if (change === 'NOAF') for (let j = 0; j < H; j++) tc[prev + j] = c[next + j]; // no output activation: c_t itself
       else tanhRow(c, next, tc, prev, H, f32); // tanh(c_t)
       for (let j = 0; j < H; j++) h[next + j] = gates[gi + 3 * H + j] * tc[prev + j]; // h_t = o⊙tanh(c_t)
@@ -77,7 +88,9 @@ export function lstmForward(net: Network, ws: Workspace, s0: number, s1: number)
 export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
   const GH = 4 * H;
-  const { T, B, gates, c, tc, dh, dc, dpre, dhRec, dcRec, dgateRec: dgr, UT, kernels, simd } = ws;
+  const { T, B, gates, c, tc, dh, dc, dpre, dhRec, dcRec, dgateRec: dgr, UT, kernels } = ws;
+  const { active: on, clamped, ablated } = net.interventions;
+  const simd = on ? null : ws.simd;
   const p = net.P.w;
   const dp = net.P.dw;
   const { peephole: peep, change } = net.spec;
@@ -122,21 +135,28 @@ export function lstmBackward(net: Network, ws: Workspace, s1: number, s0: number
         // δh_t: from y_t (already in dh) plus from step t+1.
         const dhT = dh[prev + j] + dhRec[rb + j];
         dh[prev + j] = dhT;
-        const oPreGrad = noOutput ? 0 : (dhT * tanhC + ro) * o * (1 - o);
+        // A clamped gate is a constant (no gradient into it); an ablated unit's c_t depends on nothing.
+        const ci = on && clamped[j] === 1;
+        const cf = on && clamped[H + j] === 1;
+        const cg = on && clamped[2 * H + j] === 1;
+        const co = on && clamped[3 * H + j] === 1;
+        const ab = on && ablated[j] === 1;
+        const oPreGrad = noOutput || co ? 0 : (dhT * tanhC + ro) * o * (1 - o);
         // δc_t = δh_t·o·(1 − tanh²c_t) + what flows back from t+1 (and through the o peephole).
         let dcT = dhT * o * (linearOut ? 1 : 1 - tanhC * tanhC) + dcRec[rb + j];
         if (peep) dcT += oPreGrad * p[2 * H + j];
         dc[prev + j] = dcT;
-        // CIFG: i also sets f = 1 − i, so ∂c_t/∂i = g − c_{t−1}.
-        const iPreGrad = noInput ? 0 : (dcT * (coupled ? g - cPrev : g) + ri) * i * (1 - i);
-        const fPreGrad = fixed || coupled ? 0 : (dcT * cPrev + rf) * f * (1 - f);
-        const gPreGrad = dcT * i * (linearG ? 1 : 1 - g * g);
+        // CIFG: i also sets f = 1 − i (unless f is clamped), so ∂c_t/∂i = g − c_{t−1}.
+        const viaC = ab ? 0 : dcT;
+        const iPreGrad = noInput || ci ? 0 : (viaC * (coupled && !cf ? g - cPrev : g) + ri) * i * (1 - i);
+        const fPreGrad = fixed || coupled || cf ? 0 : (viaC * cPrev + rf) * f * (1 - f);
+        const gPreGrad = cg ? 0 : viaC * i * (linearG ? 1 : 1 - g * g);
         dpre[gr + j] = iPreGrad;
         dpre[gr + H + j] = fPreGrad;
         dpre[gr + 2 * H + j] = gPreGrad;
         dpre[gr + 3 * H + j] = oPreGrad;
         // δc_{t−1} through the forget gate (the carousel) and through the i, f peepholes.
-        let dcBack = dcT * f;
+        let dcBack = viaC * f;
         if (peep) {
           dcBack += iPreGrad * p[j] + fPreGrad * p[H + j];
           dp[j] += iPreGrad * cPrev;

@@ -7,6 +7,7 @@
 import { makeParam, type DType, type Param } from './tensor';
 import { blockCount, inputWidth, switchConflict, WINDOW_RANGE, type NetSpec } from './spec';
 import { Workspace } from './workspace';
+import { Interventions } from './interventions';
 import { JS_BACKEND, type Backend } from './backend';
 import type { SimdKernels } from './wasm/simd';
 import { rnnForward, rnnBackward } from './rnn';
@@ -38,6 +39,8 @@ export class Network {
   readonly Wy: Param;
   /** Readout bias b_y, O. */
   readonly by: Param;
+  /** Clamped gates and ablated units (src/engine/interventions.ts); none at first. */
+  readonly interventions: Interventions;
   /** Where the buffers live (the JS heap, or a wasm arena) and so which kernels can run. */
   readonly backend: Backend;
   /** The SIMD kernels, when every parameter lives in their memory (never for float64). */
@@ -65,6 +68,7 @@ export class Network {
     this.dtype = dtype;
     this.backend = backend;
     this.G = blockCount(cell);
+    this.interventions = new Interventions(cell, this.G, H);
     const GH = this.G * H;
     const allocate = backend.alloc.bind(backend);
     this.W = makeParam(dtype, 'W', GH, inputWidth(this.specValue), allocate);

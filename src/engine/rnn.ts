@@ -10,9 +10,12 @@ import type { Workspace } from './workspace';
 /** Steps s0..s1−1 (0-based slots; step t = s + 1) of the forward pass. */
 export function rnnForward(net: Network, ws: Workspace, s0: number, s1: number): void {
   const H = net.spec.hiddenSize;
-  const { B, gates, h, UT, kernels, simd } = ws;
+  const { B, gates, h, UT, kernels } = ws;
   const U = net.U.w;
   const f32 = net.dtype === 'f32';
+  // With an ablation on (interventions.ts), the JS code runs (on the same buffers).
+  const { active: on, ablated } = net.interventions;
+  const simd = on ? null : ws.simd;
   for (let s = s0; s < s1; s++) {
     const row = s * B * H;
     const next = row + B * H;
@@ -22,6 +25,7 @@ export function rnnForward(net: Network, ws: Workspace, s0: number, s1: number):
       continue;
     }
     tanhRow(gates, row, gates, row, B * H, f32);
+    if (on) for (let k = 0; k < B * H; k++) if (ablated[k % H] === 1) gates[row + k] = 0; // an ablated unit: h_t = 0
     for (let k = 0; k < B * H; k++) h[next + k] = gates[row + k];
   }
 }
@@ -32,7 +36,9 @@ export function rnnForward(net: Network, ws: Workspace, s0: number, s1: number):
  */
 export function rnnBackward(net: Network, ws: Workspace, s1: number, s0: number): void {
   const H = net.spec.hiddenSize;
-  const { T, B, gates, dh, dpre, dhRec, UT, kernels, simd } = ws;
+  const { T, B, gates, dh, dpre, dhRec, UT, kernels } = ws;
+  const { active: on, ablated } = net.interventions;
+  const simd = on ? null : ws.simd;
   if (s1 === T) dhRec.fill(0);
   for (let s = s1 - 1; s >= s0; s--) {
     const row = s * B * H;
@@ -41,7 +47,7 @@ export function rnnBackward(net: Network, ws: Workspace, s1: number, s0: number)
       const dhT = dh[row + k] + dhRec[k];
       dh[row + k] = dhT;
       const v = gates[row + k];
-      dpre[row + k] = dhT * (1 - v * v);
+      dpre[row + k] = on && ablated[k % H] === 1 ? 0 : dhT * (1 - v * v); // an ablated h_t depends on nothing
     }
     if (s > 0) kernels.timesU(B, H, H, dpre, row, H, net.U.w, UT, 0, H, dhRec, 0, H, false);
   }

@@ -5,9 +5,10 @@
  * that is missing, malformed or out of range falls back to its default, and is reported.
  */
 import type { RunConfig } from '../worker/protocol';
+import { PRESET_IDS, type PresetId, type RunId } from '../presets';
 import { parseDecimal } from '../engine/validate';
 import { GENERATED_TASK_NAMES, PULSE_DEFAULTS, taskMinLength } from '../engine/tasks';
-import { CELL_KINDS, LSTM_CHANGES, WINDOW_RANGE, switchConflict, type LstmChange } from '../engine/spec';
+import { CELL_KINDS, GREFF_VARIANTS, LSTM_CHANGES, WINDOW_RANGE, switchConflict, type LstmChange } from '../engine/spec';
 import { KERNEL_KINDS, type KernelKind } from '../engine/backend';
 import { CHAPTER_IDS } from '../lesson/chapterIds';
 import { CHRONO_MIN } from '../engine/init';
@@ -28,13 +29,29 @@ export interface ShareState {
   readonly embed: boolean;
   /** The lesson's chapter on display (1-based), or 0 outside the lesson. */
   readonly lesson: number;
+  /** The comparison to run beside (its runs on this config, each for `steps`), or null. */
+  readonly compare: LinkComparison | null;
 }
+
+/** A comparison a link carries: which runs (cells or LSTM variants), how many steps, and the preset whose claims it checks. */
+export interface LinkComparison {
+  readonly runs: readonly RunId[];
+  readonly steps: number;
+  readonly preset: PresetId | null;
+}
+
+/** Every run a comparison may hold, in the order the panel lists them. */
+export const RUN_IDS: readonly RunId[] = ['fnn', 'rnn', 'lstm', 'gru', 'lstm-peephole', ...GREFF_VARIANTS];
+/** The steps a linked comparison may train each run for (the panel's own range). */
+export const COMPARE_STEPS = { min: 10, max: 100_000 } as const;
 
 type Kind =
   | { readonly type: 'int'; readonly min: number; readonly max: number }
   | { readonly type: 'number'; readonly min: number; readonly max: number }
   | { readonly type: 'bool' }
-  | { readonly type: 'enum'; readonly values: readonly string[] };
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  /** Distinct values, comma-separated, at least one. */
+  | { readonly type: 'list'; readonly values: readonly string[] };
 
 interface Field<V> {
   /** The name in the URL. */
@@ -45,7 +62,11 @@ interface Field<V> {
   readonly set: (s: Draft, v: V) => void;
 }
 
-type Draft = { -readonly [K in keyof ShareState]: K extends 'config' ? { -readonly [C in keyof RunConfig]: RunConfig[C] } : ShareState[K] };
+type Draft = { -readonly [K in keyof ShareState]: K extends 'config' ? { -readonly [C in keyof RunConfig]: RunConfig[C] } : ShareState[K] } & {
+  /** Read apart from `compare` (the fields come in any order), and joined to it at the end. */
+  compareSteps?: number;
+  comparePreset?: PresetId | null;
+};
 
 /** The ranges of the numeric settings: the controls use the same ones. */
 export const RANGES = {
@@ -110,7 +131,23 @@ export const FIELDS = [
   { key: 'theme', kind: { type: 'enum', values: ['system', 'light', 'dark'] }, default: 'system', get: (s) => s.theme, set: (d, v) => (d.theme = v as Theme) } satisfies Field<string>,
   { key: 'embed', kind: BOOL, default: false, get: (s) => s.embed, set: (d, v) => (d.embed = v) } satisfies Field<boolean>,
   { key: 'lesson', kind: int({ min: 1, max: CHAPTER_IDS.length }), default: 0, get: (s) => s.lesson, set: (d, v) => (d.lesson = v) } satisfies Field<number>,
+  // The comparison beside the run (written only when there is one).
+  {
+    key: 'compare', kind: { type: 'list', values: RUN_IDS }, default: '', get: (s) => s.compare?.runs.join(',') ?? '',
+    set: (d, v) => (d.compare = v === '' ? null : { steps: d.compare?.steps ?? 3000, preset: d.compare?.preset ?? null, runs: v.split(',') as RunId[] }),
+  } satisfies Field<string>,
+  {
+    key: 'compareSteps', kind: int(COMPARE_STEPS), default: 3000, get: (s) => s.compare?.steps ?? 3000,
+    set: (d, v) => (d.compareSteps = v),
+  } satisfies Field<number>,
+  {
+    key: 'comparePreset', kind: { type: 'enum', values: ['none', ...PRESET_IDS] }, default: 'none', get: (s) => s.compare?.preset ?? 'none',
+    set: (d, v) => (d.comparePreset = v === 'none' ? null : (v as PresetId)),
+  } satisfies Field<string>,
 ] as const;
+
+/** The fields that describe the comparison, written only with one. */
+const COMPARE_KEYS = new Set(['compare', 'compareSteps', 'comparePreset']);
 
 type AnyField = Field<string | number | boolean>;
 
@@ -133,6 +170,8 @@ export function defaultState(language: Language): ShareState {
   const d = { config: {} } as Draft;
   for (const f of FIELDS as readonly AnyField[]) f.set(d, f.default);
   d.language = language;
+  delete d.compareSteps;
+  delete d.comparePreset;
   return d as ShareState;
 }
 
@@ -144,6 +183,11 @@ function parseValue(kind: Kind, text: string): { ok: true; value: string | numbe
       return { ok: false, problem: { kind: 'unknownValue', value: text } };
     case 'enum':
       return kind.values.includes(text) ? { ok: true, value: text } : { ok: false, problem: { kind: 'unknownValue', value: text } };
+    case 'list': {
+      const items = text.split(',');
+      const bad = items.find((item, k) => !kind.values.includes(item) || items.indexOf(item) !== k);
+      return bad === undefined ? { ok: true, value: text } : { ok: false, problem: { kind: 'unknownValue', value: bad } };
+    }
     case 'int':
     case 'number': {
       // The one number syntax (parseDecimal): 1e1 and 0.5 are numbers; 0x10, +8 and " 8 " are not.
@@ -209,6 +253,10 @@ export function parseHash(hash: string, language: Language): { state: ShareState
     problems.push({ field: 'chrono', kind: 'outOfRange', value: '1', min: CHRONO_MIN, max: RANGES.chrono.max });
     d.config.chrono = 0;
   }
+  // The comparison's steps and preset join its runs (given without runs, they say nothing).
+  if (d.compare) d.compare = { ...d.compare, steps: d.compareSteps ?? d.compare.steps, preset: d.comparePreset ?? null };
+  delete d.compareSteps;
+  delete d.comparePreset;
   // The cursor must fall within the run: T steps, H units.
   if (d.t > d.config.length) {
     problems.push({ field: 't', kind: 'outOfRange', value: String(d.t), min: 1, max: d.config.length });
@@ -233,6 +281,7 @@ export function writeHash(state: ShareState): string {
     if (lessonOnly && !lessonOnly.has(f.key)) continue;
     if (f.key === 'embed' && !state.embed) continue;
     if (f.key === 'lesson' && state.lesson === 0) continue;
+    if (COMPARE_KEYS.has(f.key) && !state.compare) continue;
     const v = f.get(state);
     params.set(f.key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
   }

@@ -7,7 +7,9 @@
 import { useEffect } from 'react';
 import { useStore, type Store } from '../store';
 import { detectLanguage } from '../i18n/language';
-import { parseHash, writeHash, type Problem, type ShareState } from './urlState';
+import { RUN_IDS, parseHash, writeHash, type LinkComparison, type Problem, type ShareState } from './urlState';
+import { PRESETS, runConfig, type RunId } from '../presets';
+import type { Comparison } from '../store/comparisonSlice';
 import { CHAPTERS, chapterIndex } from '../lesson/chapters';
 import { NO_LESSON } from '../store/lessonSlice';
 
@@ -44,6 +46,8 @@ export function applyLink(hash: string, browserLanguages: readonly string[]): vo
   useStore.setState({
     config: state.config, language: state.language, theme: state.theme, embed: state.embed,
     example: state.example, linkProblems: problems,
+    // The comparison trains in its own workers from the start, replayed from the seed like the run.
+    ...(state.compare ? { comparison: comparisonOf(state.compare, state.config), reports: {} } : {}),
     linkTarget: state.step > 0 || state.t > 1 || state.unit > 0 || state.example > 0 ? { step: state.step, t: state.t, unit: state.unit } : null,
   });
 }
@@ -56,7 +60,37 @@ export function shareState(s: Store): ShareState {
   const config = linkConfig(s.config);
   // The user's sequences stay here: the linked run's probe has the task's length, and the cursor stays within it.
   const t = s.config.task === 'data' || s.ownProbe !== null ? Math.min(s.t, config.length) : s.t;
-  return { config, step: s.step, example: s.example, t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed, lesson };
+  return { config, step: s.step, example: s.example, t, unit: s.unit, language: s.language, theme: s.theme, embed: s.embed, lesson, compare: linkComparison(s, config) };
+}
+
+/** Shallow equality of two configs over every key either has (a missing key is undefined). */
+function sameConfig(a: Store['config'], b: Store['config']): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Store['config']>;
+  return [...keys].every((k) => Object.is(a[k], b[k]));
+}
+
+/**
+ * The comparison a link can carry: one of the panel's (a chapter's is set up by the chapter) whose
+ * every run is the linked config's own, so that opening the link replays it exactly. After the
+ * settings change, the comparison on screen is no longer this config's, and the link leaves it out.
+ */
+function linkComparison(s: Store, config: Store['config']): LinkComparison | null {
+  const c = s.comparison;
+  if (!c || c.owner !== 'panel' || c.runs.length === 0) return null;
+  const steps = c.runs[0]!.steps;
+  const own = c.runs.every((run) => run.steps === steps && (RUN_IDS as readonly string[]).includes(run.id) && sameConfig(run.config, runConfig(config, run.id as RunId)));
+  return own ? { runs: c.runs.map((run) => run.id as RunId), steps, preset: c.preset } : null;
+}
+
+/** The comparison a link asks for, on the link's config (a preset is kept only where its runs, steps and setup are the link's). */
+function comparisonOf(compare: LinkComparison, config: Store['config']): Comparison {
+  const preset = PRESETS.find((p) => p.id === compare.preset);
+  const presetHolds = preset !== undefined && preset.steps === compare.steps && preset.runs.join() === compare.runs.join() &&
+    compare.runs.every((id) => sameConfig(runConfig(preset.config, id), runConfig(config, id)));
+  return {
+    runs: compare.runs.map((id) => ({ id, config: runConfig(config, id), steps: compare.steps })),
+    preset: presetHolds ? preset.id : null, owner: 'panel',
+  };
 }
 
 /** The config a link can carry: a run on the user's data opens as the same cell and settings on the sine task (the data stay here). */
@@ -121,7 +155,8 @@ export function useShareLink(): void {
       }
       const changed =
         s.config !== prev.config || s.step !== prev.step || s.t !== prev.t || s.unit !== prev.unit || s.example !== prev.example ||
-        s.language !== prev.language || s.theme !== prev.theme || s.embed !== prev.embed || s.lesson !== prev.lesson;
+        s.language !== prev.language || s.theme !== prev.theme || s.embed !== prev.embed || s.lesson !== prev.lesson ||
+        s.comparison !== prev.comparison;
       if (!changed || timer) return;
       timer = window.setTimeout(write, Math.max(0, WRITE_MS - (performance.now() - lastWrite)));
     });

@@ -5,6 +5,7 @@
  * which no collection ran (a collection would hide allocation), after a warm-up that lets the
  * JIT optimise everything.
  */
+import { LSTM_CHANGES, type LstmChange } from '../../src/engine/spec';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { Rng, Trainer, initNetwork, makeTask, type CellKind } from '../../src/engine';
 import { placeNetwork } from '../../src/engine/placement';
@@ -25,7 +26,8 @@ const [cell, variant, kernels, warmUpArg] = process.argv.slice(2) as [CellKind, 
 const task = makeTask({ name: 'adding', length: 30 });
 const placed = placeNetwork(kernels, {
   cell, inputSize: 2, hiddenSize: 12, outputSize: 1,
-  peephole: variant === 'peephole', resetAfter: variant === 'reset-after',
+  peephole: variant === 'peephole' || (LSTM_CHANGES as readonly string[]).includes(variant), resetAfter: variant === 'reset-after',
+  change: (LSTM_CHANGES as readonly string[]).includes(variant) ? (variant as LstmChange) : undefined,
   window: variant.startsWith('window-') ? Number(variant.slice('window-'.length)) : undefined,
 }, [{ T: 30, B: 8 }]);
 if (!placed.ok) {
@@ -33,6 +35,11 @@ if (!placed.ok) {
   process.exit(1);
 }
 const net = placed.net;
+// With interventions on, the cells run their JS gate code: it must allocate nothing either.
+if (variant === 'intervened') {
+  net.interventions.clamp(1, 'all', 0.9);
+  net.interventions.ablate(0, true);
+}
 const rng = new Rng(1);
 initNetwork(net, rng);
 const trainer = new Trainer(net, task, 8, { kind: 'adam', lr: 0.01, clip: 1 }, rng.fork());

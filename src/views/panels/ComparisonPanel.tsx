@@ -59,7 +59,8 @@ export function ComparisonPanel() {
   const config = useStore((s) => s.config);
   const configure = useStore((s) => s.configure);
   const [withPeepholes, setWithPeepholes] = useState(false);
-  const [steps, setSteps] = useState(3000);
+  // A comparison opened from a link brings its steps.
+  const [steps, setSteps] = useState(() => useStore.getState().comparison?.runs[0]?.steps ?? 3000);
   const { comparison: started, reports, startComparison, stopComparison } = useStore(
     useShallow((s) => ({ comparison: s.comparison, reports: s.reports, startComparison: s.startComparison, stopComparison: s.stopComparison })),
   );
