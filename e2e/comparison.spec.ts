@@ -31,7 +31,7 @@ test('The adding-problem preset, in one click: the live run shows the textbook c
   test.setTimeout(240_000);
   await app.open();
   const comparison = page.getByRole('region', { name: 'Comparison' });
-  await comparison.getByRole('button', { name: /adding problem/ }).click();
+  await comparison.getByRole('button', { name: /Vanishing gradients: the adding problem/ }).click();
   await test.step('the preset sets the task for the whole page', async () => {
     await expect(page.getByLabel('Task', { exact: true })).toHaveValue('adding');
     await expect(comparison.getByText(/error must travel back/)).toBeVisible();
@@ -55,13 +55,13 @@ test('The adding-problem preset, in one click: the live run shows the textbook c
 test('The remember-first and sine presets set up the page and start the comparison', async ({ app, page }) => {
   await app.open();
   const comparison = page.getByRole('region', { name: 'Comparison' });
-  await comparison.getByRole('button', { name: /Remember the first input/ }).click();
+  await comparison.getByRole('button', { name: /Remember the first input \(T = 50\)/ }).click();
   await expect(page.getByLabel('Task', { exact: true })).toHaveValue('remember-first');
   await expect(page.getByLabel('Delay (steps to remember)')).toHaveValue('49');
   await expect(page.getByLabel('Noise')).toHaveValue('1.5');
   await expect(page.getByLabel('Forget-gate bias')).toHaveValue('3');
   await expect(page.getByLabel('Learning rate')).toHaveValue('0.005');
-  await expect(comparison.getByRole('button', { name: /Remember the first input/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(comparison.getByRole('button', { name: /Remember the first input \(T = 50\)/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(comparison.locator('tr[data-run="lstm"]')).toContainText(/[\d,]+ \/ 3,000/);
   // Running it says what is expected; done (on the WASM kernels it can be done by now), whether it holds.
   await expect(comparison.locator('tr[data-run="lstm"]')).toContainText(/expected below 0\.1|as claimed: below 0\.1/);

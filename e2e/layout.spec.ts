@@ -47,7 +47,7 @@ const STATES: Record<string, (app: AppPage) => Promise<void>> = {
   'comparison-done': async (app) => {
     await app.openAt('#cell=lstm&step=10');
     const comparison = app.page.getByRole('region', { name: 'Comparison' });
-    await comparison.getByRole('button', { name: /adding problem/ }).click();
+    await comparison.getByRole('button', { name: /Vanishing gradients: the adding problem/ }).click();
     for (const id of ['rnn', 'lstm', 'gru']) await expect(comparison.locator(`tr[data-run="${id}"]`)).toHaveAttribute('data-done', 'true', { timeout: 150_000 });
   },
   'explanations-open': async (app) => {
