@@ -53,6 +53,7 @@ export function checkGradients(
 ): GradientCheck[] {
   const copy = parseModel(modelToFile(net), 'f64');
   if (net.spec.cell === 'lstm' && net.spec.peephole !== copy.spec.peephole) copy.setPeephole(net.spec.peephole);
+  copy.interventions.copyFrom(net.interventions); // the network as intervened on
   const ws = copy.createWorkspace(inputs.length, 1);
   writeSequence(ws, 0, inputs, targets);
   const O = copy.spec.outputSize;

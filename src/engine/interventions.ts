@@ -9,12 +9,39 @@
  * The masks are allocated once per network, so training with interventions on allocates nothing.
  * While any is on, the cells run their JS gate code (on the same buffers, WASM memory included).
  */
-import type { CellKind } from './spec';
+import { GATE_NAMES, type CellKind, type GateName, type NetSpec } from './spec';
 import type { FloatArray } from './tensor';
 
 /** Gate block k over one row of H units (at `at` in gates): the clamped ones take their constant. */
 export function clampRow(gates: FloatArray, at: number, k: number, H: number, clamped: Uint8Array, value: Float64Array): void {
   for (let j = 0; j < H; j++) if (clamped[k * H + j] === 1) gates[at + j] = value[k * H + j];
+}
+
+/** An intervention as data: a gate held at a constant, for one unit (0-based) or all; or a unit silenced. */
+export type Intervention =
+  | { readonly kind: 'clamp'; readonly gate: GateName; readonly unit: number | 'all'; readonly value: number }
+  | { readonly kind: 'ablate'; readonly unit: number };
+
+/** The range a clamped gate's value must lie in: a controller's σ is 0…1, the content g −1…1. */
+export function clampRange(gate: GateName): { readonly min: number; readonly max: number } {
+  return gate === 'g' ? { min: -1, max: 1 } : { min: 0, max: 1 };
+}
+
+/** Why an intervention cannot act on a network of this spec, in one line, or null. */
+export function interventionProblem(spec: Pick<NetSpec, 'cell' | 'hiddenSize'>, iv: Intervention): string | null {
+  const { cell, hiddenSize: H } = spec;
+  const unitOk = (u: number | 'all') => u === 'all' || (Number.isInteger(u) && u >= 0 && u < H);
+  if (iv.kind === 'ablate') {
+    if (cell === 'fnn') return 'the FNN has no recurrent unit to silence';
+    return unitOk(iv.unit) ? null : `unit ${String(iv.unit)} is not one of the ${H} hidden units`;
+  }
+  if (cell !== 'lstm' && cell !== 'gru') return `only the LSTM's and the GRU's gates can be clamped, not the ${cell}'s`;
+  const names: readonly string[] = GATE_NAMES[cell];
+  if (!names.includes(iv.gate)) return `the ${cell.toUpperCase()} has no gate ${String(iv.gate)} (its gates are ${names.join(', ')})`;
+  if (!unitOk(iv.unit)) return `unit ${String(iv.unit)} is not one of the ${H} hidden units`;
+  const { min, max } = clampRange(iv.gate);
+  if (!(Number.isFinite(iv.value) && iv.value >= min && iv.value <= max)) return `${iv.gate} can only be held at a value from ${min} to ${max}, not ${iv.value}`;
+  return null;
 }
 
 export class Interventions {
@@ -64,6 +91,28 @@ export class Interventions {
     this.clamped.fill(0);
     this.ablated.fill(0);
     this.count = 0;
+  }
+
+  /** The same interventions as `other` (a network of the same shape). */
+  copyFrom(other: Interventions): void {
+    this.clamped.set(other.clamped);
+    this.value.set(other.value);
+    this.ablated.set(other.ablated);
+    this.recount();
+  }
+
+  /** Exactly these interventions, in order (a later clamp of the same gate and unit wins); each checked first. */
+  set(spec: NetSpec, list: readonly Intervention[]): void {
+    for (const iv of list) {
+      const problem = interventionProblem(spec, iv);
+      if (problem) throw new Error(problem);
+    }
+    this.clear();
+    const names: readonly string[] = GATE_NAMES[spec.cell];
+    for (const iv of list) {
+      if (iv.kind === 'ablate') this.ablate(iv.unit, true);
+      else this.clamp(names.indexOf(iv.gate), iv.unit, iv.value);
+    }
   }
 
   private checkGated(): void {

@@ -16,6 +16,7 @@ import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createWorkerSlice, NO_CONTROL, type WorkerControl, type WorkerSlice } from './workerSlice';
 import { createOfflineSlice, type OfflineSlice } from './offlineSlice';
 import { createSequencesSlice, type SequencesSlice } from './sequencesSlice';
+import { createInterventionsSlice, type InterventionsSlice } from './interventionsSlice';
 import { dataTooLarge } from '../share/dataMemory';
 import { switchConflict } from '../engine/spec';
 import { TUNABLE, type KernelProblem, type Command, type ErrorReason, type RunConfig, type RunStatus, type Snapshot, type WorkerEvent } from '../worker/protocol';
@@ -132,7 +133,7 @@ export interface UiSlice {
   origin: 'seed' | 'import';
 }
 
-export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice & ComparisonSlice & LessonSlice & WorkerSlice & OfflineSlice & SequencesSlice;
+export type Store = ConfigSlice & RunSlice & SnapshotSlice & CursorSlice & TransportSlice & UiSlice & ComparisonSlice & LessonSlice & WorkerSlice & OfflineSlice & SequencesSlice & InterventionsSlice;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
@@ -176,6 +177,7 @@ export const useStore = create<Store>()((set, get, api) => {
     ...createWorkerSlice(set, get, api),
     ...createOfflineSlice(set, get, api),
     ...createSequencesSlice(set, get, api),
+    ...createInterventionsSlice(set, get, api),
     // config
     config: DEFAULT_CONFIG,
     configure: (patch) => {
@@ -196,7 +198,7 @@ export const useStore = create<Store>()((set, get, api) => {
         return;
       }
       const run = get().run + 1;
-      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed', peepholeMark: peepholeMarkFor(config), run, recovered: null, ownProbe: null });
+      set({ config, error: null, example: 0, changedMidRun: false, origin: 'seed', peepholeMark: peepholeMarkFor(config), run, recovered: null, ownProbe: null, interventions: [], interventionBase: null });
       if (get().workerFault) {
         set({ workerFault: null, status: 'idle' });
         get().control.restart(true);
@@ -241,8 +243,8 @@ export const useStore = create<Store>()((set, get, api) => {
     reset: () => {
       takeOver();
       if (get().workerFault) {
-        // The worker is gone: a new one, from the seed.
-        set({ workerFault: null, recovered: null, error: null, changedMidRun: false, status: 'idle', ownProbe: null });
+        // The worker is gone: a new one, from the seed (without interventions).
+        set({ workerFault: null, recovered: null, error: null, changedMidRun: false, status: 'idle', ownProbe: null, interventions: [], interventionBase: null });
         get().control.restart(true);
         return;
       }
@@ -289,7 +291,7 @@ export const useStore = create<Store>()((set, get, api) => {
       const run = get().run + 1;
       set({
         config, error: null, example: 0, changedMidRun: false, gradientCheck: null, origin: 'import', peepholeMark: peepholeMarkFor(config), run,
-        ownProbe: null, importedModel: model, pendingModel: null,
+        ownProbe: null, importedModel: model, pendingModel: null, interventions: [], interventionBase: null,
       });
       get().send({ type: 'load-model', config, model, run });
     },

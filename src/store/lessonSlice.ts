@@ -69,7 +69,7 @@ export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set,
       set({
         lesson: { ...NO_LESSON, view: 'chapter', chapter: index + 1, settingUp: true, startedAt: now(), run },
         config, run, error: null, example: 0, changedMidRun: false, origin: 'seed', linkTarget: null, peepholeMark: peepholeMarkFor(config), ownProbe: null,
-        snapshot: null, step: 0, status: 'idle', gradientCheck: null, measured: null, evaluation: null,
+        snapshot: null, step: 0, status: 'idle', gradientCheck: null, measured: null, evaluation: null, interventions: [], interventionBase: null,
       });
       get().send({ type: 'configure', config, run });
       if (steps > 0) get().send({ type: 'play', until: steps });

@@ -5,6 +5,9 @@
  */
 import type { GeneratedTaskName } from '../engine/tasks';
 import type { CellKind, LstmChange, RecurrentKind } from '../engine/spec';
+import type { Intervention } from '../engine/interventions';
+
+export type { Intervention };
 import type { OptimizerKind } from '../engine/optim';
 import type { GradientCheck } from '../engine/gradcheck';
 import type { OptimizerState } from '../engine/optim';
@@ -122,6 +125,8 @@ export interface Checkpoint {
   readonly probeSequence: Sequence | null;
   readonly peephole: boolean;
   readonly forgetFixed: boolean;
+  /** The interventions on (absent in a checkpoint from before they existed). */
+  readonly interventions?: readonly Intervention[];
 }
 
 /** The buffers a checkpoint hands over. */
@@ -148,6 +153,8 @@ export type Command =
   | { readonly type: 'set-peephole'; readonly on: boolean }
   /** Take the LSTM's forget gate out (f = 1) or put it back, keeping training where it is. */
   | { readonly type: 'set-forget-fixed'; readonly on: boolean }
+  /** Put these interventions on the network (replacing any before); the probe is recomputed at once. */
+  | { readonly type: 'set-interventions'; readonly list: readonly Intervention[] }
   /** Draw a new probe sequence (the example on display) from this seed. */
   | { readonly type: 'set-probe'; readonly seed: number }
   /** Show the user's own sequence (of the network's sizes) in place of the task's example; null: the task's example again. */
@@ -179,6 +186,8 @@ export interface Snapshot {
   readonly resetAfter: boolean;
   /** LSTM: its change of Greff et al. (2017), or null. */
   readonly change: LstmChange | null;
+  /** The interventions the probe was computed with (none: empty). */
+  readonly interventions: readonly Intervention[];
   /** FNN: its window k (0 for the other cells). */
   readonly window: number;
   /** T, H, I, O and G (gate blocks: LSTM 4, GRU 3, RNN 1). */

@@ -18,7 +18,7 @@ import type { FloatArray } from '../engine/tensor';
 import { RECURRENT_KINDS, type RecurrentKind } from '../engine/spec';
 import { LossHistory } from './lossHistory';
 import { checkGradients, type GradientCheck } from '../engine/gradcheck';
-import { SNAPSHOT_WEIGHTS_MAX_H, type Checkpoint, type KernelProblem, type RunConfig, type Snapshot } from './protocol';
+import { SNAPSHOT_WEIGHTS_MAX_H, type Checkpoint, type Intervention, type KernelProblem, type RunConfig, type Snapshot } from './protocol';
 
 /** How often (in steps) the weights are copied as the last good state. */
 const GOOD_EVERY = 25;
@@ -315,6 +315,20 @@ export class TrainingSession {
     return checkGradients(this.net, inputs, targets, this.task.loss);
   }
 
+  /** The interventions on, as the page set them. */
+  private interventionList: readonly Intervention[] = [];
+
+  /** Exactly these interventions on the network (checked first: a bad one changes nothing); a step in flight is redone with them. */
+  setInterventions(list: readonly Intervention[]): void {
+    this.trainer.abort();
+    this.net.interventions.set(this.net.spec, list);
+    this.interventionList = [...list];
+  }
+
+  get interventions(): readonly Intervention[] {
+    return this.interventionList;
+  }
+
   /** Take the forget gate out or put it back; a step in flight is redone with the new setting. */
   setForgetFixed(on: boolean): void {
     this.trainer.abort();
@@ -380,6 +394,7 @@ export class TrainingSession {
       probeSequence: this.probeSequence && copySequence(this.probeSequence),
       peephole: this.net.spec.peephole,
       forgetFixed: this.net.spec.forgetFixed === true,
+      interventions: this.interventionList,
     };
   }
 
@@ -396,6 +411,7 @@ export class TrainingSession {
       this.net.setPeephole(c.peephole);
       this.net.setForgetFixed(c.forgetFixed);
     }
+    this.setInterventions(c.interventions ?? []);
     params.forEach((p, k) => p.w.set(c.weights[k]!));
     this.trainer = this.makeTrainer(c.step, c.rng);
     this.trainer.optimizer.load(c.optimizer);
@@ -450,7 +466,7 @@ export class TrainingSession {
     net.backward(probe);
     const { steps, losses } = this.history.copy();
     return {
-      step: this.trainer.steps, cell, peephole, resetAfter, change: net.spec.change ?? null, window: net.spec.window ?? 0, T, H, I, O, G: net.G,
+      step: this.trainer.steps, cell, peephole, resetAfter, change: net.spec.change ?? null, interventions: this.interventionList, window: net.spec.window ?? 0, T, H, I, O, G: net.G,
       x: f32(probe.x), target: f32(probe.target), targetMask: probe.mask.slice(), y: f32(probe.y), dy: f32(probe.dy),
       gates: f32(probe.gates), h: f32(probe.h, H, (T + 1) * H),
       c: cell === 'lstm' ? f32(probe.c, H, (T + 1) * H) : new Float32Array(0),

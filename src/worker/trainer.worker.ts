@@ -205,6 +205,16 @@ class WorkerHost {
         this.session?.setForgetFixed(command.on);
         this.sendSnapshot(now);
         return;
+      case 'set-interventions':
+        // The page checks each intervention first; one that still does not fit this network changes nothing.
+        try {
+          this.session?.setInterventions(command.list);
+        } catch {
+          return;
+        }
+        this.sendSnapshot(now);
+        this.sendCheckpoint(now); // a restarted worker keeps them on
+        return;
       case 'set-probe':
         this.session?.setProbe(command.seed);
         this.sendSnapshot(now);
