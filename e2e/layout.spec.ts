@@ -50,6 +50,18 @@ const STATES: Record<string, (app: AppPage) => Promise<void>> = {
     await comparison.getByRole('button', { name: /Vanishing gradients: the adding problem/ }).click();
     for (const id of ['rnn', 'lstm', 'gru']) await expect(comparison.locator(`tr[data-run="${id}"]`)).toHaveAttribute('data-done', 'true', { timeout: 150_000 });
   },
+  // A variant of Greff et al. (FGR's loops beside the controllers) with the gate lab's interventions
+  // on: the list, the loss before and now, y before them in the output chart, and the held gate's ring.
+  'gate-lab': async (app) => {
+    await app.openAt('#cell=lstm&peephole=1&change=FGR&step=60&t=10');
+    await app.page.evaluate(() => {
+      type S = { addIntervention(iv: unknown): string | null };
+      const s = (window as unknown as { __gatescope: { store: { getState(): S } } }).__gatescope.store.getState();
+      s.addIntervention({ kind: 'clamp', gate: 'i', unit: 0, value: 0.3 });
+      s.addIntervention({ kind: 'ablate', unit: 1 });
+    });
+    await expect(app.page.locator('.y-before-line')).toHaveCount(1);
+  },
   'explanations-open': async (app) => {
     await app.openAt('#cell=lstm&peephole=1&step=40&t=20');
     await app.openExplanations();

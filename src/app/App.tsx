@@ -12,6 +12,7 @@ import { KernelNotice } from './KernelNotice';
 import { UpdateNotice } from './UpdateNotice';
 import { ShortcutOverlay, useShortcutKeys } from './Shortcuts';
 import { RolledCell } from '../views/diagrams/RolledCell';
+import { GateLabPanel } from '../views/panels/GateLabPanel';
 import { LossChart } from '../views/charts/LossChart';
 import { TimeControls, useCursorKeys } from '../views/panels/TimeControls';
 import { GateHeatmap } from '../views/charts/GateHeatmap';
@@ -99,6 +100,7 @@ export function App() {
             <Suspense fallback={null}>
               <Equations />
             </Suspense>
+            {!embed && <GateLabPanel />}
             <UnrolledTimeline />
             <GradientFlow />
             <GradientByStep />

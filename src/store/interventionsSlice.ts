@@ -8,6 +8,7 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from './index';
 import { interventionProblem, type Intervention } from '../engine/interventions';
+import type { GateName } from '../engine/spec';
 
 /** The probe before the interventions: its step, loss and outputs (for before/after). */
 export interface InterventionBase {
@@ -24,6 +25,9 @@ export interface InterventionsSlice {
   /** Undo intervention k of the list. */
   removeIntervention: (k: number) => void;
   clearInterventions: () => void;
+  /** The gate the gate lab acts on (a gate node clicked in the rolled diagram), or null for the cell's first. */
+  labGate: GateName | null;
+  setLabGate: (gate: GateName | null) => void;
 }
 
 /** Whether b acts on what a acts on (so that b replaces a). */
@@ -52,5 +56,7 @@ export const createInterventionsSlice: StateCreator<Store, [], [], Interventions
     clearInterventions: () => {
       if (get().interventions.length > 0) send([]);
     },
+    labGate: null,
+    setLabGate: (labGate) => set({ labGate }),
   };
 };

@@ -21,12 +21,17 @@ export function PredictionChart() {
   const s = useStore(selectSnapshot);
   const { t } = useStore(useShallow(selectCursor));
   const newExample = useStore((st) => st.newExample);
+  // With interventions on: y as it was before them (same example and step), dotted.
+  const base = useStore((st) => st.interventionBase);
   const m = useMessages().prediction;
   if (!s) return null;
   const { T, O } = s;
   const ys = Array.from({ length: T }, (_, k) => s.y[k * O]!);
+  const before = base && s.interventions.length > 0 && base.step === s.step && base.y.length === s.y.length
+    ? Array.from({ length: T }, (_, k) => base.y[k * O]!)
+    : null;
   const targets = Array.from({ length: T }, (_, k) => (s.targetMask[k] ? s.target[k * O]! : Number.NaN));
-  const finite = [...ys, ...targets].filter(Number.isFinite);
+  const finite = [...ys, ...targets, ...(before ?? [])].filter(Number.isFinite);
   const lo = Math.min(-1, ...finite);
   const hi = Math.max(1, ...finite);
   const x = scaleLinear().domain([1, Math.max(T, 2)]).range([M.left, W - M.right]);
@@ -42,6 +47,7 @@ export function PredictionChart() {
         <h2>{m.heading}</h2>
         <span className="chart-key">
           <span className="key-y">y</span> <span className="key-target">{m.target}</span>
+          {before && <span className="key-before">{m.before}</span>}
         </span>
         <ExportButtons name={m.region} file="prediction" />
       </div>
@@ -53,6 +59,7 @@ export function PredictionChart() {
         ) : (
           marked.map(({ v, k }) => <rect key={k} className="target-mark" x={x(k + 1) - 4} y={y(v) - 4} width={8} height={8} />)
         )}
+        {before && <path className="y-before-line" data-curve d={path(before) ?? undefined} />}
         <path className="y-line" data-curve d={path(ys) ?? undefined} />
       </svg>
       <div className="panel-foot">

@@ -13,7 +13,7 @@ import { formatValue, inkOn, valueColor } from '../primitives/color';
 import { ColorLegend } from '../primitives/ColorLegend';
 import { NodeStrips, STRIP_NODES, stripBox } from './NodeStrips';
 import { usePresence } from '../primitives/usePresence';
-import type { CellKind } from '../../engine/spec';
+import type { CellKind, GateName } from '../../engine/spec';
 import type { ExplanationId } from '../../i18n/explanations';
 import { useMessages, useNumberFormat, type Messages, type NumberFormat } from '../../i18n';
 import { Explainer } from '../primitives/Explainer';
@@ -42,10 +42,14 @@ interface NodeProps {
   pointed: boolean;
   /** What the run's variant of the LSTM did to it (taken out, coupled, made linear). */
   mark: NodeMark | undefined;
+  /** The gate lab holds it at a constant, or silences the unit (h, c). */
+  lab: 'held' | 'silenced' | undefined;
   onHover: (node: string | null) => void;
+  /** A gate node: choose it in the gate lab. */
+  onChoose?: () => void;
 }
 
-function Node({ spec, title, value, text, hovered, pointed, mark, onHover }: NodeProps) {
+function Node({ spec, title, value, text, hovered, pointed, mark, lab, onHover, onChoose }: NodeProps) {
   const fill = Number.isFinite(value) ? valueColor(value) : '#eeeeee';
   const label = mark ? markedLabel(spec.id, mark) : spec.shape === 'sigma' ? `σ ${spec.id}` : spec.id;
   // A state's box holds its strip under the value (see NodeStrips).
@@ -58,8 +62,10 @@ function Node({ spec, title, value, text, hovered, pointed, mark, onHover }: Nod
     );
   return (
     <g
-      className={`node node-${spec.shape}${hovered ? ' node-hovered' : ''}${pointed ? ' node-lesson' : ''}${mark ? ` node-mark-${mark}` : ''}`}
+      className={`node node-${spec.shape}${hovered ? ' node-hovered' : ''}${pointed ? ' node-lesson' : ''}${mark ? ` node-mark-${mark}` : ''}${lab ? ` node-${lab}` : ''}`}
       data-mark={mark}
+      data-lab={lab}
+      onClick={onChoose}
       data-node={spec.id}
       transform={`translate(${spec.x},${spec.y})`}
       onPointerEnter={() => onHover(spec.id)}
@@ -111,6 +117,14 @@ export function RolledCell() {
   const live = snapshot !== null && snapshot.cell === cell;
   const peepholes = usePresence(cell === 'lstm' && config.peephole);
   const marks = variantMarks(config);
+  const setLabGate = useStore((s) => s.setLabGate);
+  const labOf = (id: string): 'held' | 'silenced' | undefined => {
+    if (!live) return undefined;
+    const on = snapshot.interventions;
+    if (on.some((iv) => iv.kind === 'ablate' && iv.unit === unit) && (id === 'h' || id === 'c')) return 'silenced';
+    return on.some((iv) => iv.kind === 'clamp' && iv.gate === id && (iv.unit === 'all' || iv.unit === unit)) ? 'held' : undefined;
+  };
+  const gateIds: readonly string[] = cell === 'lstm' ? ['i', 'f', 'g', 'o'] : cell === 'gru' ? ['z', 'r', 'g'] : [];
   const svgRef = useRef<SVGSVGElement>(null);
   const pointed = useLessonNodes();
   const hover = useStore((s) => s.hover);
@@ -213,7 +227,9 @@ export function RolledCell() {
               hovered={hover === n.id}
               pointed={pointed.includes(n.id)}
               mark={marks.nodes[n.id]}
+              lab={labOf(n.id)}
               onHover={setHover}
+              onChoose={gateIds.includes(n.id) ? () => setLabGate(n.id as GateName) : undefined}
             />
           ))}
         </g>
