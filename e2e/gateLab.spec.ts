@@ -46,6 +46,11 @@ test('hold a gate, silence a unit, and undo: the example follows at once', async
     await value.press('Enter');
     await expect(lab.getByRole('alert')).toHaveCount(0);
   });
+  await test.step('Copy link says the link does not carry them', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.locator('.copy-link [role="status"]')).toContainText('not carried by a link yet');
+  });
   await app.screenshot('gate-lab-en', lab);
   expect(await app.axeViolations()).toEqual([]);
   await test.step('undo one, then all: the example is as it was', async () => {

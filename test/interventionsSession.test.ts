@@ -81,6 +81,16 @@ describe('the store', () => {
     expect(sent.at(-1)).toEqual({ type: 'set-interventions', list: [] });
   });
 
+  test('training on with them on marks the run as changed mid-run (a link, which does not carry them, replays other numbers)', () => {
+    const st = () => useStore.getState();
+    st().addIntervention({ kind: 'ablate', unit: 1 });
+    const snap = (step: number) => ({ step, T: 2, H: 8, interventions: st().interventions, peephole: false } as unknown as Snapshot);
+    st().receive({ type: 'snapshot', snapshot: snap(7), run: st().run });
+    expect(st().changedMidRun).toBe(false);
+    st().receive({ type: 'snapshot', snapshot: snap(8), run: st().run });
+    expect(st().changedMidRun).toBe(true);
+  });
+
   test('a new network starts without any; a tuned one keeps them', () => {
     const st = () => useStore.getState();
     st().addIntervention({ kind: 'ablate', unit: 1 });

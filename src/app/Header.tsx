@@ -13,13 +13,13 @@ function CopyLink() {
   const msg = useMessages();
   const m = msg.share;
   // What happened, worded when drawn (so it follows a change of language).
-  const [said, setSaid] = useState<{ copied: boolean; changed: boolean; imported: boolean; data: boolean; ownProbe: boolean } | null>(null);
+  const [said, setSaid] = useState<{ copied: boolean; changed: boolean; imported: boolean; data: boolean; ownProbe: boolean; intervened: boolean } | null>(null);
   const copy = async () => {
     const s = useStore.getState();
     const url = new URL(window.location.href);
     url.hash = writeHash(shareState(s));
     window.history.replaceState(null, '', url.hash);
-    const caveats = { changed: s.changedMidRun, imported: s.origin === 'import', data: s.config.task === 'data', ownProbe: s.ownProbe !== null };
+    const caveats = { changed: s.changedMidRun, imported: s.origin === 'import', data: s.config.task === 'data', ownProbe: s.ownProbe !== null, intervened: s.interventions.length > 0 };
     try {
       await navigator.clipboard.writeText(url.toString());
       setSaid({ copied: true, ...caveats });
@@ -32,6 +32,7 @@ function CopyLink() {
       ? [
         m.copied, ...(said.imported ? [m.importedModel] : said.changed ? [m.changedMidRun] : []),
         ...(said.data ? [m.ownData] : []), ...(said.ownProbe && !said.data ? [m.ownProbe] : []),
+        ...(said.intervened ? [m.interventions] : []),
       ].join(msg.punct.space)
       : m.copyFailed
     : null;

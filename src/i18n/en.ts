@@ -414,6 +414,7 @@ export const en = {
     copy: 'Copy link',
     copied: 'Link copied: it opens this run at this step, unit and time.',
     copyFailed: 'The link could not be copied; the address bar holds it.',
+    interventions: 'The gate lab’s interventions are not carried by a link yet: it opens the run without them.',
     changedMidRun: 'Settings changed during this run: the link trains with the current ones from the start, so its numbers can differ.',
     importedModel: 'This model was imported: a link cannot carry its weights, so it replays a fresh run from the seed instead.',
     ownData: 'This run trains on your own sequences: a link cannot carry them, so it opens the same cell and settings on the sine task instead.',

@@ -361,6 +361,9 @@ export const useStore = create<Store>()((set, get, api) => {
         set({ snapshot: event.snapshot, t: clamp(t, 1, T), unit: clamp(unit, 0, H - 1), seen: { ...seen, snapshot: event.run } });
         // The first snapshot after the peepholes came on holds their values at the switch.
         if (mark && mark.p === null && event.snapshot.peephole) set({ peepholeMark: { step: event.snapshot.step, p: event.snapshot.peep.slice() } });
+        // Trained with the gate lab's interventions on: a link (which does not carry them) replays other numbers.
+        const base = get().interventionBase;
+        if (!get().changedMidRun && base && event.snapshot.interventions.length > 0 && event.snapshot.step > base.step) set({ changedMidRun: true });
         return;
       }
       case 'status':
