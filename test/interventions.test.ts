@@ -77,6 +77,19 @@ function mismatches(c: Case, seqs: Sequence[]): string[] {
   return bad;
 }
 
+/** The engine on these sequences with the case's interventions on (or none): forward, and with `backward` the gradients too. */
+function engineRun(model: ReturnType<typeof randomModel>, seqs: Sequence[], c: Case | null, kernels: 'js' | 'wasm' = 'js', backward = false) {
+  const { net, ws } = kernels === 'wasm' ? loadEngine(model, seqs, 'f32', 'wasm') : loadEngine(model, seqs);
+  if (c) apply(net, c);
+  net.forward(ws);
+  if (backward) {
+    lossAndGrad('mse', ws, net.spec.outputSize);
+    net.zeroGrad();
+    net.backward(ws);
+  }
+  return { net, ws };
+}
+
 describe.each(CASES)('$label', (c) => {
   test('every gradient is exact for the network as intervened on (finite differences)', () => {
     expect(mismatches(c, randomSequences(13, 2, 6, c.shape.I, c.shape.O, 'every'))).toEqual([]);
@@ -86,21 +99,10 @@ describe.each(CASES)('$label', (c) => {
   test('the interventions change the outputs (they are not ignored), and on the WASM kernels agree with float64', () => {
     const model = randomModel(c.shape, 5);
     const seqs = randomSequences(15, 3, 8, c.shape.I, c.shape.O, 'every');
-    const plain = loadEngine(model, seqs);
-    plain.net.forward(plain.ws);
-    const f64 = loadEngine(model, seqs);
-    apply(f64.net, c);
-    f64.net.forward(f64.ws);
+    const plain = engineRun(model, seqs, null);
+    const f64 = engineRun(model, seqs, c, 'js', true);
     expect(Math.max(...Array.from(f64.ws.y, (v, k) => Math.abs(v - plain.ws.y[k]!)))).toBeGreaterThan(1e-3);
-    const wasm = loadEngine(model, seqs, 'f32', 'wasm');
-    apply(wasm.net, c);
-    wasm.net.forward(wasm.ws);
-    lossAndGrad('mse', wasm.ws, c.shape.O);
-    wasm.net.zeroGrad();
-    wasm.net.backward(wasm.ws);
-    lossAndGrad('mse', f64.ws, c.shape.O);
-    f64.net.zeroGrad();
-    f64.net.backward(f64.ws);
+    const wasm = engineRun(model, seqs, c, 'wasm', true);
     expect(Math.max(...Array.from(wasm.ws.y, (v, k) => Math.abs(v - f64.ws.y[k]!)))).toBeLessThan(1e-5);
     const grads = (n: Net) => namedWeights(n).flatMap((w) => Array.from(w.dw));
     const [a, e] = [grads(wasm.net), grads(f64.net)];
@@ -113,8 +115,7 @@ test('clearing the interventions gives the network back as it was, to the bit', 
   const c = CASES[0]!;
   const model = randomModel(c.shape, 5);
   const seqs = randomSequences(16, 2, 6, c.shape.I, c.shape.O, 'every');
-  const plain = loadEngine(model, seqs);
-  plain.net.forward(plain.ws);
+  const plain = engineRun(model, seqs, null);
   const again = loadEngine(model, seqs);
   apply(again.net, c);
   expect(again.net.interventions.active).toBe(true);
